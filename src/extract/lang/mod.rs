@@ -1,0 +1,222 @@
+//! Language knowledge as data: one table per language.
+//!
+//! Each table maps word forms to language-neutral meanings ([`Sem`]) that the
+//! time grammar in [`crate::extract::time`] combines. Adding a language means
+//! adding a table here, not code in the grammar.
+//!
+//! Word forms are written folded (lowercase, Latin accents removed, `’` as
+//! `'`). Two marks may prefix or suffix a form:
+//! - `~form`: *weak*; the form is also an ordinary word ("mar" = sea, "may"
+//!   = modal verb), so it only counts next to a number or when capitalised.
+//! - `stem*`: matches any word that starts with `stem` and has at most four
+//!   more letters (Ukrainian and German inflections).
+//!
+//! A form may hold several words (`"l' altro ieri"`): they must follow each
+//! other as tokens, an apostrophe ending its word.
+
+mod de;
+mod en;
+mod es;
+mod fr;
+mod it;
+mod uk;
+
+use serde::{Deserialize, Serialize};
+
+/// A calendar unit a word can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Unit {
+    /// Hour of a day.
+    Hour,
+    /// Minute of an hour.
+    Minute,
+    /// A day.
+    Day,
+    /// An ISO week.
+    Week,
+    /// Two weeks (counted as 14 days).
+    Fortnight,
+    /// A calendar month.
+    Month,
+    /// A quarter of a year.
+    Quarter,
+    /// A half year.
+    Half,
+    /// A calendar year.
+    Year,
+    /// Ten years starting at a year divisible by ten.
+    Decade,
+    /// Saturday and Sunday.
+    Weekend,
+}
+
+/// Which part of a period a word points at ("inizio", "metà", "fine").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Part {
+    /// The beginning of the period.
+    Start,
+    /// The middle of the period.
+    Mid,
+    /// The end of the period.
+    End,
+}
+
+/// Part of a day ("mattina", "evening").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DayPart {
+    /// Morning.
+    Morning,
+    /// Afternoon.
+    Afternoon,
+    /// Evening.
+    Evening,
+    /// Night.
+    Night,
+    /// Noon.
+    Noon,
+    /// Midnight.
+    Midnight,
+}
+
+/// Order of day and month in numeric dates (`3/4/2025`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    /// Day first: 3 April.
+    DayMonth,
+    /// Month first: March 4 (US English).
+    MonthDay,
+}
+
+/// The language-neutral meaning of a word form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sem {
+    /// A month, 1-12.
+    Month(u8),
+    /// A weekday, 1 = Monday .. 7 = Sunday.
+    Weekday(u8),
+    /// A unit of time, singular ("anno", "week", "Jahres").
+    Unit(Unit),
+    /// A unit of time, plural ("anni", "weeks", "Jahren").
+    Units(Unit),
+    /// A cardinal number word ("tre", "twenty").
+    Num(u32),
+    /// An ordinal ("primo", "third"); also the last one, as `Ord(-1)` ("ultimo").
+    Ord(i32),
+    /// A suffix that makes the number before it ordinal ("st", "er", "°").
+    OrdSuffix,
+    /// A day relative to the reference: 0 today, -1 yesterday, 1 tomorrow.
+    RelDay(i32),
+    /// Previous: "scorso", "last", "letzten", "минулого".
+    Last,
+    /// Following: "prossimo", "next", "nächsten", "наступного".
+    Next,
+    /// Current: "questo", "this", "dieses", "цього".
+    This,
+    /// After a duration, meaning before now: "fa", "ago", "тому".
+    Ago,
+    /// Before a duration, meaning before now: "hace", "vor", "il y a".
+    AgoPre,
+    /// Before a duration, meaning after now: "tra", "in", "dans", "через".
+    In,
+    /// After a duration, meaning after now: "later", "plus tard".
+    Later,
+    /// A part of a period: "inizio", "metà", "fine".
+    Part(Part),
+    /// Part of a day.
+    DayPart(DayPart),
+    /// A season: 1 spring, 2 summer, 3 autumn, 4 winter.
+    Season(u8),
+    /// Words for a decade ("anni" in "anni '90", "años", "années").
+    DecadeWord,
+    /// Start of an open interval: "da", "since", "seit", "desde", "depuis".
+    Since,
+    /// End of an open interval: "fino a", "until", "bis", "hasta", "jusqu'à".
+    Until,
+    /// A deadline: "entro", "by", "d'ici", "a más tardar".
+    By,
+    /// "prima di", "before", "vor", "antes de", "avant".
+    Before,
+    /// "dopo", "after", "nach", "después de", "après".
+    After,
+    /// Start of a closed range: "dal", "from", "vom", "du".
+    From,
+    /// End of a closed range: "al", "to", "bis", "au", "по".
+    To,
+    /// "tra", "between", "zwischen", "entre", "між".
+    Between,
+    /// "e", "and", "und", "y", "et", "і".
+    And,
+    /// "circa", "about", "etwa", "alrededor de", "environ", "близько".
+    Approx,
+    /// "più di", "more than", "mehr als", "más de", "plus de", "понад".
+    MoreThan,
+    /// "meno di", "less than", "weniger als", "menos de", "moins de".
+    LessThan,
+    /// A fixed-date holiday: month and day.
+    Holiday(u8, u8),
+    /// A holiday relative to Western Easter Sunday, in days.
+    Easter(i16),
+    /// A holiday relative to Orthodox Easter Sunday, in days.
+    OrthodoxEaster(i16),
+    /// Article or preposition that may stand inside or before a date ("il", "di", "of", "the").
+    Filler,
+    /// Words that tie a time to a date ("alle", "at", "um", "à", "о").
+    At,
+    /// "am" / "a.m."
+    Am,
+    /// "pm" / "p.m."
+    Pm,
+    /// "ora", "now", "jetzt", "ahora", "maintenant", "зараз".
+    Now,
+    /// Days or units "recently" ("ultimi giorni" is `Last` + `Unit`; this is "recently", "di recente").
+    Recently,
+    /// The word "year" written before a year number ("nel corso dell'anno 2019", "l'an 2000") is
+    /// `Unit(Year)`; this is the suffix after a year ("року", "р.").
+    YearSuffix,
+    /// "anno" era marks: "a.C." etc. are not handled; this marks "d.C." / "AD" (ignored).
+    Era,
+}
+
+/// Everything the time grammar and the rest of the extractor know about one language.
+#[derive(Debug)]
+pub struct LangTable {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// English name.
+    pub name: &'static str,
+    /// Word forms and what they mean. A form may appear more than once with different meanings.
+    pub words: &'static [(&'static str, Sem)],
+    /// Order of day and month in numeric dates.
+    pub date_order: DateOrder,
+    /// Frequent function words, for language detection.
+    pub stopwords: &'static [&'static str],
+    /// Word prefixes that mark future or planned talk in a sentence ("prevede", "will",
+    /// "potrebbe"): an underspecified date in such a sentence is read as the next one.
+    pub future_cues: &'static [&'static str],
+    /// Abbreviations ending in a dot that do not end a sentence ("sig.", "Dr."), folded, without the dot.
+    pub abbreviations: &'static [&'static str],
+    /// Labels that introduce a publication date in a header or footer ("Data di creazione", "Published").
+    pub published_labels: &'static [&'static str],
+}
+
+/// All language tables, in a fixed order.
+pub fn tables() -> [&'static LangTable; 6] {
+    [
+        &it::TABLE,
+        &en::TABLE,
+        &es::TABLE,
+        &de::TABLE,
+        &fr::TABLE,
+        &uk::TABLE,
+    ]
+}
+
+/// The table for an ISO 639-1 code, if we have one.
+pub fn table(code: &str) -> Option<&'static LangTable> {
+    tables().into_iter().find(|t| t.code == code)
+}
+
+/// The codes of all supported languages.
+pub fn codes() -> [&'static str; 6] {
+    tables().map(|t| t.code)
+}

@@ -1,0 +1,1476 @@
+//! The time grammar: language-neutral patterns over the meanings that the
+//! language tables give to tokens.
+//!
+//! Each `*_at` method tries one family of patterns at a token position and
+//! returns what it read and the position after it. The caller keeps the
+//! longest reading. No pattern crosses a line break.
+
+use super::lexicon::{Lexicon, Matches};
+use super::token::{TokKind, Tokens};
+use crate::extract::lang::{DateOrder, DayPart, Part, Sem, Unit};
+
+/// A year as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearRef {
+    /// Not given: the resolver picks the nearest one in the leaning direction.
+    Unknown,
+    /// Given in full.
+    Abs(i32),
+    /// Two digits (`'74`, `31.10.74`).
+    TwoDigit(u8),
+    /// Relative to the reference year ("l'anno scorso" = -1).
+    Rel(i32),
+}
+
+/// A time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    /// Hour, 0-23.
+    pub hour: u8,
+    /// Minute, if written.
+    pub minute: Option<u8>,
+}
+
+/// What an expression names, before it is resolved against a reference date.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// A calendar date with any of its parts missing.
+    Date {
+        /// The year.
+        y: YearRef,
+        /// The month.
+        m: Option<u8>,
+        /// The day of the month.
+        d: Option<u8>,
+    },
+    /// A weekday, maybe shifted ("lunedì scorso") or in a shifted week.
+    Weekday {
+        /// 1 = Monday.
+        wd: u8,
+        /// -1 last, 1 next, 0 this.
+        shift: Option<i32>,
+        /// Week relative to the reference week.
+        week: Option<i32>,
+    },
+    /// The n-th (or last, n = -1) weekday of a month.
+    NthWeekday {
+        /// Which one.
+        n: i32,
+        /// 1 = Monday.
+        wd: u8,
+        /// Month.
+        m: u8,
+        /// Year.
+        y: YearRef,
+    },
+    /// The n-th (or last) day or week of a month.
+    NthUnitOf {
+        /// Which one.
+        n: i32,
+        /// Day or week.
+        unit: Unit,
+        /// Month.
+        m: u8,
+        /// Year.
+        y: YearRef,
+    },
+    /// Today plus n days.
+    RelDay(i32),
+    /// The calendar unit that contains the reference moved by n units.
+    RelUnit {
+        /// The unit.
+        unit: Unit,
+        /// How many (negative: past).
+        n: i32,
+    },
+    /// The n whole units before (n < 0) or after (n > 0) the current one.
+    Span {
+        /// The unit.
+        unit: Unit,
+        /// How many.
+        n: i32,
+    },
+    /// The last few units ("negli ultimi giorni").
+    Recent {
+        /// The unit.
+        unit: Unit,
+    },
+    /// A quarter.
+    Quarter {
+        /// 1-4.
+        q: u8,
+        /// Year.
+        y: YearRef,
+    },
+    /// A half year.
+    Half {
+        /// 1-2.
+        h: u8,
+        /// Year.
+        y: YearRef,
+    },
+    /// A season.
+    Season {
+        /// 1 spring .. 4 winter.
+        s: u8,
+        /// Year.
+        y: YearRef,
+        /// -1 last, 1 next, 0 this.
+        shift: Option<i32>,
+    },
+    /// A decade by its first year.
+    Decade {
+        /// First year (1990).
+        start: i32,
+    },
+    /// A decade written with two digits ("anni '90").
+    DecadeShort {
+        /// 90.
+        tens: u8,
+    },
+    /// Easter-relative holiday.
+    Easter {
+        /// Days from Easter Sunday.
+        offset: i16,
+        /// Orthodox (Julian) Easter.
+        orthodox: bool,
+        /// Year.
+        y: YearRef,
+    },
+    /// A weekend relative to this one.
+    Weekend {
+        /// -1 last, 0 this, 1 next.
+        shift: i32,
+    },
+    /// From one date to another, both included.
+    Range(Box<Expr>, Box<Expr>),
+    /// A date with a time of day.
+    WithTime(Box<Expr>, Clock),
+    /// A time of day alone (on the reference day).
+    Time(Clock),
+}
+
+/// Modifiers read around an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// "da", "since".
+    Since,
+    /// "fino a", "until", "entro", "by".
+    Until,
+    /// "prima di", "before", "più di N fa".
+    Before,
+    /// "dopo", "after", "meno di N fa".
+    After,
+}
+
+/// One expression found in the tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What it names.
+    pub expr: Expr,
+    /// Part of the period ("fine ottobre").
+    pub part: Option<Part>,
+    /// Open interval.
+    pub open: Option<Open>,
+    /// Approximate ("circa").
+    pub approx: bool,
+    /// An explicit word says future ("prossimo").
+    pub future_word: bool,
+}
+
+/// A reading and the token position after it.
+type Read<T> = Option<(T, usize)>;
+
+/// The parser over one text's tokens.
+pub struct Grammar<'a> {
+    toks: &'a Tokens,
+    m: &'a Matches<'a>,
+    lex: &'a Lexicon,
+}
+
+fn shift_of(s: Sem) -> Option<i32> {
+    match s {
+        Sem::Last => Some(-1),
+        Sem::Next => Some(1),
+        Sem::This => Some(0),
+        _ => None,
+    }
+}
+
+impl<'a> Grammar<'a> {
+    /// A grammar over `toks`, whose table entries are `m`.
+    pub fn new(toks: &'a Tokens, m: &'a Matches<'a>, lex: &'a Lexicon) -> Self {
+        Grammar { toks, m, lex }
+    }
+
+    /// Is there a token at `i` that continues the current line?
+    fn cont(&self, i: usize) -> bool {
+        self.toks.list.get(i).is_some_and(|t| !t.line_break)
+    }
+
+    /// Token `i` if it continues the line.
+    fn at(&self, i: usize) -> Option<&crate::extract::time::token::Token> {
+        self.toks.list.get(i).filter(|t| !t.line_break)
+    }
+
+    /// The first meaning at `i` that `f` accepts, with the position after it.
+    /// Weak forms count only when `allow_weak` or the word is capitalised.
+    fn sem_w<T>(&self, i: usize, allow_weak: bool, f: impl Fn(Sem) -> Option<T>) -> Read<T> {
+        let tok = self.at(i)?;
+        for mt in self.m.at(i) {
+            if mt.weak && !allow_weak && !tok.capital {
+                continue;
+            }
+            // A multi-token entry must not cross a line break.
+            if (1..mt.len).any(|k| !self.cont(i + k)) {
+                continue;
+            }
+            for &s in mt.sems {
+                if let Some(v) = f(s) {
+                    return Some((v, i + mt.len));
+                }
+            }
+        }
+        None
+    }
+
+    fn sem<T>(&self, i: usize, f: impl Fn(Sem) -> Option<T>) -> Read<T> {
+        self.sem_w(i, false, f)
+    }
+
+    fn is(&self, i: usize, want: Sem) -> Option<usize> {
+        self.sem(i, |s| (s == want).then_some(())).map(|(_, n)| n)
+    }
+
+    fn punct(&self, i: usize, chars: &str) -> Option<usize> {
+        let t = self.at(i)?;
+        (t.kind == TokKind::Punct && chars.contains(self.toks.norm(i))).then_some(i + 1)
+    }
+
+    fn joined_punct(&self, i: usize, chars: &str) -> Option<usize> {
+        let t = self.at(i)?;
+        if !t.joined {
+            return None;
+        }
+        self.punct(i, chars)
+    }
+
+    /// Skips up to three fillers ("il", "di", "of the").
+    fn fillers(&self, mut i: usize) -> usize {
+        for _ in 0..3 {
+            match self.is(i, Sem::Filler) {
+                Some(n) => i = n,
+                None => break,
+            }
+        }
+        i
+    }
+
+    fn digits(&self, i: usize) -> Read<(u64, usize)> {
+        let t = self.at(i)?;
+        if t.kind != TokKind::Num {
+            return None;
+        }
+        Some(((t.value?, t.digits), i + 1))
+    }
+
+    /// A small cardinal number: digits or number words ("twenty-one", "vingt et un").
+    fn number(&self, i: usize) -> Read<u32> {
+        if let Some(((v, d), n)) = self.digits(i) {
+            if d <= 6 {
+                // Not part of a bigger figure ("1,2 miliardi", "10.000").
+                if self.joined_punct(n, ".,").is_some()
+                    && self.digits(n + 1).is_some()
+                    && self.at(n + 1).is_some_and(|t| t.joined)
+                {
+                    return None;
+                }
+                return Some((v as u32, n));
+            }
+            return None;
+        }
+        let (tens, n) = self.sem(i, |s| match s {
+            Sem::Num(v) => Some(v),
+            _ => None,
+        })?;
+        if tens >= 20 && tens % 10 == 0 && tens < 100 {
+            let mut j = n;
+            if let Some(k) = self.punct(j, "-").or_else(|| self.is(j, Sem::And)) {
+                j = k;
+            }
+            if let Some((u, k)) = self.sem(j, |s| match s {
+                Sem::Num(v) if (1..10).contains(&v) => Some(v),
+                _ => None,
+            }) {
+                return Some((tens + u, k));
+            }
+        }
+        Some((tens, n))
+    }
+
+    /// A day of the month: `28`, `1st`, `1°`, `1er`, `primo`, `third`.
+    fn day(&self, i: usize) -> Read<u8> {
+        if let Some(((v, d), mut n)) = self.digits(i) {
+            if d > 2 || !(1..=31).contains(&v) {
+                return None;
+            }
+            if let Some(k) = self
+                .sem(n, |s| (s == Sem::OrdSuffix).then_some(()))
+                .filter(|_| self.at(n).is_some_and(|t| t.joined))
+            {
+                n = k.1;
+            }
+            return Some((v as u8, n));
+        }
+        if let Some((v, n)) = self.sem(i, |s| match s {
+            Sem::Ord(v) if (1..=31).contains(&v) => Some(v as u8),
+            _ => None,
+        }) {
+            return Some((v, n));
+        }
+        let (v, n) = self.number(i)?;
+        (1..=31).contains(&v).then_some((v as u8, n))
+    }
+
+    /// A four-digit year, with "року" / "р." / "d.C." after it.
+    fn year(&self, i: usize) -> Read<i32> {
+        let ((v, d), mut n) = self.digits(i)?;
+        if d != 4 || !(1000..=2199).contains(&v) {
+            return None;
+        }
+        // "1990s", "1990er", "2024-25" are not plain years.
+        if self
+            .at(n)
+            .is_some_and(|t| t.joined && t.kind == TokKind::Word)
+            && self
+                .sem(n, |s| {
+                    matches!(s, Sem::Unit(Unit::Year) | Sem::YearSuffix | Sem::Era).then_some(())
+                })
+                .is_none()
+        {
+            return None;
+        }
+        if let Some((_, k)) = self.sem(n, |s| {
+            matches!(s, Sem::Unit(Unit::Year) | Sem::YearSuffix).then_some(())
+        }) {
+            n = self.joined_punct(k, ".").unwrap_or(k);
+        }
+        if let Some(k) = self.is(n, Sem::Era) {
+            n = k;
+        }
+        Some((v as i32, n))
+    }
+
+    /// A year spec after a month or season: `2025`, `, 2025`, `dell'anno scorso`, `letzten Jahres`.
+    fn year_ref(&self, i: usize) -> Read<YearRef> {
+        let j = self.punct(i, ",").unwrap_or(i);
+        let j = self.fillers(j);
+        if let Some((y, n)) = self.year(j) {
+            return Some((YearRef::Abs(y), n));
+        }
+        if let Some((r, n)) = self.rel_year(j) {
+            return Some((YearRef::Rel(r), n));
+        }
+        // "'24" after a month.
+        if let Some(k) = self.punct(j, "'") {
+            if let Some(((v, 2), n)) = self.digits(k) {
+                return Some((YearRef::TwoDigit(v as u8), n));
+            }
+        }
+        None
+    }
+
+    /// "l'anno scorso", "last year", "letzten Jahres", "минулого року": a year offset.
+    fn rel_year(&self, i: usize) -> Read<i32> {
+        let is_year = |s: Sem| matches!(s, Sem::Unit(Unit::Year)).then_some(());
+        if let Some((sh, n)) = self.sem(i, shift_of) {
+            let n2 = self.fillers(n);
+            if let Some((_, k)) = self.sem(n2, is_year) {
+                return Some((sh, k));
+            }
+        }
+        if let Some((_, n)) = self.sem(i, is_year) {
+            if let Some((sh, k)) = self.sem(n, shift_of) {
+                return Some((sh, k));
+            }
+        }
+        None
+    }
+
+    fn month(&self, i: usize, allow_weak: bool) -> Read<u8> {
+        let (m, n) = self.sem_w(i, allow_weak, |s| match s {
+            Sem::Month(m) => Some(m),
+            _ => None,
+        })?;
+        // "gen." / "Oct." abbreviations.
+        let n = self.joined_punct(n, ".").unwrap_or(n);
+        Some((m, n))
+    }
+
+    fn weekday(&self, i: usize, allow_weak: bool) -> Read<u8> {
+        let (w, n) = self.sem_w(i, allow_weak, |s| match s {
+            Sem::Weekday(w) => Some(w),
+            _ => None,
+        })?;
+        let n = self.joined_punct(n, ".").unwrap_or(n);
+        Some((w, n))
+    }
+
+    fn unit(&self, i: usize) -> Read<(Unit, bool)> {
+        self.sem(i, |s| match s {
+            Sem::Unit(u) => Some((u, false)),
+            Sem::Units(u) => Some((u, true)),
+            _ => None,
+        })
+    }
+
+    fn ord(&self, i: usize) -> Read<i32> {
+        if let Some(r) = self.sem(i, |s| match s {
+            Sem::Ord(v) => Some(v),
+            _ => None,
+        }) {
+            return Some(r);
+        }
+        // "3rd", "3°"
+        let ((v, d), n) = self.digits(i)?;
+        if d > 2 {
+            return None;
+        }
+        let (_, k) = self.sem(n, |s| (s == Sem::OrdSuffix).then_some(()))?;
+        Some((v as i32, k))
+    }
+
+    /// Numeric dates: `2025-10-28`, `28/10/2025`, `28.10.25`, `15/02`, `10.12.`.
+    fn numeric_date(&self, i: usize) -> Read<Expr> {
+        let ((a, da), n1) = self.digits(i)?;
+        let sep_n = self.joined_punct(n1, "/.-")?;
+        let sep = self.toks.norm(n1).to_string();
+        let ((b, db), n2) = self
+            .digits(sep_n)
+            .filter(|_| self.at(sep_n).is_some_and(|t| t.joined))?;
+        // ISO: 2025-10-28
+        if da == 4 {
+            let sep2 = self.joined_punct(n2, &sep)?;
+            let ((c, dc), n3) = self
+                .digits(sep2)
+                .filter(|_| self.at(sep2).is_some_and(|t| t.joined))?;
+            if db > 2 || dc > 2 || !(1..=12).contains(&b) || !(1..=31).contains(&c) {
+                return None;
+            }
+            return Some((
+                Expr::Date {
+                    y: YearRef::Abs(a as i32),
+                    m: Some(b as u8),
+                    d: Some(c as u8),
+                },
+                n3,
+            ));
+        }
+        if da > 2 || db > 2 {
+            // MM/YYYY
+            if da <= 2 && db == 4 && sep == "/" && (1..=12).contains(&a) {
+                return Some((
+                    Expr::Date {
+                        y: YearRef::Abs(b as i32),
+                        m: Some(a as u8),
+                        d: None,
+                    },
+                    n2,
+                ));
+            }
+            return None;
+        }
+        let order = self.lex.table.date_order;
+        let pick = |x: u64, y: u64| -> Option<(u8, u8)> {
+            let (d, m) = match order {
+                DateOrder::DayMonth => (x, y),
+                DateOrder::MonthDay => (y, x),
+            };
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                Some((d as u8, m as u8))
+            } else if (1..=12).contains(&d) && (1..=31).contains(&m) {
+                Some((m as u8, d as u8))
+            } else {
+                None
+            }
+        };
+        let (d, m) = pick(a, b)?;
+        if let Some(sep2) = self.joined_punct(n2, &sep) {
+            if let Some(((c, dc), n3)) = self
+                .digits(sep2)
+                .filter(|_| self.at(sep2).is_some_and(|t| t.joined))
+            {
+                let y = match dc {
+                    4 => YearRef::Abs(c as i32),
+                    2 => YearRef::TwoDigit(c as u8),
+                    _ => return None,
+                };
+                return Some((
+                    Expr::Date {
+                        y,
+                        m: Some(m),
+                        d: Some(d),
+                    },
+                    n3,
+                ));
+            }
+            // "10.12." German-style day and month.
+            if sep == "." {
+                return Some((
+                    Expr::Date {
+                        y: YearRef::Unknown,
+                        m: Some(m),
+                        d: Some(d),
+                    },
+                    sep2,
+                ));
+            }
+        }
+        // "15/02": only with a slash; "1.2" is a decimal.
+        if sep == "/" && self.digits(n2).is_none() {
+            return Some((
+                Expr::Date {
+                    y: YearRef::Unknown,
+                    m: Some(m),
+                    d: Some(d),
+                },
+                n2,
+            ));
+        }
+        None
+    }
+
+    /// `28 ottobre 2025`, `28. Oktober`, `28 de octubre de 2025`, `the 3rd of March`.
+    fn day_month(&self, i: usize) -> Read<Expr> {
+        let (d, mut n) = self.day(i)?;
+        if let Some(k) = self.joined_punct(n, ".") {
+            n = k;
+        }
+        let n = self.fillers(n);
+        let (m, n) = self.month(n, true)?;
+        match self.year_ref(n) {
+            Some((y, k)) => Some((
+                Expr::Date {
+                    y,
+                    m: Some(m),
+                    d: Some(d),
+                },
+                k,
+            )),
+            None => Some((
+                Expr::Date {
+                    y: YearRef::Unknown,
+                    m: Some(m),
+                    d: Some(d),
+                },
+                n,
+            )),
+        }
+    }
+
+    /// `Novembre 8, 2025`, `March 3rd`, `ottobre 2025`, `giugno dell'anno scorso`, `ottobre`.
+    fn month_first(&self, i: usize) -> Read<Expr> {
+        let (m, n) = self.month(i, false).or_else(|| {
+            // A weak month needs a number or year next to it.
+            let (m, n) = self.month(i, true)?;
+            (self.digits(n).is_some() || self.year_ref(n).is_some()).then_some((m, n))
+        })?;
+        if let Some((d, k)) = self.day(n) {
+            // Not "ottobre 2025" read as day 20.
+            if self.year(n).is_none() {
+                let k = self
+                    .sem(k, |s| (s == Sem::OrdSuffix).then_some(()))
+                    .map_or(k, |x| x.1);
+                if let Some((y, k2)) = self.year_ref(k) {
+                    return Some((
+                        Expr::Date {
+                            y,
+                            m: Some(m),
+                            d: Some(d),
+                        },
+                        k2,
+                    ));
+                }
+                return Some((
+                    Expr::Date {
+                        y: YearRef::Unknown,
+                        m: Some(m),
+                        d: Some(d),
+                    },
+                    k,
+                ));
+            }
+        }
+        if let Some((y, k)) = self.year_ref(n) {
+            return Some((
+                Expr::Date {
+                    y,
+                    m: Some(m),
+                    d: None,
+                },
+                k,
+            ));
+        }
+        Some((
+            Expr::Date {
+                y: YearRef::Unknown,
+                m: Some(m),
+                d: None,
+            },
+            n,
+        ))
+    }
+
+    /// The n-th weekday, day or week of a month: "ultimo lunedì di marzo", "third day of October".
+    fn nth_of_month(&self, i: usize) -> Read<Expr> {
+        let (n_ord, n) = self.ord(i)?;
+        let (what, n) = match self.weekday(n, true) {
+            Some((wd, k)) => (Ok(wd), k),
+            None => {
+                let ((u, _), k) = self.unit(n)?;
+                if !matches!(u, Unit::Day | Unit::Week) {
+                    return None;
+                }
+                (Err(u), k)
+            }
+        };
+        let n = self.fillers(n);
+        let (m, n) = self.month(n, true)?;
+        let (y, n) = self.year_ref(n).unwrap_or((YearRef::Unknown, n));
+        let expr = match what {
+            Ok(wd) => Expr::NthWeekday { n: n_ord, wd, m, y },
+            Err(unit) => Expr::NthUnitOf {
+                n: n_ord,
+                unit,
+                m,
+                y,
+            },
+        };
+        Some((expr, n))
+    }
+
+    /// Weekdays: "lunedì", "lunedì scorso", "next Tuesday", "mercoledì della prossima settimana",
+    /// "Monday, March 3".
+    fn weekday_expr(&self, i: usize) -> Read<(Expr, bool)> {
+        let mut shift = None;
+        let mut j = i;
+        if let Some((s, k)) = self.sem(i, shift_of) {
+            let k2 = self.fillers(k);
+            if self.weekday(k2, true).is_some() {
+                shift = Some(s);
+                j = k2;
+            }
+        }
+        let strong = self.weekday(j, false);
+        let (wd, mut n) = strong.or_else(|| self.weekday(j, true))?;
+        let weak = strong.is_none();
+        // A date right after it wins: "lunedì 3 marzo", "Friday, 18.07.14".
+        let k = self.punct(n, ",").unwrap_or(n);
+        let k = self.fillers(k);
+        for f in [Self::numeric_date, Self::day_month, Self::month_first] {
+            if let Some((e, end)) = f(self, k) {
+                if matches!(e, Expr::Date { d: Some(_), .. }) {
+                    return Some((e, end)).map(|(e, end)| ((e, false), end));
+                }
+            }
+        }
+        if weak && shift.is_none() {
+            return None;
+        }
+        if shift.is_none() {
+            if let Some((s, k)) = self.sem(n, shift_of) {
+                // "lunedì prossimo", not "lunedì prossima settimana" (handled below).
+                if self.unit(k).is_none() {
+                    shift = Some(s);
+                    n = k;
+                }
+            }
+        }
+        // Week spec: "della prossima settimana", "next week", "на минулому тижні".
+        let k = self.fillers(n);
+        let mut week = None;
+        if let Some((s, k2)) = self.sem(k, shift_of) {
+            let k3 = self.fillers(k2);
+            if let Some(((Unit::Week, _), k4)) = self.unit(k3) {
+                week = Some(s);
+                n = k4;
+            }
+        } else if let Some(((Unit::Week, _), k2)) = self.unit(k) {
+            if let Some((s, k3)) = self.sem(k2, shift_of) {
+                week = Some(s);
+                n = k3;
+            }
+        }
+        // "after next": "середу після наступної"
+        if let Some(k2) = self.is(n, Sem::After).or_else(|| self.is(n, Sem::Later)) {
+            if let Some((1, k3)) = self.sem(k2, shift_of) {
+                let k3 = self
+                    .unit(k3)
+                    .filter(|((u, _), _)| *u == Unit::Week)
+                    .map_or(k3, |x| x.1);
+                return Some((
+                    (
+                        Expr::Weekday {
+                            wd,
+                            shift: None,
+                            week: Some(2),
+                        },
+                        true,
+                    ),
+                    k3,
+                ));
+            }
+        }
+        // "lunedì mattina", "Friday night"
+        if let Some((_, k2)) = self.sem(n, |s| matches!(s, Sem::DayPart(_)).then_some(())) {
+            n = k2;
+        }
+        let future = shift == Some(1) || week == Some(1);
+        Some(((Expr::Weekday { wd, shift, week }, future), n))
+    }
+
+    /// Relative units: "l'anno scorso", "tre giorni fa", "vor 3 Tagen", "in 2 weeks",
+    /// "gli ultimi due mesi", "negli ultimi giorni".
+    fn relative(&self, i: usize) -> Read<(Expr, bool)> {
+        let mut best: Read<(Expr, bool)> = None;
+        let mut keep = |r: Read<(Expr, bool)>| {
+            if let Some((e, n)) = r {
+                if best.as_ref().is_none_or(|b| n > b.1) {
+                    best = Some((e, n));
+                }
+            }
+        };
+        // AgoPre N unit: "hace 3 días", "vor 3 Tagen", "il y a 3 jours"
+        if let Some(n) = self.is(i, Sem::AgoPre) {
+            keep(
+                self.count_unit(n)
+                    .map(|((c, u), k)| ((Expr::RelUnit { unit: u, n: -c }, false), k)),
+            );
+        }
+        // In N unit: "tra 3 giorni", "in 2 weeks", "через 3 роки"
+        if let Some(n) = self.is(i, Sem::In) {
+            keep(
+                self.count_unit(n)
+                    .map(|((c, u), k)| ((Expr::RelUnit { unit: u, n: c }, true), k)),
+            );
+        }
+        // N unit ago / N unit later
+        if let Some(((c, u), n)) = self.count_unit(i) {
+            if let Some(k) = self.is(n, Sem::Ago) {
+                keep(Some(((Expr::RelUnit { unit: u, n: -c }, false), k)));
+            }
+            if let Some(k) = self.is(n, Sem::Later) {
+                keep(Some(((Expr::RelUnit { unit: u, n: c }, true), k)));
+            }
+            // "2 anni scorsi", "3 giorni prossimi"
+            if let Some((s, k)) = self.sem(n, shift_of) {
+                if s != 0 {
+                    keep(Some(((Expr::Span { unit: u, n: s * c }, s > 0), k)));
+                }
+            }
+        }
+        // Singular unit with ago: "рік тому", "a week ago" (a = 1 is a number word already).
+        if let Some(((u, false), n)) = self.unit(i) {
+            if let Some(k) = self.is(n, Sem::Ago) {
+                keep(Some(((Expr::RelUnit { unit: u, n: -1 }, false), k)));
+            }
+        }
+        // Shift [N] unit: "last year", "gli ultimi due mesi", "this week", "ultimi giorni"
+        if let Some((s, n)) = self.sem(i, shift_of) {
+            let n2 = self.fillers(n);
+            if let Some((c, k)) = self.number(n2) {
+                if let Some(((u, _), k2)) = self.unit(k) {
+                    if s != 0 {
+                        keep(Some((
+                            (
+                                Expr::Span {
+                                    unit: u,
+                                    n: s * c as i32,
+                                },
+                                s > 0,
+                            ),
+                            k2,
+                        )));
+                    }
+                }
+            }
+            if let Some(((u, plural), k)) = self.unit(n2) {
+                keep(Some((self.shifted_unit(u, plural, s), k)));
+            }
+        }
+        // Unit shift: "l'anno scorso", "il mese prossimo", "giorni scorsi", "année dernière"
+        if let Some(((u, plural), n)) = self.unit(i) {
+            if let Some((s, k)) = self.sem(n, shift_of) {
+                keep(Some((self.shifted_unit(u, plural, s), k)));
+            }
+        }
+        best
+    }
+
+    fn shifted_unit(&self, u: Unit, plural: bool, s: i32) -> (Expr, bool) {
+        if u == Unit::Weekend {
+            return (Expr::Weekend { shift: s }, s > 0);
+        }
+        if s == -1 && (plural || matches!(u, Unit::Hour | Unit::Minute)) {
+            return (Expr::Recent { unit: u }, false);
+        }
+        if plural && s == 1 {
+            return (Expr::Span { unit: u, n: 3 }, true);
+        }
+        (Expr::RelUnit { unit: u, n: s }, s > 0)
+    }
+
+    /// "tre giorni", "3 days", "a week", "zwei Wochen", "un mese e mezzo" (the half is dropped).
+    fn count_unit(&self, i: usize) -> Read<(i32, Unit)> {
+        let (c, n) = self.number(i)?;
+        let ((u, _), k) = self.unit(n)?;
+        if c > 10_000 {
+            return None;
+        }
+        let (c, u) = match u {
+            Unit::Fortnight => (c as i32 * 2, Unit::Week),
+            _ => (c as i32, u),
+        };
+        Some(((c, u), k))
+    }
+
+    /// "il primo trimestre 2024", "Q3 2024", "the first quarter of last year", "first half of 2024".
+    fn quarter_half(&self, i: usize) -> Read<Expr> {
+        // Q3 / H1
+        if let Some(t) = self.at(i) {
+            let w = self.toks.norm(i);
+            if t.kind == TokKind::Word && (w == "q" || w == "h") {
+                let ((v, 1), n) = self
+                    .digits(i + 1)
+                    .filter(|_| self.at(i + 1).is_some_and(|t| t.joined))?
+                else {
+                    return None;
+                };
+                let (y, n) = self.year_ref(n).unwrap_or((YearRef::Unknown, n));
+                return match (w, v) {
+                    ("q", 1..=4) => Some((Expr::Quarter { q: v as u8, y }, n)),
+                    ("h", 1..=2) => Some((Expr::Half { h: v as u8, y }, n)),
+                    _ => None,
+                };
+            }
+        }
+        let (o, n) = self.ord(i)?;
+        let (kind, n) = match self.unit(n) {
+            Some(((u @ (Unit::Quarter | Unit::Half), false), k)) => (u, k),
+            _ => {
+                // "prima metà del 2024"
+                let (_, k) = self.sem(n, |s| (s == Sem::Part(Part::Mid)).then_some(()))?;
+                (Unit::Half, k)
+            }
+        };
+        let (y, n) = self.year_ref(n).unwrap_or((YearRef::Unknown, n));
+        match (kind, o) {
+            (Unit::Quarter, 1..=4) => Some((Expr::Quarter { q: o as u8, y }, n)),
+            (Unit::Quarter, -1) => Some((Expr::Quarter { q: 4, y }, n)),
+            (Unit::Half, 1..=2) => Some((Expr::Half { h: o as u8, y }, n)),
+            (Unit::Half, -1) => Some((Expr::Half { h: 2, y }, n)),
+            _ => None,
+        }
+    }
+
+    /// "estate 2024", "l'estate scorsa", "last summer", "this spring".
+    fn season(&self, i: usize) -> Read<(Expr, bool)> {
+        let season = |s: Sem| match s {
+            Sem::Season(v) => Some(v),
+            _ => None,
+        };
+        if let Some((sh, n)) = self.sem(i, shift_of) {
+            let n = self.fillers(n);
+            if let Some((s, k)) = self.sem(n, season) {
+                return Some((
+                    (
+                        Expr::Season {
+                            s,
+                            y: YearRef::Unknown,
+                            shift: Some(sh),
+                        },
+                        sh > 0,
+                    ),
+                    k,
+                ));
+            }
+        }
+        let (s, n) = self.sem(i, season)?;
+        if let Some((sh, k)) = self.sem(n, shift_of) {
+            return Some((
+                (
+                    Expr::Season {
+                        s,
+                        y: YearRef::Unknown,
+                        shift: Some(sh),
+                    },
+                    sh > 0,
+                ),
+                k,
+            ));
+        }
+        if let Some((y, k)) = self.year_ref(n) {
+            return Some(((Expr::Season { s, y, shift: None }, false), k));
+        }
+        Some((
+            (
+                Expr::Season {
+                    s,
+                    y: YearRef::Unknown,
+                    shift: None,
+                },
+                false,
+            ),
+            n,
+        ))
+    }
+
+    /// "anni '90", "anni novanta", "the 1990s", "'90s", "1990er Jahre", "90-х років".
+    fn decade(&self, i: usize) -> Read<Expr> {
+        if let Some(n) = self.is(i, Sem::DecadeWord) {
+            let n = self.fillers(n);
+            let k = self.punct(n, "'").unwrap_or(n);
+            if let Some(((v, d), k2)) = self.digits(k) {
+                let k2 = self.joined_word(k2, &["s"]).unwrap_or(k2);
+                return match d {
+                    2 if v % 10 == 0 => Some((Expr::DecadeShort { tens: v as u8 }, k2)),
+                    4 if v % 10 == 0 => Some((Expr::Decade { start: v as i32 }, k2)),
+                    _ => None,
+                };
+            }
+            if let Some((v, k2)) = self.sem(k, |s| match s {
+                Sem::Num(v) if (20..100).contains(&v) && v % 10 == 0 => Some(v),
+                _ => None,
+            }) {
+                return Some((Expr::DecadeShort { tens: v as u8 }, k2));
+            }
+            return None;
+        }
+        let (apos, k) = match self.punct(i, "'") {
+            Some(k) => (true, k),
+            None => (false, i),
+        };
+        let ((v, d), n) = self.digits(k)?;
+        if v % 10 != 0 || !(d == 4 || (d == 2 && apos) || (d == 2 && self.is_cyr_suffix(n))) {
+            return None;
+        }
+        let expr = if d == 4 {
+            Expr::Decade { start: v as i32 }
+        } else {
+            Expr::DecadeShort { tens: v as u8 }
+        };
+        if let Some(k) = self.joined_word(n, &["s", "er", "ern"]) {
+            // "1990er Jahre"
+            let k = self
+                .unit(k)
+                .filter(|((u, _), _)| *u == Unit::Year)
+                .map_or(k, |x| x.1);
+            return Some((expr, k));
+        }
+        if self.is_cyr_suffix(n) {
+            let k = n + 2;
+            let k = self
+                .unit(k)
+                .filter(|((u, _), _)| *u == Unit::Year)
+                .map_or(k, |x| x.1);
+            return Some((expr, k));
+        }
+        None
+    }
+
+    fn is_cyr_suffix(&self, n: usize) -> bool {
+        self.joined_punct(n, "-").is_some()
+            && matches!(self.toks.norm(n + 1), "х" | "ті" | "их" | "i")
+    }
+
+    fn joined_word(&self, i: usize, words: &[&str]) -> Option<usize> {
+        let t = self.at(i)?;
+        (t.joined && t.kind == TokKind::Word && words.contains(&self.toks.norm(i))).then_some(i + 1)
+    }
+
+    /// Fixed and Easter-relative holidays, with an optional year.
+    fn holiday(&self, i: usize) -> Read<Expr> {
+        let (e, n) = self.sem(i, |s| match s {
+            Sem::Holiday(m, d) => Some(Expr::Date {
+                y: YearRef::Unknown,
+                m: Some(m),
+                d: Some(d),
+            }),
+            Sem::Easter(o) => Some(Expr::Easter {
+                offset: o,
+                orthodox: false,
+                y: YearRef::Unknown,
+            }),
+            Sem::OrthodoxEaster(o) => Some(Expr::Easter {
+                offset: o,
+                orthodox: true,
+                y: YearRef::Unknown,
+            }),
+            _ => None,
+        })?;
+        let (y, n) = match self.year_ref(n) {
+            Some((y, k)) => (y, k),
+            None => (YearRef::Unknown, n),
+        };
+        let e = match e {
+            Expr::Date { m, d, .. } => Expr::Date { y, m, d },
+            Expr::Easter {
+                offset, orthodox, ..
+            } => Expr::Easter {
+                offset,
+                orthodox,
+                y,
+            },
+            other => other,
+        };
+        Some((e, n))
+    }
+
+    /// A year standing alone, where the words around it make it a year: "nel 2019",
+    /// "since 2014", "(2019)", "в 2019 році"; not "2000 soldati" or "a 2000 chilometri".
+    fn lone_year(&self, i: usize) -> Read<Expr> {
+        let (y, n) = self.year(i)?;
+        // Explicit year word after it ("2019 року") or before it ("anno 2019"): always a year.
+        let year_word_after = n > i + 1;
+        let year_word_before = i > 0
+            && self
+                .sem(i - 1, |s| matches!(s, Sem::Unit(Unit::Year)).then_some(()))
+                .is_some_and(|(_, k)| k == i);
+        if year_word_after || year_word_before {
+            return Some((
+                Expr::Date {
+                    y: YearRef::Abs(y),
+                    m: None,
+                    d: None,
+                },
+                n,
+            ));
+        }
+        let before_ok = match i.checked_sub(1) {
+            None => false,
+            Some(p) if self.toks.list.get(i).is_some_and(|t| t.line_break) => {
+                let _ = p;
+                false
+            }
+            Some(p) => self.licenses_year(p, i),
+        };
+        if !before_ok {
+            return None;
+        }
+        let after_ok = match self.at(n) {
+            None => true,
+            Some(t) => match t.kind {
+                TokKind::Punct => {
+                    !matches!(self.toks.norm(n), "%" | "€" | "$" | "." if self.digits(n + 1).is_some())
+                        && self.toks.norm(n) != "%"
+                }
+                TokKind::Num => false,
+                TokKind::Word => {
+                    t.capital || self.lex.is_stopword(self.toks.norm(n)) || !self.m.at(n).is_empty()
+                }
+            },
+        };
+        after_ok.then_some((
+            Expr::Date {
+                y: YearRef::Abs(y),
+                m: None,
+                d: None,
+            },
+            n,
+        ))
+    }
+
+    /// Does the token at `p` (ending right before `i`) make a following number a year?
+    fn licenses_year(&self, p: usize, i: usize) -> bool {
+        if self
+            .toks
+            .list
+            .get(p)
+            .is_some_and(|t| t.kind == TokKind::Punct)
+        {
+            return matches!(self.toks.norm(p), "(" | "[" | "," | ":" | ";" | "–" | "—");
+        }
+        // Any table word ending right at i that is a preposition-like or interval word.
+        (p.saturating_sub(3)..=p).any(|s| {
+            self.m.at(s).iter().any(|mt| {
+                s + mt.len == i
+                    && mt.sems.iter().any(|x| {
+                        matches!(
+                            x,
+                            Sem::Filler
+                                | Sem::Since
+                                | Sem::Until
+                                | Sem::By
+                                | Sem::Before
+                                | Sem::After
+                                | Sem::From
+                                | Sem::To
+                                | Sem::Between
+                                | Sem::And
+                                | Sem::Part(_)
+                                | Sem::In
+                        )
+                    })
+            })
+        })
+    }
+
+    /// A time of day: `11:48`, `3 pm`, `alle 15`, `15h30`, `um 15 Uhr`, `mezzogiorno`.
+    fn clock(&self, i: usize) -> Read<Clock> {
+        let at = self.is(i, Sem::At);
+        let j = at.unwrap_or(i);
+        if let Some((dp, n)) = self.sem(j, |s| match s {
+            Sem::DayPart(DayPart::Noon) => Some(12u8),
+            Sem::DayPart(DayPart::Midnight) => Some(0u8),
+            _ => None,
+        }) {
+            return Some((
+                Clock {
+                    hour: dp,
+                    minute: Some(0),
+                },
+                n,
+            ));
+        }
+        let ((h, dh), n) = self.digits(j)?;
+        if dh > 2 || h > 24 {
+            return None;
+        }
+        let mut hour = h as u8;
+        let mut minute = None;
+        let mut n = n;
+        if let Some(k) = self
+            .joined_punct(n, ":")
+            .or_else(|| self.joined_word(n, &["h"]))
+        {
+            if let Some(((mm, 2), k2)) = self
+                .digits(k)
+                .filter(|_| self.at(k).is_some_and(|t| t.joined))
+            {
+                if mm > 59 {
+                    return None;
+                }
+                minute = Some(mm as u8);
+                n = k2;
+                // seconds
+                if let Some(k3) = self.joined_punct(n, ":") {
+                    if let Some(((_, 2), k4)) = self.digits(k3) {
+                        n = k4;
+                    }
+                }
+            } else if self.toks.norm(n) == "h" {
+                minute = Some(0);
+                n = k;
+            } else {
+                return None;
+            }
+        }
+        let mut marked = false;
+        if let Some((pm, k)) = self.sem_w(n, true, |s| match s {
+            Sem::Am => Some(false),
+            Sem::Pm => Some(true),
+            _ => None,
+        }) {
+            if hour > 12 {
+                return None;
+            }
+            if pm && hour < 12 {
+                hour += 12;
+            }
+            if !pm && hour == 12 {
+                hour = 0;
+            }
+            n = k;
+            marked = true;
+        }
+        // "um 15 Uhr": a trailing At word.
+        if let Some(k) = self
+            .joined_word(n, &["uhr"])
+            .or_else(|| (self.toks.norm(n) == "uhr").then_some(n + 1))
+        {
+            n = k;
+            marked = true;
+        }
+        if minute.is_none() && !marked && at.is_none() {
+            return None;
+        }
+        if hour == 24 {
+            hour = 0;
+        }
+        Some((Clock { hour, minute }, n))
+    }
+
+    /// Every dated expression that does not start with a modifier.
+    fn core(&self, i: usize) -> Read<(Expr, bool)> {
+        let mut best: Read<(Expr, bool)> = None;
+        let mut keep = |r: Read<(Expr, bool)>| {
+            if let Some((e, n)) = r {
+                if best.as_ref().is_none_or(|b| n > b.1) {
+                    best = Some((e, n));
+                }
+            }
+        };
+        let plain = |r: Read<Expr>| r.map(|(e, n)| ((e, false), n));
+        keep(plain(self.numeric_date(i)));
+        keep(plain(self.day_month(i)));
+        keep(plain(self.month_first(i)));
+        keep(plain(self.nth_of_month(i)));
+        keep(self.weekday_expr(i));
+        keep(self.relative(i));
+        keep(plain(self.quarter_half(i)));
+        keep(self.season(i));
+        keep(plain(self.decade(i)));
+        keep(plain(self.holiday(i)));
+        keep(plain(self.lone_year(i)));
+        keep(self.sem(i, |s| match s {
+            Sem::RelDay(d) => Some((Expr::RelDay(d), d > 0)),
+            _ => None,
+        }));
+        keep(self.sem(i, |s| match s {
+            Sem::Unit(Unit::Weekend) => Some((Expr::Weekend { shift: 0 }, false)),
+            _ => None,
+        }));
+        let ((e, fut), mut n) =
+            best.or_else(|| self.clock(i).map(|(c, n)| ((Expr::Time(c), false), n)))?;
+        // Day part and time after a day: "ieri sera", "28 Ottobre 2025 11:48", "domani alle 14".
+        if day_like(&e) {
+            if let Some((_, k)) = self.sem(n, |s| {
+                matches!(
+                    s,
+                    Sem::DayPart(
+                        DayPart::Morning | DayPart::Afternoon | DayPart::Evening | DayPart::Night
+                    )
+                )
+                .then_some(())
+            }) {
+                n = k;
+            }
+            let k = self.punct(n, ",").unwrap_or(n);
+            if let Some((c, k2)) = self.clock(k) {
+                return Some(((Expr::WithTime(Box::new(e), c), fut), k2));
+            }
+        }
+        Some(((e, fut), n))
+    }
+
+    /// The left side of a range, which may lack what the right side gives ("dal 13 al 15 luglio").
+    fn range_left(&self, i: usize) -> Read<Expr> {
+        let full = self.core(i).map(|((e, _), n)| (e, n));
+        let bare_day = self.day(i).map(|(d, n)| {
+            (
+                Expr::Date {
+                    y: YearRef::Unknown,
+                    m: None,
+                    d: Some(d),
+                },
+                n,
+            )
+        });
+        // "14./15.10." and "14. - 15.10."
+        let bare_day = bare_day.map(|(e, n)| (e, self.joined_punct(n, ".").unwrap_or(n)));
+        match (full, bare_day) {
+            (Some(f), _) => Some(f),
+            (None, b) => b,
+        }
+    }
+
+    /// Ranges: "dal 13 al 15 luglio", "tra il 3 e il 5 dicembre", "13-15 luglio", "from March to May 2024".
+    fn range(&self, i: usize) -> Read<Expr> {
+        let (intro, j) = if let Some(n) = self.is(i, Sem::From) {
+            (Some(Sem::From), n)
+        } else if let Some(n) = self.is(i, Sem::Between) {
+            (Some(Sem::Between), n)
+        } else {
+            (None, i)
+        };
+        let j = self.fillers(j);
+        let (left, n) = self.range_left(j)?;
+        let k = match intro {
+            Some(Sem::Between) => self.is(n, Sem::And)?,
+            Some(_) => self.is(n, Sem::To).or_else(|| self.punct(n, "-–—"))?,
+            None => self.punct(n, "-–—/")?,
+        };
+        let k = self.fillers(k);
+        let ((right, _), end) = self.core(k)?;
+        let left = fill_from(left, &right)?;
+        if !same_kind(&left, &right) {
+            return None;
+        }
+        Some((Expr::Range(Box::new(left), Box::new(right)), end))
+    }
+
+    /// The longest expression starting at token `i`, with its modifiers.
+    pub fn parse_at(&self, i: usize) -> Option<Parsed> {
+        let mut open = None;
+        let mut approx = false;
+        let mut more_less = None;
+        let mut j = i;
+        // Leading modifiers ("circa", "fino a", "più di", "da").
+        for _ in 0..2 {
+            if let Some((m, n)) = self.sem(j, |s| match s {
+                Sem::Approx => Some(0),
+                Sem::Since => Some(1),
+                Sem::Until | Sem::By => Some(2),
+                Sem::Before => Some(3),
+                Sem::After => Some(4),
+                Sem::MoreThan => Some(5),
+                Sem::LessThan => Some(6),
+                _ => None,
+            }) {
+                match m {
+                    0 => approx = true,
+                    1 => open = Some(Open::Since),
+                    2 => open = Some(Open::Until),
+                    3 => open = Some(Open::Before),
+                    4 => open = Some(Open::After),
+                    5 => more_less = Some(Open::Before),
+                    _ => more_less = Some(Open::After),
+                }
+                j = n;
+            } else {
+                break;
+            }
+        }
+        let mut best: Option<Parsed> = None;
+        if let Some((expr, end)) = self.range(i) {
+            best = Some(Parsed {
+                first: i,
+                end,
+                expr,
+                part: None,
+                open: None,
+                approx: false,
+                future_word: false,
+            });
+        }
+        let j2 = self.fillers(j);
+        // Part of a period: "fine ottobre", "alla fine dell'anno", "mid-2024", "Ende Oktober".
+        let mut part = None;
+        let mut k = j2;
+        if let Some((p, n)) = self.sem(j2, |s| match s {
+            Sem::Part(p) => Some(p),
+            _ => None,
+        }) {
+            let n = self.joined_punct(n, "-").unwrap_or(n);
+            let n = self.fillers(n);
+            if self.core(n).is_some() || self.unit(n).is_some() {
+                part = Some(p);
+                k = n;
+            }
+        }
+        let core = self.core(k).or_else(|| {
+            // "fine del mese", "end of the year": the current unit.
+            let ((u, false), n) = self.unit(k).filter(|_| part.is_some())? else {
+                return None;
+            };
+            Some(((Expr::RelUnit { unit: u, n: 0 }, false), n))
+        });
+        if let Some(((expr, future_word), end)) = core {
+            let mut open = open;
+            if let Some(ml) = more_less {
+                // "più di tre anni fa" is before; "più di tre anni" is a duration, not a date.
+                match &expr {
+                    Expr::RelUnit { n, .. } if *n < 0 => open = Some(ml),
+                    Expr::RelUnit { n, .. } if *n > 0 => {
+                        open = Some(if ml == Open::Before {
+                            Open::After
+                        } else {
+                            Open::Before
+                        })
+                    }
+                    _ => return best,
+                }
+            }
+            if open == Some(Open::Since)
+                && matches!(expr, Expr::Time(_))
+                && self.is(i, Sem::Since).is_none()
+            {
+                open = None;
+            }
+            let cand = Parsed {
+                first: i,
+                end,
+                expr,
+                part,
+                open,
+                approx,
+                future_word,
+            };
+            if best.as_ref().is_none_or(|b| cand.end > b.end) {
+                best = Some(cand);
+            }
+        }
+        best
+    }
+}
+
+/// Does the expression name a single day (so a time of day can follow)?
+fn day_like(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Date { d: Some(_), .. }
+            | Expr::RelDay(_)
+            | Expr::Weekday { .. }
+            | Expr::NthWeekday { .. }
+            | Expr::Easter { .. }
+    ) || matches!(
+        e,
+        Expr::RelUnit {
+            unit: Unit::Day,
+            ..
+        }
+    )
+}
+
+/// Fills the missing month and year of a range's left side from its right side.
+fn fill_from(left: Expr, right: &Expr) -> Option<Expr> {
+    match (left, right) {
+        (Expr::Date { y, m, d }, Expr::Date { y: ry, m: rm, .. }) => {
+            let m = m.or(if d.is_some() { *rm } else { None });
+            let y = if y == YearRef::Unknown { *ry } else { y };
+            if d.is_some() && m.is_none() {
+                return None;
+            }
+            Some(Expr::Date { y, m, d })
+        }
+        (
+            Expr::Date {
+                m: None,
+                d: Some(_),
+                ..
+            },
+            _,
+        ) => None,
+        (
+            Expr::Date {
+                m: None,
+                y: YearRef::Unknown,
+                ..
+            },
+            _,
+        ) => None,
+        (l, _) => Some(l),
+    }
+}
+
+/// Both sides of a range must be of one kind (days with days, years with years).
+fn same_kind(a: &Expr, b: &Expr) -> bool {
+    match (a, b) {
+        (Expr::Date { m: ma, d: da, .. }, Expr::Date { m: mb, d: db, .. }) => {
+            ma.is_some() == mb.is_some() && da.is_some() == db.is_some()
+        }
+        (Expr::Time(_), Expr::Time(_)) => true,
+        (Expr::Weekday { .. }, Expr::Weekday { .. }) => true,
+        (
+            Expr::Decade { .. } | Expr::DecadeShort { .. },
+            Expr::Decade { .. } | Expr::DecadeShort { .. },
+        ) => true,
+        (Expr::Quarter { .. }, Expr::Quarter { .. }) => true,
+        (Expr::WithTime(..), Expr::WithTime(..)) => true,
+        _ => false,
+    }
+}

@@ -1,0 +1,288 @@
+//! Time expressions (timexes): found in text with the language's table and
+//! resolved against a reference date (the article's publication date).
+//!
+//! The pipeline: [`token`] splits the text, [`lexicon`] gives tokens their
+//! meanings from the language table, [`grammar`] reads expressions from those
+//! meanings, [`resolve`] turns each into a period of days, and [`tag`] adds
+//! the modifiers (start/mid/end, since/until, approx, planned) and offsets.
+
+pub mod grammar;
+pub mod lexicon;
+pub mod resolve;
+pub mod token;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::extract::lang::Part;
+use grammar::{Expr, Grammar, Open, Parsed, YearRef};
+use resolve::{Ctx, Period};
+use token::{TokKind, Tokens};
+
+/// Precision of a resolved time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grain {
+    /// A minute of a day.
+    Minute,
+    /// An hour of a day.
+    Hour,
+    /// A day.
+    Day,
+    /// An ISO week (or a weekend).
+    Week,
+    /// A month.
+    Month,
+    /// A quarter (or a half year).
+    Quarter,
+    /// A season.
+    Season,
+    /// A year.
+    Year,
+    /// A decade.
+    Decade,
+}
+
+impl Grain {
+    /// The grain's name as in the output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Grain::Minute => "minute",
+            Grain::Hour => "hour",
+            Grain::Day => "day",
+            Grain::Week => "week",
+            Grain::Month => "month",
+            Grain::Quarter => "quarter",
+            Grain::Season => "season",
+            Grain::Year => "year",
+            Grain::Decade => "decade",
+        }
+    }
+}
+
+/// A modifier the text puts on a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modifier {
+    /// "inizio ottobre", "early 2024".
+    Start,
+    /// "metà gennaio", "mid-2024".
+    Mid,
+    /// "fine ottobre", "late October".
+    End,
+    /// "circa", "intorno al", "negli ultimi giorni".
+    Approx,
+    /// "prima di", "più di tre anni fa".
+    Before,
+    /// "dopo", "meno di un anno fa".
+    After,
+    /// "da settembre": runs from the date to the reference date.
+    Since,
+    /// "fino a marzo", "entro la fine dell'anno".
+    Until,
+    /// A date after the reference date: planned or expected.
+    Planned,
+}
+
+/// Which way to read a date that could be the last one or the next one ("marzo", "lunedì").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lean {
+    /// The last one, unless the sentence speaks of the future (news default).
+    #[default]
+    Past,
+    /// Always the next one (how Duckling reads them).
+    Future,
+}
+
+/// A time expression found in a text and resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timex {
+    /// The words as written.
+    pub text: String,
+    /// Character offset of the first character.
+    pub start: usize,
+    /// Character offset one past the last character.
+    pub end: usize,
+    /// TimeML-style value at its real precision (`2025-10-28`, `2024-06`, `2025-W45`, `199`).
+    pub value: String,
+    /// Precision.
+    pub grain: Grain,
+    /// Modifier, if the text puts one.
+    #[serde(rename = "mod")]
+    pub modifier: Option<Modifier>,
+    /// First day of the period, inclusive.
+    pub start_date: NaiveDate,
+    /// Last day of the period, inclusive.
+    pub end_date: NaiveDate,
+    /// Resolved against the reference date (not written in full).
+    #[serde(skip)]
+    pub relative: bool,
+    /// Byte range in the text.
+    #[serde(skip)]
+    pub bytes: std::ops::Range<usize>,
+}
+
+/// Finds and resolves every time expression in `text`, a text in language `lang`,
+/// against `reference`. Unknown languages give no timexes.
+pub fn tag(text: &str, lang: &str, reference: NaiveDateTime) -> Vec<Timex> {
+    tag_with(text, lang, reference, Lean::Past)
+}
+
+/// [`tag`] with a choice of how to read underspecified dates.
+pub fn tag_with(text: &str, lang: &str, reference: NaiveDateTime, lean: Lean) -> Vec<Timex> {
+    let toks = token::tokenize(text);
+    tag_tokens(text, &toks, lang, reference, lean)
+}
+
+/// [`tag_with`] over tokens made already.
+pub fn tag_tokens(
+    text: &str,
+    toks: &Tokens,
+    lang: &str,
+    reference: NaiveDateTime,
+    lean: Lean,
+) -> Vec<Timex> {
+    let Some(lex) = lexicon::lexicon(lang) else {
+        return Vec::new();
+    };
+    let matches = lex.match_all(toks);
+    let grammar = Grammar::new(toks, &matches, lex);
+    let future_sentence = future_sentences(toks, lex);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.list.len() {
+        let worth_trying = !matches.at(i).is_empty()
+            || toks
+                .list
+                .get(i)
+                .is_some_and(|t| t.kind == TokKind::Num || matches!(toks.norm(i), "'" | "q" | "h"));
+        if !worth_trying {
+            i += 1;
+            continue;
+        }
+        let Some(parsed) = grammar.parse_at(i) else {
+            i += 1;
+            continue;
+        };
+        let next = parsed.end.max(i + 1);
+        let future = lean == Lean::Future
+            || parsed.future_word
+            || future_sentence.get(i).copied().unwrap_or(false);
+        if let Some(t) = build(text, toks, &parsed, Ctx { reference, future }) {
+            out.push(t);
+        }
+        i = next;
+    }
+    out
+}
+
+/// For each token: does its sentence speak of the future?
+fn future_sentences(toks: &Tokens, lex: &lexicon::Lexicon) -> Vec<bool> {
+    let mut flags = vec![false; toks.list.len()];
+    let mut start = 0;
+    let n = toks.list.len();
+    for i in 0..=n {
+        let boundary = i == n
+            || toks.list.get(i).is_some_and(|t| t.line_break)
+            || (i > 0
+                && toks
+                    .list
+                    .get(i - 1)
+                    .is_some_and(|t| t.kind == TokKind::Punct)
+                && matches!(toks.norm(i - 1), "." | "!" | "?" | ";")
+                && toks.list.get(i).is_some_and(|t| !t.joined));
+        if boundary && i > start {
+            let fut = (start..i).any(|k| lex.is_future_cue(toks, k));
+            if fut {
+                for f in flags.iter_mut().take(i).skip(start) {
+                    *f = true;
+                }
+            }
+            start = i;
+        }
+    }
+    flags
+}
+
+/// Is the expression written in full (needs no reference date)?
+fn is_absolute(e: &Expr) -> bool {
+    match e {
+        Expr::Date { y, .. }
+        | Expr::NthWeekday { y, .. }
+        | Expr::NthUnitOf { y, .. }
+        | Expr::Quarter { y, .. }
+        | Expr::Half { y, .. }
+        | Expr::Easter { y, .. } => {
+            matches!(y, YearRef::Abs(_))
+        }
+        Expr::Season { y, shift, .. } => shift.is_none() && matches!(y, YearRef::Abs(_)),
+        Expr::Decade { .. } => true,
+        Expr::Range(a, b) => is_absolute(a) && is_absolute(b),
+        Expr::WithTime(e, _) => is_absolute(e),
+        _ => false,
+    }
+}
+
+/// Narrows a period to its start, middle or end.
+fn narrow(p: &Period, part: Part) -> (NaiveDate, NaiveDate) {
+    let days = (p.end - p.start).num_days() + 1;
+    if days < 3 {
+        return (p.start, p.end);
+    }
+    let third = days / 3;
+    let add = |d: NaiveDate, k: i64| d.checked_add_signed(Duration::days(k)).unwrap_or(d);
+    match part {
+        Part::Start => (p.start, add(p.start, third - 1)),
+        Part::Mid => (add(p.start, third), add(p.start, 2 * third - 1)),
+        Part::End => (add(p.start, 2 * third), p.end),
+    }
+}
+
+fn build(text: &str, toks: &Tokens, p: &Parsed, ctx: Ctx) -> Option<Timex> {
+    let mut period = resolve::resolve(&p.expr, &ctx)?;
+    let today = ctx.reference.date();
+    let first = toks.list.get(p.first)?;
+    let last = toks.list.get(p.end.checked_sub(1)?)?;
+    let mut modifier = None;
+    if let Some(part) = p.part {
+        let (s, e) = narrow(&period, part);
+        period.start = s;
+        period.end = e;
+        modifier = Some(match part {
+            Part::Start => Modifier::Start,
+            Part::Mid => Modifier::Mid,
+            Part::End => Modifier::End,
+        });
+    }
+    match p.open {
+        Some(Open::Since) => {
+            modifier = Some(Modifier::Since);
+            if today > period.end {
+                period.end = today;
+            }
+        }
+        Some(Open::Until) => modifier = Some(Modifier::Until),
+        Some(Open::Before) => modifier = Some(Modifier::Before),
+        Some(Open::After) => modifier = Some(Modifier::After),
+        None => {}
+    }
+    if modifier.is_none() && (p.approx || matches!(p.expr, Expr::Recent { .. })) {
+        modifier = Some(Modifier::Approx);
+    }
+    if modifier.is_none() && period.start > today {
+        modifier = Some(Modifier::Planned);
+    }
+    let bytes = first.bytes.start..last.bytes.end;
+    Some(Timex {
+        text: text.get(bytes.clone())?.to_string(),
+        start: first.chars.start,
+        end: last.chars.end,
+        value: period.value,
+        grain: period.grain,
+        modifier,
+        start_date: period.start,
+        end_date: period.end,
+        relative: !is_absolute(&p.expr),
+        bytes,
+    })
+}

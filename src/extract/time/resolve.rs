@@ -1,0 +1,617 @@
+//! Calendar arithmetic: an expression and a reference moment in, a period of
+//! days with its precision out. All arithmetic is checked; a date that does
+//! not exist (31 February, year 99999) resolves to nothing.
+
+use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Timelike, Weekday};
+
+use super::Grain;
+use super::grammar::{Clock, Expr, YearRef};
+use crate::extract::lang::Unit;
+
+/// Years outside this range are not dates we resolve.
+const MIN_YEAR: i32 = 1;
+const MAX_YEAR: i32 = 9999;
+
+/// What the resolver needs to know besides the expression.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    /// The moment the text speaks from (publication date).
+    pub reference: NaiveDateTime,
+    /// Read an underspecified date as the next one rather than the last one.
+    pub future: bool,
+}
+
+impl Ctx {
+    fn today(&self) -> NaiveDate {
+        self.reference.date()
+    }
+}
+
+/// A resolved period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    /// First day, inclusive.
+    pub start: NaiveDate,
+    /// Last day, inclusive.
+    pub end: NaiveDate,
+    /// Precision.
+    pub grain: Grain,
+    /// TimeML-style value (`2024-06`, `2025-W45`, `199`).
+    pub value: String,
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+    let first = ymd(y, m, 1)?;
+    first.checked_add_months(Months::new(1))?.pred_opt()
+}
+
+fn month_period(y: i32, m: u32) -> Option<Period> {
+    Some(Period {
+        start: ymd(y, m, 1)?,
+        end: last_of_month(y, m)?,
+        grain: Grain::Month,
+        value: format!("{y:04}-{m:02}"),
+    })
+}
+
+fn day_period(d: NaiveDate) -> Period {
+    Period {
+        start: d,
+        end: d,
+        grain: Grain::Day,
+        value: d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+fn year_period(y: i32) -> Option<Period> {
+    Some(Period {
+        start: ymd(y, 1, 1)?,
+        end: ymd(y, 12, 31)?,
+        grain: Grain::Year,
+        value: format!("{y:04}"),
+    })
+}
+
+fn week_period(d: NaiveDate) -> Option<Period> {
+    let monday = d.checked_sub_signed(Duration::days(i64::from(
+        d.weekday().num_days_from_monday(),
+    )))?;
+    let sunday = monday.checked_add_signed(Duration::days(6))?;
+    let iso = d.iso_week();
+    Some(Period {
+        start: monday,
+        end: sunday,
+        grain: Grain::Week,
+        value: format!("{:04}-W{:02}", iso.year(), iso.week()),
+    })
+}
+
+fn quarter_period(y: i32, q: u32) -> Option<Period> {
+    let start = ymd(y, 3 * q - 2, 1)?;
+    Some(Period {
+        start,
+        end: last_of_month(y, 3 * q)?,
+        grain: Grain::Quarter,
+        value: format!("{y:04}-Q{q}"),
+    })
+}
+
+fn half_period(y: i32, h: u32) -> Option<Period> {
+    let start = ymd(y, 6 * h - 5, 1)?;
+    Some(Period {
+        start,
+        end: last_of_month(y, 6 * h)?,
+        grain: Grain::Quarter,
+        value: format!("{y:04}-H{h}"),
+    })
+}
+
+fn season_period(y: i32, s: u8) -> Option<Period> {
+    let (code, sm) = match s {
+        1 => ("SP", 3),
+        2 => ("SU", 6),
+        3 => ("FA", 9),
+        _ => ("WI", 12),
+    };
+    let start = ymd(y, sm, 1)?;
+    let end = start.checked_add_months(Months::new(3))?.pred_opt()?;
+    Some(Period {
+        start,
+        end,
+        grain: Grain::Season,
+        value: format!("{y:04}-{code}"),
+    })
+}
+
+fn decade_period(start: i32) -> Option<Period> {
+    let s = start - start.rem_euclid(10);
+    Some(Period {
+        start: ymd(s, 1, 1)?,
+        end: ymd(s + 9, 12, 31)?,
+        grain: Grain::Decade,
+        value: format!("{:03}", s / 10),
+    })
+}
+
+/// Western (Gregorian) Easter Sunday.
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, month as u32, day as u32)
+}
+
+/// Orthodox Easter Sunday (Julian computus, given in the Gregorian calendar).
+fn orthodox_easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 4;
+    let b = y % 7;
+    let c = y % 19;
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    let julian = ymd(y, month as u32, day as u32)?;
+    // Julian to Gregorian offset: 13 days for 1900-2099.
+    let offset = y / 100 - y / 400 - 2;
+    julian.checked_add_signed(Duration::days(i64::from(offset)))
+}
+
+/// Resolves a year spec; `Unknown` picks by lean among the years around the reference,
+/// using `period_in` to know what the expression names in a given year.
+fn pick_year(y: YearRef, ctx: &Ctx, period_in: impl Fn(i32) -> Option<Period>) -> Option<Period> {
+    let ry = ctx.today().year();
+    match y {
+        YearRef::Abs(v) => period_in(v),
+        YearRef::Rel(n) => period_in(ry.checked_add(n)?),
+        YearRef::TwoDigit(v) => {
+            let v = i32::from(v);
+            let y = if 2000 + v <= ry + 10 {
+                2000 + v
+            } else {
+                1900 + v
+            };
+            period_in(y)
+        }
+        YearRef::Unknown => {
+            let today = ctx.today();
+            let cands = [ry - 1, ry, ry + 1].map(&period_in);
+            if ctx.future {
+                cands.into_iter().flatten().find(|p| p.end >= today)
+            } else {
+                cands.into_iter().flatten().rev().find(|p| p.start <= today)
+            }
+        }
+    }
+}
+
+fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let m = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
+    if n >= 0 {
+        d.checked_add_months(m)
+    } else {
+        d.checked_sub_months(m)
+    }
+}
+
+/// The reference moved by `n` units.
+fn shift(ctx: &Ctx, unit: Unit, n: i64) -> Option<NaiveDateTime> {
+    let r = ctx.reference;
+    let days = |k: i64| r.checked_add_signed(Duration::try_days(k)?);
+    match unit {
+        Unit::Minute => r.checked_add_signed(Duration::try_minutes(n)?),
+        Unit::Hour => r.checked_add_signed(Duration::try_hours(n)?),
+        Unit::Day => days(n),
+        Unit::Week | Unit::Weekend => days(n.checked_mul(7)?),
+        Unit::Fortnight => days(n.checked_mul(14)?),
+        Unit::Month => Some(shift_months(r.date(), n)?.and_time(r.time())),
+        Unit::Quarter => Some(shift_months(r.date(), n.checked_mul(3)?)?.and_time(r.time())),
+        Unit::Half => Some(shift_months(r.date(), n.checked_mul(6)?)?.and_time(r.time())),
+        Unit::Year => Some(shift_months(r.date(), n.checked_mul(12)?)?.and_time(r.time())),
+        Unit::Decade => Some(shift_months(r.date(), n.checked_mul(120)?)?.and_time(r.time())),
+    }
+}
+
+/// The calendar unit that contains `t`.
+fn unit_period(unit: Unit, t: NaiveDateTime) -> Option<Period> {
+    let d = t.date();
+    match unit {
+        Unit::Minute => Some(Period {
+            grain: Grain::Minute,
+            value: t.format("%Y-%m-%dT%H:%M").to_string(),
+            ..day_period(d)
+        }),
+        Unit::Hour => Some(Period {
+            grain: Grain::Hour,
+            value: t.format("%Y-%m-%dT%H").to_string(),
+            ..day_period(d)
+        }),
+        Unit::Day => Some(day_period(d)),
+        Unit::Week | Unit::Fortnight => week_period(d),
+        Unit::Weekend => weekend_of(d),
+        Unit::Month => month_period(d.year(), d.month()),
+        Unit::Quarter => quarter_period(d.year(), (d.month() - 1) / 3 + 1),
+        Unit::Half => half_period(d.year(), (d.month() - 1) / 6 + 1),
+        Unit::Year => year_period(d.year()),
+        Unit::Decade => decade_period(d.year()),
+    }
+}
+
+fn weekend_of(d: NaiveDate) -> Option<Period> {
+    let week = week_period(d)?;
+    let sat = week.start.checked_add_signed(Duration::days(5))?;
+    Some(Period {
+        start: sat,
+        end: week.end,
+        grain: Grain::Week,
+        value: format!("{}-WE", week.value),
+    })
+}
+
+fn span(first: Period, last: Period) -> Period {
+    let value = if first.value == last.value {
+        first.value.clone()
+    } else {
+        format!("{}/{}", first.value, last.value)
+    };
+    Period {
+        start: first.start,
+        end: last.end,
+        grain: first.grain,
+        value,
+    }
+}
+
+fn weekday_from(n: u8) -> Weekday {
+    match n {
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}
+
+fn nth_weekday(y: i32, m: u32, wd: u8, n: i32) -> Option<NaiveDate> {
+    let w = weekday_from(wd);
+    if n > 0 {
+        NaiveDate::from_weekday_of_month_opt(y, m, w, u8::try_from(n).ok()?)
+    } else {
+        let last = last_of_month(y, m)?;
+        let back = (7 + last.weekday().num_days_from_monday() as i64
+            - w.num_days_from_monday() as i64)
+            % 7;
+        last.checked_sub_signed(Duration::days(back))
+    }
+}
+
+fn with_clock(p: Period, c: Clock) -> Option<Period> {
+    if p.grain != Grain::Day {
+        return None;
+    }
+    match c.minute {
+        Some(m) => Some(Period {
+            grain: Grain::Minute,
+            value: format!("{}T{:02}:{:02}", p.value, c.hour, m),
+            ..p
+        }),
+        None => Some(Period {
+            grain: Grain::Hour,
+            value: format!("{}T{:02}", p.value, c.hour),
+            ..p
+        }),
+    }
+}
+
+/// Resolves `e` against the reference in `ctx`.
+pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
+    let today = ctx.today();
+    match e {
+        Expr::Date {
+            y,
+            m: Some(m),
+            d: Some(d),
+        } => pick_year(*y, ctx, |y| {
+            ymd(y, u32::from(*m), u32::from(*d)).map(day_period)
+        }),
+        Expr::Date {
+            y,
+            m: Some(m),
+            d: None,
+        } => pick_year(*y, ctx, |y| month_period(y, u32::from(*m))),
+        Expr::Date {
+            y,
+            m: None,
+            d: None,
+        } => pick_year(*y, ctx, year_period),
+        Expr::Date {
+            y: _,
+            m: None,
+            d: Some(d),
+        } => {
+            let this = ymd(today.year(), today.month(), u32::from(*d));
+            let other = if ctx.future {
+                shift_months(today, 1)
+            } else {
+                shift_months(today, -1)
+            }
+            .and_then(|o| ymd(o.year(), o.month(), u32::from(*d)));
+            let pick = match this {
+                Some(t) if (ctx.future && t >= today) || (!ctx.future && t <= today) => Some(t),
+                _ => other,
+            };
+            pick.map(day_period)
+        }
+        Expr::Weekday { wd, shift: s, week } => {
+            let w = weekday_from(*wd);
+            let offset = i64::from(w.num_days_from_monday())
+                - i64::from(today.weekday().num_days_from_monday());
+            let date = if let Some(wk) = week {
+                today.checked_add_signed(Duration::days(offset + 7 * i64::from(*wk)))?
+            } else {
+                match s {
+                    Some(0) => today.checked_add_signed(Duration::days(offset))?,
+                    Some(-1) => today.checked_add_signed(Duration::days(if offset < 0 {
+                        offset
+                    } else {
+                        offset - 7
+                    }))?,
+                    Some(_) => today.checked_add_signed(Duration::days(if offset > 0 {
+                        offset
+                    } else {
+                        offset + 7
+                    }))?,
+                    None if ctx.future => {
+                        today.checked_add_signed(Duration::days(if offset > 0 {
+                            offset
+                        } else {
+                            offset + 7
+                        }))?
+                    }
+                    None => today.checked_add_signed(Duration::days(if offset <= 0 {
+                        offset
+                    } else {
+                        offset - 7
+                    }))?,
+                }
+            };
+            Some(day_period(date))
+        }
+        Expr::NthWeekday { n, wd, m, y } => pick_year(*y, ctx, |y| {
+            nth_weekday(y, u32::from(*m), *wd, *n).map(day_period)
+        }),
+        Expr::NthUnitOf { n, unit, m, y } => pick_year(*y, ctx, |y| {
+            let m = u32::from(*m);
+            match unit {
+                Unit::Week => {
+                    let monday = if *n > 0 {
+                        nth_weekday(y, m, 1, *n)?
+                    } else {
+                        let last = last_of_month(y, m)?;
+                        let mut mon = nth_weekday(y, m, 1, -1)?;
+                        if mon.checked_add_signed(Duration::days(6))? > last {
+                            mon = mon.checked_sub_signed(Duration::days(7))?;
+                        }
+                        mon
+                    };
+                    week_period(monday)
+                }
+                _ => {
+                    let d = if *n > 0 {
+                        ymd(y, m, u32::try_from(*n).ok()?)?
+                    } else {
+                        last_of_month(y, m)?
+                    };
+                    Some(day_period(d))
+                }
+            }
+        }),
+        Expr::RelDay(n) => Some(day_period(
+            today.checked_add_signed(Duration::try_days(i64::from(*n))?)?,
+        )),
+        Expr::RelUnit { unit, n } => unit_period(*unit, shift(ctx, *unit, i64::from(*n))?),
+        Expr::Span { unit, n } => {
+            let n = i64::from(*n);
+            let (a, b) = if n < 0 { (n, -1) } else { (1, n) };
+            let first = unit_period(*unit, shift(ctx, *unit, a)?)?;
+            let last = unit_period(*unit, shift(ctx, *unit, b)?)?;
+            Some(span(first, last))
+        }
+        Expr::Recent { unit } => {
+            let back = match unit {
+                Unit::Minute | Unit::Hour => 0,
+                Unit::Day => 6,
+                Unit::Week | Unit::Weekend | Unit::Fortnight => 27,
+                Unit::Month => 180,
+                Unit::Quarter | Unit::Half => 365,
+                Unit::Year => 365 * 4,
+                Unit::Decade => 365 * 20,
+            };
+            let start = today.checked_sub_signed(Duration::days(back))?;
+            let grain = match unit {
+                Unit::Minute | Unit::Hour | Unit::Day => Grain::Day,
+                Unit::Week | Unit::Weekend | Unit::Fortnight => Grain::Week,
+                Unit::Month | Unit::Quarter | Unit::Half => Grain::Month,
+                Unit::Year => Grain::Year,
+                Unit::Decade => Grain::Decade,
+            };
+            let value = if start == today {
+                today.format("%Y-%m-%d").to_string()
+            } else {
+                format!("{}/{}", start.format("%Y-%m-%d"), today.format("%Y-%m-%d"))
+            };
+            Some(Period {
+                start,
+                end: today,
+                grain,
+                value,
+            })
+        }
+        Expr::Quarter { q, y } => pick_year(*y, ctx, |y| quarter_period(y, u32::from(*q))),
+        Expr::Half { h, y } => pick_year(*y, ctx, |y| half_period(y, u32::from(*h))),
+        Expr::Season { s, y, shift: sh } => match sh {
+            None => pick_year(*y, ctx, |y| season_period(y, *s)),
+            Some(sh) => {
+                let ry = today.year();
+                let cands = [ry - 2, ry - 1, ry, ry + 1].map(|y| season_period(y, *s));
+                let mut it = cands.into_iter().flatten();
+                match sh {
+                    -1 => it.filter(|p| p.end < today).last(),
+                    1 => it.find(|p| p.start > today),
+                    _ => it.find(|p| p.end >= today),
+                }
+            }
+        },
+        Expr::Decade { start } => decade_period(*start),
+        Expr::DecadeShort { tens } => {
+            let t = i32::from(*tens);
+            let recent = 2000 + t;
+            decade_period(if recent + 9 < today.year() {
+                recent
+            } else {
+                1900 + t
+            })
+        }
+        Expr::Easter {
+            offset,
+            orthodox,
+            y,
+        } => pick_year(*y, ctx, |y| {
+            let e = if *orthodox {
+                orthodox_easter(y)?
+            } else {
+                easter(y)?
+            };
+            Some(day_period(
+                e.checked_add_signed(Duration::days(i64::from(*offset)))?,
+            ))
+        }),
+        Expr::Weekend { shift: s } => {
+            let d = today.checked_add_signed(Duration::days(7 * i64::from(*s)))?;
+            weekend_of(d)
+        }
+        Expr::Range(a, b) => {
+            let pa = resolve(a, ctx)?;
+            let pb = resolve(b, ctx)?;
+            let pa = if pa.start > pb.end {
+                // "dal 28 dicembre al 3 gennaio": the left side is in the year before.
+                let mut a2 = (**a).clone();
+                if let Expr::Date {
+                    y: YearRef::Abs(y),
+                    m,
+                    d,
+                } = a2
+                {
+                    a2 = Expr::Date {
+                        y: YearRef::Abs(y - 1),
+                        m,
+                        d,
+                    };
+                }
+                let pa2 = resolve(&a2, ctx)?;
+                if pa2.start > pb.end {
+                    return None;
+                }
+                pa2
+            } else {
+                pa
+            };
+            Some(span(pa, pb))
+        }
+        Expr::WithTime(inner, c) => with_clock(resolve(inner, ctx)?, *c),
+        Expr::Time(c) => {
+            let mut day = today;
+            if ctx.future
+                && (u32::from(c.hour), u32::from(c.minute.unwrap_or(0)))
+                    < (ctx.reference.hour(), ctx.reference.minute())
+            {
+                day = day.succ_opt()?;
+            }
+            with_clock(day_period(day), *c)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn easter_dates_are_right() {
+        assert_eq!(easter(2024), NaiveDate::from_ymd_opt(2024, 3, 31));
+        assert_eq!(easter(2025), NaiveDate::from_ymd_opt(2025, 4, 20));
+        assert_eq!(orthodox_easter(2024), NaiveDate::from_ymd_opt(2024, 5, 5));
+        assert_eq!(orthodox_easter(2025), NaiveDate::from_ymd_opt(2025, 4, 20));
+    }
+
+    #[test]
+    fn impossible_dates_resolve_to_nothing() {
+        let ctx = Ctx {
+            reference: NaiveDate::from_ymd_opt(2025, 10, 28)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .unwrap_or_default(),
+            future: false,
+        };
+        assert_eq!(
+            resolve(
+                &Expr::Date {
+                    y: YearRef::Abs(2025),
+                    m: Some(2),
+                    d: Some(31)
+                },
+                &ctx
+            ),
+            None
+        );
+        assert_eq!(
+            resolve(
+                &Expr::Date {
+                    y: YearRef::Abs(99999),
+                    m: None,
+                    d: None
+                },
+                &ctx
+            ),
+            None
+        );
+        assert_eq!(
+            resolve(
+                &Expr::RelUnit {
+                    unit: Unit::Year,
+                    n: -100_000
+                },
+                &ctx
+            ),
+            None
+        );
+        assert_eq!(
+            resolve(
+                &Expr::RelUnit {
+                    unit: Unit::Day,
+                    n: i32::MAX
+                },
+                &ctx
+            ),
+            None
+        );
+    }
+}
