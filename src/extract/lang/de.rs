@@ -1,12 +1,13 @@
 //! German.
 
-use super::{DateOrder, DayPart::*, LangTable, Part::*, Sem::*, Unit as U};
+use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U};
 
 /// The German table.
 pub static TABLE: LangTable = LangTable {
     code: "de",
     name: "German",
     date_order: DateOrder::DayMonth,
+    seasons: SeasonStyle::Astronomical,
     words: &[
         ("januar", Month(1)),
         ("jaenner", Month(1)),

@@ -1,12 +1,13 @@
 //! Spanish.
 
-use super::{DateOrder, DayPart::*, LangTable, Part::*, Sem::*, Unit as U};
+use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U};
 
 /// The Spanish table.
 pub static TABLE: LangTable = LangTable {
     code: "es",
     name: "Spanish",
     date_order: DateOrder::DayMonth,
+    seasons: SeasonStyle::Astronomical,
     words: &[
         ("enero", Month(1)),
         ("ene", Month(1)),

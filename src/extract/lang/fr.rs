@@ -1,12 +1,13 @@
 //! French.
 
-use super::{DateOrder, DayPart::*, LangTable, Part::*, Sem::*, Unit as U};
+use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U};
 
 /// The French table.
 pub static TABLE: LangTable = LangTable {
     code: "fr",
     name: "French",
     date_order: DateOrder::DayMonth,
+    seasons: SeasonStyle::Astronomical,
     words: &[
         ("janvier", Month(1)),
         ("janv", Month(1)),

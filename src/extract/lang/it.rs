@@ -1,16 +1,18 @@
 //! Italian.
 
-use super::{DateOrder, DayPart::*, LangTable, Part::*, Sem::*, Unit as U};
+use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U};
 
 /// The Italian table.
 pub static TABLE: LangTable = LangTable {
     code: "it",
     name: "Italian",
     date_order: DateOrder::DayMonth,
+    seasons: SeasonStyle::Astronomical,
     words: &[
         // Months and their abbreviations.
         ("gennaio", Month(1)),
         ("gen", Month(1)),
+        ("genn", Month(1)),
         ("febbraio", Month(2)),
         ("feb", Month(2)),
         ("febb", Month(2)),
@@ -144,6 +146,7 @@ pub static TABLE: LangTable = LangTable {
         ("ª", OrdSuffix),
         // Days relative to today.
         ("oggi", RelDay(0)),
+        ("in giornata", RelDay(0)),
         ("stamattina", RelDay(0)),
         ("stamani", RelDay(0)),
         ("stamane", RelDay(0)),
@@ -289,6 +292,16 @@ pub static TABLE: LangTable = LangTable {
         ("meno di", LessThan),
         // Holidays.
         ("natale", Holiday(12, 25)),
+        ("vigilia di capodanno", Holiday(12, 31)),
+        ("primo dell' anno", Holiday(1, 1)),
+        ("festa degli innamorati", Holiday(2, 14)),
+        ("anniversario della liberazione", Holiday(4, 25)),
+        ("giorno della liberazione", Holiday(4, 25)),
+        ("giorno dei lavoratori", Holiday(5, 1)),
+        ("festa della mamma", WeekdayHoliday(2, 7, 5)),
+        ("festa dei santi", Holiday(11, 1)),
+        ("giorno dei santi", Holiday(11, 1)),
+        ("festa dell' assunzione", Holiday(8, 15)),
         ("vigilia di natale", Holiday(12, 24)),
         ("santo stefano", Holiday(12, 26)),
         ("capodanno", Holiday(1, 1)),

@@ -87,6 +87,15 @@ pub enum DateOrder {
     MonthDay,
 }
 
+/// How a language counts seasons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeasonStyle {
+    /// From equinox or solstice (summer from 21 June).
+    Astronomical,
+    /// By whole months (summer is June to August).
+    Meteorological,
+}
+
 /// The language-neutral meaning of a word form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sem {
@@ -154,6 +163,8 @@ pub enum Sem {
     LessThan,
     /// A fixed-date holiday: month and day.
     Holiday(u8, u8),
+    /// A holiday on the n-th (or last, -1) weekday of a month: n, weekday (1 = Monday), month.
+    WeekdayHoliday(i8, u8, u8),
     /// A holiday relative to Western Easter Sunday, in days.
     Easter(i16),
     /// A holiday relative to Orthodox Easter Sunday, in days.
@@ -188,10 +199,14 @@ pub struct LangTable {
     pub words: &'static [(&'static str, Sem)],
     /// Order of day and month in numeric dates.
     pub date_order: DateOrder,
+    /// How seasons are counted.
+    pub seasons: SeasonStyle,
     /// Frequent function words, for language detection.
     pub stopwords: &'static [&'static str],
-    /// Word prefixes that mark future or planned talk in a sentence ("prevede", "will",
-    /// "potrebbe"): an underspecified date in such a sentence is read as the next one.
+    /// Words that mark future or planned talk in a sentence ("will", "previst", "potrebb"):
+    /// an underspecified date in such a sentence is read as the next one. A cue of five or
+    /// more letters matches as a word prefix, a shorter one as a whole word; `-ending`
+    /// matches a verb ending ("-ranno").
     pub future_cues: &'static [&'static str],
     /// Abbreviations ending in a dot that do not end a sentence ("sig.", "Dr."), folded, without the dot.
     pub abbreviations: &'static [&'static str],

@@ -1,12 +1,13 @@
 //! Ukrainian.
 
-use super::{DateOrder, DayPart::*, LangTable, Part::*, Sem::*, Unit as U};
+use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U};
 
 /// The Ukrainian table. Inflected forms are matched by stem (`жовтн*`).
 pub static TABLE: LangTable = LangTable {
     code: "uk",
     name: "Ukrainian",
     date_order: DateOrder::DayMonth,
+    seasons: SeasonStyle::Meteorological,
     words: &[
         ("січень", Month(1)),
         ("січн*", Month(1)),

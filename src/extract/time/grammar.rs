@@ -47,7 +47,7 @@ pub enum Expr {
     Weekday {
         /// 1 = Monday.
         wd: u8,
-        /// -1 last, 1 next, 0 this.
+        /// -1 last, 1 next, 2 after next, 0 this.
         shift: Option<i32>,
         /// Week relative to the reference week.
         week: Option<i32>,
@@ -78,6 +78,14 @@ pub enum Expr {
     RelDay(i32),
     /// The calendar unit that contains the reference moved by n units.
     RelUnit {
+        /// The unit.
+        unit: Unit,
+        /// How many (negative: past).
+        n: i32,
+    },
+    /// A moment n units from the reference ("tre giorni fa", "in 2 weeks"), at the unit's
+    /// precision, except that weeks give the day.
+    Ago {
         /// The unit.
         unit: Unit,
         /// How many (negative: past).
@@ -190,6 +198,8 @@ pub struct Grammar<'a> {
     toks: &'a Tokens,
     m: &'a Matches<'a>,
     lex: &'a Lexicon,
+    /// Where the current reading starts: the only token that may follow a line break.
+    start: std::cell::Cell<usize>,
 }
 
 fn shift_of(s: Sem) -> Option<i32> {
@@ -204,17 +214,28 @@ fn shift_of(s: Sem) -> Option<i32> {
 impl<'a> Grammar<'a> {
     /// A grammar over `toks`, whose table entries are `m`.
     pub fn new(toks: &'a Tokens, m: &'a Matches<'a>, lex: &'a Lexicon) -> Self {
-        Grammar { toks, m, lex }
+        Grammar {
+            toks,
+            m,
+            lex,
+            start: std::cell::Cell::new(0),
+        }
     }
 
     /// Is there a token at `i` that continues the current line?
     fn cont(&self, i: usize) -> bool {
-        self.toks.list.get(i).is_some_and(|t| !t.line_break)
+        self.toks
+            .list
+            .get(i)
+            .is_some_and(|t| !t.line_break || i == self.start.get())
     }
 
     /// Token `i` if it continues the line.
     fn at(&self, i: usize) -> Option<&crate::extract::time::token::Token> {
-        self.toks.list.get(i).filter(|t| !t.line_break)
+        self.toks
+            .list
+            .get(i)
+            .filter(|t| !t.line_break || i == self.start.get())
     }
 
     /// The first meaning at `i` that `f` accepts, with the position after it.
@@ -454,7 +475,24 @@ impl<'a> Grammar<'a> {
             .filter(|_| self.at(sep_n).is_some_and(|t| t.joined))?;
         // ISO: 2025-10-28
         if da == 4 {
-            let sep2 = self.joined_punct(n2, &sep)?;
+            let Some(sep2) = self
+                .joined_punct(n2, &sep)
+                .filter(|&k| self.digits(k).is_some())
+            else {
+                // 2014-10, 2014/10: a month.
+                return (db <= 2
+                    && (1..=12).contains(&b)
+                    && sep != "."
+                    && self.digits(n2).is_none())
+                .then_some((
+                    Expr::Date {
+                        y: YearRef::Abs(a as i32),
+                        m: Some(b as u8),
+                        d: None,
+                    },
+                    n2,
+                ));
+            };
             let ((c, dc), n3) = self
                 .digits(sep2)
                 .filter(|_| self.at(sep2).is_some_and(|t| t.joined))?;
@@ -547,6 +585,25 @@ impl<'a> Grammar<'a> {
     /// `28 ottobre 2025`, `28. Oktober`, `28 de octubre de 2025`, `the 3rd of March`.
     fn day_month(&self, i: usize) -> Read<Expr> {
         let (d, mut n) = self.day(i)?;
+        // "31-Oct-1974", "31/Oct/74"
+        if let Some(k) = self.joined_punct(n, "-/") {
+            let (m, k) = self.month(k, true)?;
+            let k2 = self.joined_punct(k, "-/")?;
+            let ((y, dy), k3) = self.digits(k2)?;
+            let y = match dy {
+                4 => YearRef::Abs(y as i32),
+                2 => YearRef::TwoDigit(y as u8),
+                _ => return None,
+            };
+            return Some((
+                Expr::Date {
+                    y,
+                    m: Some(m),
+                    d: Some(d),
+                },
+                k3,
+            ));
+        }
         if let Some(k) = self.joined_punct(n, ".") {
             n = k;
         }
@@ -716,8 +773,8 @@ impl<'a> Grammar<'a> {
                     (
                         Expr::Weekday {
                             wd,
-                            shift: None,
-                            week: Some(2),
+                            shift: Some(2),
+                            week: None,
                         },
                         true,
                     ),
@@ -748,23 +805,23 @@ impl<'a> Grammar<'a> {
         if let Some(n) = self.is(i, Sem::AgoPre) {
             keep(
                 self.count_unit(n)
-                    .map(|((c, u), k)| ((Expr::RelUnit { unit: u, n: -c }, false), k)),
+                    .map(|((c, u), k)| ((Expr::Ago { unit: u, n: -c }, false), k)),
             );
         }
         // In N unit: "tra 3 giorni", "in 2 weeks", "через 3 роки"
         if let Some(n) = self.is(i, Sem::In) {
             keep(
                 self.count_unit(n)
-                    .map(|((c, u), k)| ((Expr::RelUnit { unit: u, n: c }, true), k)),
+                    .map(|((c, u), k)| ((Expr::Ago { unit: u, n: c }, true), k)),
             );
         }
         // N unit ago / N unit later
         if let Some(((c, u), n)) = self.count_unit(i) {
             if let Some(k) = self.is(n, Sem::Ago) {
-                keep(Some(((Expr::RelUnit { unit: u, n: -c }, false), k)));
+                keep(Some(((Expr::Ago { unit: u, n: -c }, false), k)));
             }
             if let Some(k) = self.is(n, Sem::Later) {
-                keep(Some(((Expr::RelUnit { unit: u, n: c }, true), k)));
+                keep(Some(((Expr::Ago { unit: u, n: c }, true), k)));
             }
             // "2 anni scorsi", "3 giorni prossimi"
             if let Some((s, k)) = self.sem(n, shift_of) {
@@ -773,10 +830,27 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+        // "le 2 ultime settimane", "die 2 letzten Wochen"
+        if let Some((c, n)) = self.number(i) {
+            if let Some((sh, k)) = self.sem(n, shift_of).filter(|(sh, _)| *sh != 0) {
+                if let Some(((u, _), k2)) = self.unit(k) {
+                    keep(Some((
+                        (
+                            Expr::Span {
+                                unit: u,
+                                n: sh * c as i32,
+                            },
+                            sh > 0,
+                        ),
+                        k2,
+                    )));
+                }
+            }
+        }
         // Singular unit with ago: "рік тому", "a week ago" (a = 1 is a number word already).
         if let Some(((u, false), n)) = self.unit(i) {
             if let Some(k) = self.is(n, Sem::Ago) {
-                keep(Some(((Expr::RelUnit { unit: u, n: -1 }, false), k)));
+                keep(Some(((Expr::Ago { unit: u, n: -1 }, false), k)));
             }
         }
         // Shift [N] unit: "last year", "gli ultimi due mesi", "this week", "ultimi giorni"
@@ -1050,6 +1124,22 @@ impl<'a> Grammar<'a> {
                 n,
             ));
         }
+        let alone_on_line = self
+            .toks
+            .list
+            .get(i)
+            .is_some_and(|t| t.line_break || i == 0)
+            && self.toks.list.get(n).is_none_or(|t| t.line_break);
+        if alone_on_line {
+            return Some((
+                Expr::Date {
+                    y: YearRef::Abs(y),
+                    m: None,
+                    d: None,
+                },
+                n,
+            ));
+        }
         let before_ok = match i.checked_sub(1) {
             None => false,
             Some(p) if self.toks.list.get(i).is_some_and(|t| t.line_break) => {
@@ -1259,7 +1349,18 @@ impl<'a> Grammar<'a> {
 
     /// The left side of a range, which may lack what the right side gives ("dal 13 al 15 luglio").
     fn range_left(&self, i: usize) -> Read<Expr> {
-        let full = self.core(i).map(|((e, _), n)| (e, n));
+        let full = self.core(i).map(|((e, _), n)| (e, n)).or_else(|| {
+            self.year(i).map(|(y, n)| {
+                (
+                    Expr::Date {
+                        y: YearRef::Abs(y),
+                        m: None,
+                        d: None,
+                    },
+                    n,
+                )
+            })
+        });
         let bare_day = self.day(i).map(|(d, n)| {
             (
                 Expr::Date {
@@ -1292,19 +1393,107 @@ impl<'a> Grammar<'a> {
         let k = match intro {
             Some(Sem::Between) => self.is(n, Sem::And)?,
             Some(_) => self.is(n, Sem::To).or_else(|| self.punct(n, "-–—"))?,
-            None => self.punct(n, "-–—/")?,
+            // "14.10. по 15.10.2018", "15 ottobre al 20 ottobre": a range word without "from".
+            None => self.punct(n, "-–—/").or_else(|| {
+                self.is(n, Sem::To).filter(|_| {
+                    matches!(
+                        left,
+                        Expr::Date { m: Some(_), .. } | Expr::Date { d: Some(_), .. }
+                    )
+                })
+            })?,
         };
         let k = self.fillers(k);
-        let ((right, _), end) = self.core(k)?;
-        let left = fill_from(left, &right)?;
+        let right = self.core(k).map(|((e, _), n)| (e, n));
+        // "July 13-15", "13 to 15 July" is handled by the left side; "1960 - 1961".
+        let bare_right = self.day(k).map(|(d, n)| {
+            (
+                Expr::Date {
+                    y: YearRef::Unknown,
+                    m: None,
+                    d: Some(d),
+                },
+                n,
+            )
+        });
+        let year_right = self.year(k).map(|(y, n)| {
+            (
+                Expr::Date {
+                    y: YearRef::Abs(y),
+                    m: None,
+                    d: None,
+                },
+                n,
+            )
+        });
+        let (right, end) = match (&left, right, bare_right, year_right) {
+            (
+                Expr::Date {
+                    m: None, d: None, ..
+                },
+                _,
+                _,
+                Some(y),
+            ) => y,
+            (_, Some(r), _, _) => r,
+            (
+                Expr::Date {
+                    m: Some(_),
+                    d: Some(_),
+                    ..
+                },
+                None,
+                Some(b),
+                _,
+            ) => b,
+            (
+                Expr::Date {
+                    m: None,
+                    d: Some(_),
+                    ..
+                },
+                None,
+                Some(b),
+                _,
+            ) if self.ends_phrase(b.1) => b,
+            _ => return None,
+        };
+        let (left, right) = match (&left, &right) {
+            (
+                Expr::Date { m: Some(_), .. },
+                Expr::Date {
+                    m: None,
+                    d: Some(_),
+                    ..
+                },
+            ) => {
+                let right = fill_from(right.clone(), &left)?;
+                (left, right)
+            }
+            _ => (fill_from(left, &right)?, right),
+        };
         if !same_kind(&left, &right) {
             return None;
         }
         Some((Expr::Range(Box::new(left), Box::new(right)), end))
     }
 
+    /// Nothing that could make a bare number something else follows ("dal 20" at the end,
+    /// not "dal 20 per cento").
+    fn ends_phrase(&self, i: usize) -> bool {
+        match self.at(i) {
+            None => true,
+            Some(t) => {
+                t.kind == TokKind::Punct
+                    && !matches!(self.toks.norm(i), "%" | "." | "," if self.digits(i + 1).is_some())
+                    && self.toks.norm(i) != "%"
+            }
+        }
+    }
+
     /// The longest expression starting at token `i`, with its modifiers.
     pub fn parse_at(&self, i: usize) -> Option<Parsed> {
+        self.start.set(i);
         let mut open = None;
         let mut approx = false;
         let mut more_less = None;
@@ -1347,35 +1536,79 @@ impl<'a> Grammar<'a> {
                 future_word: false,
             });
         }
-        let j2 = self.fillers(j);
-        // Part of a period: "fine ottobre", "alla fine dell'anno", "mid-2024", "Ende Oktober".
+        // Try the words right after the modifiers, and after any fillers there
+        // ("the day after tomorrow" is one table entry that starts with a filler).
+        let mut core: Read<(Expr, bool)> = None;
         let mut part = None;
-        let mut k = j2;
-        if let Some((p, n)) = self.sem(j2, |s| match s {
-            Sem::Part(p) => Some(p),
-            _ => None,
-        }) {
-            let n = self.joined_punct(n, "-").unwrap_or(n);
-            let n = self.fillers(n);
-            if self.core(n).is_some() || self.unit(n).is_some() {
-                part = Some(p);
-                k = n;
+        for k0 in [j, self.fillers(j)] {
+            let mut k = k0;
+            let mut p_here = None;
+            // Part of a period: "fine ottobre", "alla fine dell'anno", "mid-2024", "Ende Oktober".
+            if let Some((p, n)) = self.sem(k0, |s| match s {
+                Sem::Part(p) => Some(p),
+                _ => None,
+            }) {
+                let n = self.joined_punct(n, "-").unwrap_or(n);
+                let n = self.fillers(n);
+                if self.core(n).is_some() || self.unit(n).is_some() || self.year(n).is_some() {
+                    p_here = Some(p);
+                    k = n;
+                }
+            }
+            let here = self
+                .core(k)
+                .or_else(|| {
+                    // "fine del mese", "end of the year": the current unit.
+                    let ((u, false), n) = self.unit(k).filter(|_| p_here.is_some())? else {
+                        return None;
+                    };
+                    Some(((Expr::RelUnit { unit: u, n: 0 }, false), n))
+                })
+                .or_else(|| {
+                    // "mid-2011": a year after a part.
+                    let (y, n) = self.year(k).filter(|_| p_here.is_some())?;
+                    Some((
+                        (
+                            Expr::Date {
+                                y: YearRef::Abs(y),
+                                m: None,
+                                d: None,
+                            },
+                            false,
+                        ),
+                        n,
+                    ))
+                })
+                .or_else(|| {
+                    // "dal 20", "entro il 15", "the 15th": a bare day after a modifier or with an ordinal suffix.
+                    let (d, n) = self.day(k)?;
+                    let suffixed = n > k + 1 && self.at(k).is_some_and(|t| t.kind == TokKind::Num);
+                    ((open.is_some() || suffixed) && self.ends_phrase(n)).then_some((
+                        (
+                            Expr::Date {
+                                y: YearRef::Unknown,
+                                m: None,
+                                d: Some(d),
+                            },
+                            false,
+                        ),
+                        n,
+                    ))
+                });
+            if let Some(h) = here {
+                if core.as_ref().is_none_or(|c| h.1 > c.1) {
+                    core = Some(h);
+                    part = p_here;
+                }
             }
         }
-        let core = self.core(k).or_else(|| {
-            // "fine del mese", "end of the year": the current unit.
-            let ((u, false), n) = self.unit(k).filter(|_| part.is_some())? else {
-                return None;
-            };
-            Some(((Expr::RelUnit { unit: u, n: 0 }, false), n))
-        });
         if let Some(((expr, future_word), end)) = core {
             let mut open = open;
             if let Some(ml) = more_less {
                 // "più di tre anni fa" is before; "più di tre anni" is a duration, not a date.
                 match &expr {
-                    Expr::RelUnit { n, .. } if *n < 0 => open = Some(ml),
-                    Expr::RelUnit { n, .. } if *n > 0 => {
+                    Expr::Ago { n, .. } if *n < 0 => open = Some(ml),
+                    Expr::Ago { n, .. } if *n > 0 => {
                         open = Some(if ml == Open::Before {
                             Open::After
                         } else {
@@ -1422,6 +1655,9 @@ fn day_like(e: &Expr) -> bool {
         Expr::RelUnit {
             unit: Unit::Day,
             ..
+        } | Expr::Ago {
+            unit: Unit::Day | Unit::Week,
+            ..
         }
     )
 }
@@ -1429,6 +1665,22 @@ fn day_like(e: &Expr) -> bool {
 /// Fills the missing month and year of a range's left side from its right side.
 fn fill_from(left: Expr, right: &Expr) -> Option<Expr> {
     match (left, right) {
+        (
+            Expr::Date {
+                y,
+                m: None,
+                d: Some(d),
+            },
+            Expr::Date {
+                m: None,
+                d: Some(_),
+                ..
+            },
+        ) => Some(Expr::Date {
+            y,
+            m: None,
+            d: Some(d),
+        }),
         (Expr::Date { y, m, d }, Expr::Date { y: ry, m: rm, .. }) => {
             let m = m.or(if d.is_some() { *rm } else { None });
             let y = if y == YearRef::Unknown { *ry } else { y };
@@ -1464,7 +1716,7 @@ fn same_kind(a: &Expr, b: &Expr) -> bool {
             ma.is_some() == mb.is_some() && da.is_some() == db.is_some()
         }
         (Expr::Time(_), Expr::Time(_)) => true,
-        (Expr::Weekday { .. }, Expr::Weekday { .. }) => true,
+        (a, b) if day_like(a) && day_like(b) => true,
         (
             Expr::Decade { .. } | Expr::DecadeShort { .. },
             Expr::Decade { .. } | Expr::DecadeShort { .. },

@@ -70,10 +70,7 @@ impl Lexicon {
                 stems.entry(fold(stem)).or_default().push(sem);
                 continue;
             }
-            let toks = tokenize(form);
-            let mut words: Vec<String> = (0..toks.list.len())
-                .map(|i| toks.norm(i).to_string())
-                .collect();
+            let mut words = form_words(form);
             if words.is_empty() {
                 continue;
             }
@@ -103,12 +100,7 @@ impl Lexicon {
             if let Some(suffix) = cue.strip_prefix('-') {
                 cue_suffixes.push(fold(suffix));
             } else {
-                let toks = tokenize(cue);
-                cue_prefixes.push(
-                    (0..toks.list.len())
-                        .map(|i| toks.norm(i).to_string())
-                        .collect(),
-                );
+                cue_prefixes.push(form_words(cue));
             }
         }
         Lexicon {
@@ -141,11 +133,14 @@ impl Lexicon {
         }
         self.cue_prefixes.iter().any(|cue| match cue.split_first() {
             Some((first, rest)) => {
-                word.starts_with(first.as_str())
-                    && rest
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| toks.norm(i + 1 + k) == w)
+                (if first.chars().count() >= 5 {
+                    word.starts_with(first.as_str())
+                } else {
+                    word == first
+                }) && rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| toks.norm(i + 1 + k) == w)
             }
             None => false,
         })
@@ -209,6 +204,24 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// The folded tokens of a table form, as the tokenizer would give them in running text:
+/// an apostrophe that ends a Latin word belongs to it (`dell'` as in `dell'anno`).
+fn form_words(form: &str) -> Vec<String> {
+    let toks = tokenize(form);
+    let mut words: Vec<String> = Vec::new();
+    for (i, t) in toks.list.iter().enumerate() {
+        let w = toks.norm(i);
+        if w == "'" && t.joined {
+            if let Some(prev) = words.last_mut() {
+                prev.push('\'');
+                continue;
+            }
+        }
+        words.push(w.to_string());
+    }
+    words
 }
 
 /// The compiled lexicon of a language, built on first use.

@@ -168,7 +168,16 @@ pub fn tag_tokens(
         let future = lean == Lean::Future
             || parsed.future_word
             || future_sentence.get(i).copied().unwrap_or(false);
-        if let Some(t) = build(text, toks, &parsed, Ctx { reference, future }) {
+        if let Some(t) = build(
+            text,
+            toks,
+            &parsed,
+            Ctx {
+                reference,
+                future,
+                seasons: lex.table.seasons,
+            },
+        ) {
             out.push(t);
         }
         i = next;
@@ -223,14 +232,22 @@ fn is_absolute(e: &Expr) -> bool {
     }
 }
 
-/// Narrows a period to its start, middle or end.
+/// Narrows a period to its start, middle or end: a month to days 1-10, 11-20 or 21 to
+/// its last day; longer or shorter periods to thirds.
 fn narrow(p: &Period, part: Part) -> (NaiveDate, NaiveDate) {
+    let add = |d: NaiveDate, k: i64| d.checked_add_signed(Duration::days(k)).unwrap_or(d);
+    if p.grain == Grain::Month {
+        return match part {
+            Part::Start => (p.start, add(p.start, 9)),
+            Part::Mid => (add(p.start, 10), add(p.start, 19)),
+            Part::End => (add(p.start, 20), p.end),
+        };
+    }
     let days = (p.end - p.start).num_days() + 1;
     if days < 3 {
         return (p.start, p.end);
     }
     let third = days / 3;
-    let add = |d: NaiveDate, k: i64| d.checked_add_signed(Duration::days(k)).unwrap_or(d);
     match part {
         Part::Start => (p.start, add(p.start, third - 1)),
         Part::Mid => (add(p.start, third), add(p.start, 2 * third - 1)),

@@ -6,7 +6,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Timelike, Wee
 
 use super::Grain;
 use super::grammar::{Clock, Expr, YearRef};
-use crate::extract::lang::Unit;
+use crate::extract::lang::{SeasonStyle, Unit};
 
 /// Years outside this range are not dates we resolve.
 const MIN_YEAR: i32 = 1;
@@ -19,6 +19,8 @@ pub struct Ctx {
     pub reference: NaiveDateTime,
     /// Read an underspecified date as the next one rather than the last one.
     pub future: bool,
+    /// How the language counts seasons.
+    pub seasons: SeasonStyle,
 }
 
 impl Ctx {
@@ -113,15 +115,23 @@ fn half_period(y: i32, h: u32) -> Option<Period> {
     })
 }
 
-fn season_period(y: i32, s: u8) -> Option<Period> {
-    let (code, sm) = match s {
-        1 => ("SP", 3),
-        2 => ("SU", 6),
-        3 => ("FA", 9),
-        _ => ("WI", 12),
+/// A season of year `y` in a language's convention. Astronomical seasons run from
+/// the equinox or solstice (summer from 21 June to 23 September, winter from
+/// 21 December to 20 March of the next year); meteorological ones by whole months
+/// (summer June to August, winter December to February).
+fn season_period(y: i32, s: u8, style: SeasonStyle) -> Option<Period> {
+    let (code, start, end) = match (style, s) {
+        (SeasonStyle::Astronomical, 1) => ("SP", ymd(y, 3, 21)?, ymd(y, 6, 20)?),
+        (SeasonStyle::Astronomical, 2) => ("SU", ymd(y, 6, 21)?, ymd(y, 9, 23)?),
+        (SeasonStyle::Astronomical, 3) => ("FA", ymd(y, 9, 24)?, ymd(y, 12, 20)?),
+        (SeasonStyle::Astronomical, _) => ("WI", ymd(y, 12, 21)?, ymd(y.checked_add(1)?, 3, 20)?),
+        (SeasonStyle::Meteorological, 1) => ("SP", ymd(y, 3, 1)?, ymd(y, 5, 31)?),
+        (SeasonStyle::Meteorological, 2) => ("SU", ymd(y, 6, 1)?, ymd(y, 8, 31)?),
+        (SeasonStyle::Meteorological, 3) => ("FA", ymd(y, 9, 1)?, ymd(y, 11, 30)?),
+        (SeasonStyle::Meteorological, _) => {
+            ("WI", ymd(y, 12, 1)?, last_of_month(y.checked_add(1)?, 2)?)
+        }
     };
-    let start = ymd(y, sm, 1)?;
-    let end = start.checked_add_months(Months::new(3))?.pred_opt()?;
     Some(Period {
         start,
         end,
@@ -375,6 +385,11 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
                     } else {
                         offset - 7
                     }))?,
+                    Some(2) => today.checked_add_signed(Duration::days(if offset > 0 {
+                        offset + 7
+                    } else {
+                        offset + 14
+                    }))?,
                     Some(_) => today.checked_add_signed(Duration::days(if offset > 0 {
                         offset
                     } else {
@@ -429,6 +444,15 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
             today.checked_add_signed(Duration::try_days(i64::from(*n))?)?,
         )),
         Expr::RelUnit { unit, n } => unit_period(*unit, shift(ctx, *unit, i64::from(*n))?),
+        Expr::Ago { unit, n } => {
+            let at = shift(ctx, *unit, i64::from(*n))?;
+            let shown = if matches!(unit, Unit::Week | Unit::Fortnight | Unit::Weekend) {
+                Unit::Day
+            } else {
+                *unit
+            };
+            unit_period(shown, at)
+        }
         Expr::Span { unit, n } => {
             let n = i64::from(*n);
             let (a, b) = if n < 0 { (n, -1) } else { (1, n) };
@@ -469,10 +493,10 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
         Expr::Quarter { q, y } => pick_year(*y, ctx, |y| quarter_period(y, u32::from(*q))),
         Expr::Half { h, y } => pick_year(*y, ctx, |y| half_period(y, u32::from(*h))),
         Expr::Season { s, y, shift: sh } => match sh {
-            None => pick_year(*y, ctx, |y| season_period(y, *s)),
+            None => pick_year(*y, ctx, |y| season_period(y, *s, ctx.seasons)),
             Some(sh) => {
                 let ry = today.year();
-                let cands = [ry - 2, ry - 1, ry, ry + 1].map(|y| season_period(y, *s));
+                let cands = [ry - 2, ry - 1, ry, ry + 1].map(|y| season_period(y, *s, ctx.seasons));
                 let mut it = cands.into_iter().flatten();
                 match sh {
                     -1 => it.filter(|p| p.end < today).last(),
@@ -566,6 +590,7 @@ mod tests {
     #[test]
     fn impossible_dates_resolve_to_nothing() {
         let ctx = Ctx {
+            seasons: SeasonStyle::Astronomical,
             reference: NaiveDate::from_ymd_opt(2025, 10, 28)
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
                 .unwrap_or_default(),
