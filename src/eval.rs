@@ -441,20 +441,22 @@ fn timex3_period(v: &str) -> Option<(NaiveDate, NaiveDate, u8)> {
 }
 
 fn meantime_right(t: &Timex, gold: &GoldTimex, dct: NaiveDate) -> bool {
-    let gp = if gold.value == "PRESENT_REF" {
-        Some((dct, dct, 3))
-    } else {
-        timex3_period(&gold.value)
+    let period = |v: &str| {
+        if v == "PRESENT_REF" {
+            Some((dct, dct, 3))
+        } else {
+            timex3_period(v)
+        }
     };
-    let Some((gs, ge, gr)) = gp else {
+    let Some((gs, ge, gr)) = period(&gold.value) else {
         return false;
     };
-    let or = our_rank(t.grain).max(3);
-    if t.start_date == gs && (t.end_date == ge || or.abs_diff(gr) <= 1) {
-        return true;
-    }
-    // Times: the day.
-    gr == 3 && t.start_date == gs
+    // Compare values, as TIMEX3 does: the first part of a range, at its own grain.
+    let ours = t.value.split('/').next().unwrap_or("");
+    let Some((os, oe, or)) = period(ours) else {
+        return false;
+    };
+    (os == gs && (oe == ge || or.abs_diff(gr) <= 1)) || (gr == 3 && os == gs)
 }
 
 /// Scores the MEANTIME corpus (a JSON array of documents).

@@ -310,6 +310,23 @@ impl<'a> Grammar<'a> {
                 {
                     return None;
                 }
+                // Nor the tail of one ("10,000 last week").
+                let tail = i >= 2
+                    && self.toks.list.get(i).is_some_and(|t| t.joined)
+                    && self
+                        .toks
+                        .list
+                        .get(i - 1)
+                        .is_some_and(|t| t.kind == TokKind::Punct && t.joined)
+                    && matches!(self.toks.norm(i - 1), "." | ",")
+                    && self
+                        .toks
+                        .list
+                        .get(i - 2)
+                        .is_some_and(|t| t.kind == TokKind::Num);
+                if tail || v == 0 {
+                    return None;
+                }
                 return Some((v as u32, n));
             }
             return None;
@@ -353,8 +370,9 @@ impl<'a> Grammar<'a> {
         }) {
             return Some((v, n));
         }
+        // Number words from two up: "a"/"un"/"ein" are articles more often than days.
         let (v, n) = self.number(i)?;
-        (1..=31).contains(&v).then_some((v as u8, n))
+        (2..=31).contains(&v).then_some((v as u8, n))
     }
 
     /// A four-digit year, with "року" / "р." / "d.C." after it.
@@ -933,6 +951,8 @@ impl<'a> Grammar<'a> {
             }
         }
         let (o, n) = self.ord(i)?;
+        // "third-quarter"
+        let n = self.joined_punct(n, "-").unwrap_or(n);
         let (kind, n) = match self.unit(n) {
             Some(((u @ (Unit::Quarter | Unit::Half), false), k)) => (u, k),
             _ => {
@@ -1029,7 +1049,12 @@ impl<'a> Grammar<'a> {
             None => (false, i),
         };
         let ((v, d), n) = self.digits(k)?;
-        if v % 10 != 0 || !(d == 4 || (d == 2 && apos) || (d == 2 && self.is_cyr_suffix(n))) {
+        if v % 10 != 0
+            || !(d == 4
+                || (d == 2 && apos)
+                || (d == 2 && self.is_cyr_suffix(n))
+                || (d == 2 && self.joined_word(n, &["s"]).is_some()))
+        {
             return None;
         }
         let expr = if d == 4 {
@@ -1140,30 +1165,42 @@ impl<'a> Grammar<'a> {
                 n,
             ));
         }
+        // A typical year (1900-2100, not a round hundred) after a preposition or article
+        // is a year whatever follows ("the 1991 settlement", "in 2009 out of London");
+        // after a proper name it names an edition ("WWDC 2010"). Round or unusual numbers
+        // also need a following word that cannot be what they count ("2000 soldati").
+        let typical = (1900..=2100).contains(&y) && y % 100 != 0;
+        let prev_name = i > 0
+            && self
+                .toks
+                .list
+                .get(i - 1)
+                .is_some_and(|t| t.kind == TokKind::Word && t.capital)
+            && !self.toks.list.get(i).is_some_and(|t| t.line_break);
         let before_ok = match i.checked_sub(1) {
             None => false,
-            Some(p) if self.toks.list.get(i).is_some_and(|t| t.line_break) => {
-                let _ = p;
-                false
-            }
-            Some(p) => self.licenses_year(p, i),
+            Some(_) if self.toks.list.get(i).is_some_and(|t| t.line_break) => false,
+            Some(p) => self.licenses_year(p, i) || (typical && prev_name),
         };
         if !before_ok {
             return None;
         }
-        let after_ok = match self.at(n) {
-            None => true,
-            Some(t) => match t.kind {
-                TokKind::Punct => {
-                    !matches!(self.toks.norm(n), "%" | "€" | "$" | "." if self.digits(n + 1).is_some())
-                        && self.toks.norm(n) != "%"
-                }
-                TokKind::Num => false,
-                TokKind::Word => {
-                    t.capital || self.lex.is_stopword(self.toks.norm(n)) || !self.m.at(n).is_empty()
-                }
-            },
-        };
+        let after_ok = typical
+            || match self.at(n) {
+                None => true,
+                Some(t) => match t.kind {
+                    TokKind::Punct => {
+                        !matches!(self.toks.norm(n), "%" | "€" | "$" | "." if self.digits(n + 1).is_some())
+                            && self.toks.norm(n) != "%"
+                    }
+                    TokKind::Num => false,
+                    TokKind::Word => {
+                        t.capital
+                            || self.lex.is_stopword(self.toks.norm(n))
+                            || !self.m.at(n).is_empty()
+                    }
+                },
+            };
         after_ok.then_some((
             Expr::Date {
                 y: YearRef::Abs(y),

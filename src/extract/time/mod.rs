@@ -165,9 +165,13 @@ pub fn tag_tokens(
             continue;
         };
         let next = parsed.end.max(i + 1);
+        // A sentence about the future turns underspecified months and days forward, but
+        // not bare weekdays: news reports "on Friday" of the past even around "will".
+        let weekday = matches!(parsed.expr, Expr::Weekday { .. });
         let future = lean == Lean::Future
             || parsed.future_word
-            || future_sentence.get(i).copied().unwrap_or(false);
+            || matches!(parsed.open, Some(Open::Until))
+            || (!weekday && future_sentence.get(i).copied().unwrap_or(false));
         if let Some(t) = build(
             text,
             toks,
@@ -176,6 +180,7 @@ pub fn tag_tokens(
                 reference,
                 future,
                 seasons: lex.table.seasons,
+                always_next: lean == Lean::Future,
             },
         ) {
             out.push(t);

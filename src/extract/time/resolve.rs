@@ -21,6 +21,8 @@ pub struct Ctx {
     pub future: bool,
     /// How the language counts seasons.
     pub seasons: SeasonStyle,
+    /// Every underspecified date is the next one (Duckling's reading), not the nearest.
+    pub always_next: bool,
 }
 
 impl Ctx {
@@ -212,6 +214,35 @@ fn pick_year(y: YearRef, ctx: &Ctx, period_in: impl Fn(i32) -> Option<Period>) -
     }
 }
 
+/// A day and month without a year: the occurrence nearest the reference. News names
+/// upcoming days this way as often as past ones ("the summit on 12 October"); a
+/// sentence about the future halves the distance to the next one.
+fn nearest_day(ctx: &Ctx, m: u8, d: u8) -> Option<Period> {
+    let today = ctx.today();
+    let ry = today.year();
+    let cands = [ry - 1, ry, ry + 1]
+        .into_iter()
+        .filter_map(|y| ymd(y, u32::from(m), u32::from(d)));
+    if ctx.always_next {
+        return cands
+            .into_iter()
+            .find(|date| *date >= today)
+            .map(day_period);
+    }
+    cands
+        .min_by_key(|date| {
+            let diff = (*date - today).num_days();
+            if diff > 0 && ctx.future {
+                diff
+            } else if diff > 0 {
+                diff * 2
+            } else {
+                -diff * 2
+            }
+        })
+        .map(day_period)
+}
+
 fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     let m = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
     if n >= 0 {
@@ -336,6 +367,11 @@ fn with_clock(p: Period, c: Clock) -> Option<Period> {
 pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
     let today = ctx.today();
     match e {
+        Expr::Date {
+            y: YearRef::Unknown,
+            m: Some(m),
+            d: Some(d),
+        } => nearest_day(ctx, *m, *d),
         Expr::Date {
             y,
             m: Some(m),
@@ -591,6 +627,7 @@ mod tests {
     fn impossible_dates_resolve_to_nothing() {
         let ctx = Ctx {
             seasons: SeasonStyle::Astronomical,
+            always_next: false,
             reference: NaiveDate::from_ymd_opt(2025, 10, 28)
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
                 .unwrap_or_default(),
