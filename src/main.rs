@@ -18,6 +18,24 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Extract dated events and time expressions from article files and print them.
+    Extract {
+        /// Article files (.txt, .html, .htm, .md).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Publication date for all files: YYYY-MM-DD or YYYY-MM-DDTHH:MM, optionally with an offset.
+        #[arg(long, value_parser = parse_published)]
+        published: Option<(chrono::NaiveDateTime, bool)>,
+        /// Language: it, en, es, de, fr, uk, or auto.
+        #[arg(long, default_value = "auto")]
+        lang: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+        format: OutputFormat,
+        /// Include each article's repaired text (offsets point into it).
+        #[arg(long)]
+        with_text: bool,
+    },
     /// Score the time tagger on test corpora (Duckling/rustling JSON Lines, MEANTIME JSON).
     Eval {
         /// Corpus files or folders.
@@ -34,9 +52,60 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OutputFormat {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+/// `--published`: a date, or a date and time, with an optional offset (kept as wall time).
+fn parse_published(s: &str) -> Result<(chrono::NaiveDateTime, bool), String> {
+    use chrono::{NaiveDate, NaiveDateTime};
+    let s = s.trim();
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Ok((dt.naive_local(), true));
+    }
+    for fmt in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%dT%H:%MZ"] {
+        if let Ok(dt) = chrono::DateTime::parse_from_str(s, fmt) {
+            return Ok((dt.naive_local(), true));
+        }
+    }
+    for fmt in ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
+            return Ok((dt, true));
+        }
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|dt| (dt, false))
+        .ok_or_else(|| format!("'{s}' is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM"))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Some(Command::Extract {
+            files,
+            published,
+            lang,
+            format,
+            with_text,
+        }) => {
+            let format = match format {
+                OutputFormat::Json => dateline::export::Format::Json,
+                OutputFormat::Jsonl => dateline::export::Format::Jsonl,
+                OutputFormat::Csv => dateline::export::Format::Csv,
+            };
+            let lang = (lang != "auto").then_some(lang);
+            dateline_cli::extract(
+                &files,
+                dateline::article::IntakeOptions { lang, published },
+                format,
+                with_text,
+            )
+        }
         Some(Command::Eval {
             corpora,
             floors,
@@ -48,8 +117,81 @@ fn main() -> ExitCode {
 }
 
 mod dateline_cli {
+    use std::io::Read;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
+
+    use dateline::article::{Article, IntakeOptions, MAX_ARTICLE_BYTES};
+    use dateline::export::{self, ArticleOut};
+    use rayon::prelude::*;
+
+    /// Reads one file into an article; any failure becomes an article with an error.
+    pub fn read_article(path: &Path, opts: &IntakeOptions) -> Article {
+        let source = path.display().to_string();
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => return Article::failed(&source, &io_reason(&e)),
+        };
+        if meta.is_dir() {
+            return Article::failed(&source, "is a directory, not an article file");
+        }
+        let mut bytes = Vec::new();
+        let read = std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes));
+        if let Err(e) = read {
+            return Article::failed(&source, &io_reason(&e));
+        }
+        Article::from_bytes(&source, &bytes, opts)
+    }
+
+    fn io_reason(e: &std::io::Error) -> String {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => e.to_string(),
+        }
+    }
+
+    pub fn extract(
+        files: &[PathBuf],
+        opts: IntakeOptions,
+        format: export::Format,
+        with_text: bool,
+    ) -> ExitCode {
+        let results: Vec<(Article, dateline::extract::Extraction)> = files
+            .par_iter()
+            .map(|p| {
+                let article = read_article(p, &opts);
+                let extraction = dateline::extract::extract(&article);
+                (article, extraction)
+            })
+            .collect();
+        let mut failed = false;
+        for (a, _) in &results {
+            if let Some(e) = &a.error {
+                eprintln!("dateline: {}: {e}", a.source);
+                failed = true;
+            }
+        }
+        let outs: Vec<ArticleOut<'_>> = results
+            .iter()
+            .map(|(a, x)| ArticleOut::new(a, x, with_text))
+            .collect();
+        let stdout = std::io::stdout();
+        let mut lock = std::io::BufWriter::new(stdout.lock());
+        if let Err(e) = export::write(&mut lock, format, &outs) {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("dateline: writing output: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        drop(lock);
+        if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
 
     use dateline::eval::{Report, check_floors, parse_floors, score_meantime, score_phrases};
 

@@ -2,4 +2,44 @@
 //! dated data. Nothing here touches files, the clock or the UI.
 
 pub mod lang;
+pub mod langdetect;
+pub mod published;
+pub mod sentences;
 pub mod time;
+
+use chrono::NaiveDate;
+
+use crate::article::Article;
+use sentences::Sentence;
+use time::{Lean, Timex};
+
+/// What extraction finds in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Time expressions, in order.
+    pub timexes: Vec<Timex>,
+}
+
+/// Extracts sentences and time expressions from an article. Without a publication
+/// date only dates written in full are kept.
+pub fn extract(article: &Article) -> Extraction {
+    let Some(table) = lang::table(&article.lang) else {
+        return Extraction::default();
+    };
+    let sentences = sentences::sentences(&article.text, table);
+    let timexes = match article.published.value {
+        Some(reference) => time::tag(&article.text, &article.lang, reference),
+        None => {
+            let dummy = NaiveDate::from_ymd_opt(2000, 1, 1)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .unwrap_or_default();
+            time::tag_with(&article.text, &article.lang, dummy, Lean::Past)
+                .into_iter()
+                .filter(|t| !t.relative)
+                .collect()
+        }
+    };
+    Extraction { sentences, timexes }
+}

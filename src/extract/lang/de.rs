@@ -8,6 +8,7 @@ pub static TABLE: LangTable = LangTable {
     name: "German",
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Astronomical,
+    capitalized_names: true,
     words: &[
         ("januar", Month(1)),
         ("jaenner", Month(1)),

@@ -8,6 +8,7 @@ pub static TABLE: LangTable = LangTable {
     name: "English",
     date_order: DateOrder::MonthDay,
     seasons: SeasonStyle::Astronomical,
+    capitalized_names: true,
     words: &[
         ("january", Month(1)),
         ("jan", Month(1)),

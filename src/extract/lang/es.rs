@@ -8,6 +8,7 @@ pub static TABLE: LangTable = LangTable {
     name: "Spanish",
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Astronomical,
+    capitalized_names: false,
     words: &[
         ("enero", Month(1)),
         ("ene", Month(1)),

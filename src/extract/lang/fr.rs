@@ -8,6 +8,7 @@ pub static TABLE: LangTable = LangTable {
     name: "French",
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Astronomical,
+    capitalized_names: false,
     words: &[
         ("janvier", Month(1)),
         ("janv", Month(1)),

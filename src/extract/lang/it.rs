@@ -8,6 +8,7 @@ pub static TABLE: LangTable = LangTable {
     name: "Italian",
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Astronomical,
+    capitalized_names: false,
     words: &[
         // Months and their abbreviations.
         ("gennaio", Month(1)),

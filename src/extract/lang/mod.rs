@@ -201,6 +201,9 @@ pub struct LangTable {
     pub date_order: DateOrder,
     /// How seasons are counted.
     pub seasons: SeasonStyle,
+    /// Month and day names are written with a capital (English, German), so a capital
+    /// on a weak form ("May") marks the name.
+    pub capitalized_names: bool,
     /// Frequent function words, for language detection.
     pub stopwords: &'static [&'static str],
     /// Words that mark future or planned talk in a sentence ("will", "previst", "potrebb"):

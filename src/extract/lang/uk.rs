@@ -8,6 +8,7 @@ pub static TABLE: LangTable = LangTable {
     name: "Ukrainian",
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Meteorological,
+    capitalized_names: false,
     words: &[
         ("січень", Month(1)),
         ("січн*", Month(1)),

@@ -243,7 +243,9 @@ impl<'a> Grammar<'a> {
     fn sem_w<T>(&self, i: usize, allow_weak: bool, f: impl Fn(Sem) -> Option<T>) -> Read<T> {
         let tok = self.at(i)?;
         for mt in self.m.at(i) {
-            if mt.weak && !allow_weak && !tok.capital {
+            // A weak form ("mar", "May") counts next to a number, or capitalised in a
+            // language that capitalises month and day names ("Mar del Giappone" is a sea).
+            if mt.weak && !allow_weak && !(tok.capital && self.lex.table.capitalized_names) {
                 continue;
             }
             // A multi-token entry must not cross a line break.
@@ -445,8 +447,13 @@ impl<'a> Grammar<'a> {
             Sem::Month(m) => Some(m),
             _ => None,
         })?;
-        // "gen." / "Oct." abbreviations.
-        let n = self.joined_punct(n, ".").unwrap_or(n);
+        // "gen." / "Oct." abbreviations take their dot; "marzo." ends a sentence.
+        let short = self.toks.list.get(i).is_some_and(|t| t.chars.len() <= 4);
+        let n = if short {
+            self.joined_punct(n, ".").unwrap_or(n)
+        } else {
+            n
+        };
         Some((m, n))
     }
 
@@ -455,7 +462,12 @@ impl<'a> Grammar<'a> {
             Sem::Weekday(w) => Some(w),
             _ => None,
         })?;
-        let n = self.joined_punct(n, ".").unwrap_or(n);
+        let short = self.toks.list.get(i).is_some_and(|t| t.chars.len() <= 4);
+        let n = if short {
+            self.joined_punct(n, ".").unwrap_or(n)
+        } else {
+            n
+        };
         Some((w, n))
     }
 

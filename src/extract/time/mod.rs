@@ -190,7 +190,12 @@ pub fn tag_tokens(
     out
 }
 
-/// For each token: does its sentence speak of the future?
+/// How many tokens after a future cue a date may start and still be read forward
+/// ("previste per marzo"), and how many before it ("a marzo saranno").
+const CUE_REACH_BEFORE: usize = 6;
+const CUE_REACH_AFTER: usize = 3;
+
+/// For each token: is it near a word that speaks of the future, in the same sentence?
 fn future_sentences(toks: &Tokens, lex: &lexicon::Lexicon) -> Vec<bool> {
     let mut flags = vec![false; toks.list.len()];
     let mut start = 0;
@@ -206,9 +211,12 @@ fn future_sentences(toks: &Tokens, lex: &lexicon::Lexicon) -> Vec<bool> {
                 && matches!(toks.norm(i - 1), "." | "!" | "?" | ";")
                 && toks.list.get(i).is_some_and(|t| !t.joined));
         if boundary && i > start {
-            let fut = (start..i).any(|k| lex.is_future_cue(toks, k));
-            if fut {
-                for f in flags.iter_mut().take(i).skip(start) {
+            // A cue speaks for the words near it, not for the whole sentence:
+            // "come emerso a settembre ... un patto che prevede" is about September past.
+            for k in (start..i).filter(|&k| lex.is_future_cue(toks, k)) {
+                let from = k.saturating_sub(CUE_REACH_AFTER).max(start);
+                let to = (k + CUE_REACH_BEFORE + 1).min(i);
+                for f in flags.iter_mut().take(to).skip(from) {
                     *f = true;
                 }
             }

@@ -1,0 +1,237 @@
+//! The publication date an article states about itself: a dateline under the
+//! headline (`Chas Pravdy - 28 Ottobre 2025 11:48`), a labelled header or
+//! footer (`Data di creazione` / `Novembre 8, 2025`), or a date string from
+//! HTML metadata (`2025-10-28T11:48:00+01:00`).
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::extract::lang::table;
+use crate::extract::time::token::fold;
+use crate::extract::time::{Grain, Lean, tag_with};
+
+/// How many non-empty lines at the top and at the bottom are searched.
+const EDGE_LINES: usize = 15;
+/// Lines longer than this are body text, not datelines.
+const MAX_DATELINE_CHARS: usize = 160;
+
+/// A publication moment found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// Date and time (midnight when only the day is known).
+    pub value: NaiveDateTime,
+    /// The time of day was given.
+    pub has_time: bool,
+}
+
+/// A date written in full on one line (no reference needed), at day precision or finer.
+fn full_date_in(line: &str, lang: &str) -> Option<Found> {
+    // Any reference works: only dates written in full are kept.
+    let reference = NaiveDate::from_ymd_opt(2000, 1, 1)?.and_hms_opt(0, 0, 0)?;
+    tag_with(line, lang, reference, Lean::Past)
+        .into_iter()
+        .find_map(|t| {
+            if t.relative
+                || t.start_date != t.end_date
+                || !matches!(t.grain, Grain::Day | Grain::Hour | Grain::Minute)
+            {
+                return None;
+            }
+            let time = t.value.split_once('T').and_then(|(_, hm)| {
+                let mut it = hm.split(':');
+                let h: u32 = it.next()?.parse().ok()?;
+                let m: u32 = it.next().unwrap_or("0").parse().ok()?;
+                NaiveTime::from_hms_opt(h, m, 0)
+            });
+            Some(Found {
+                value: t.start_date.and_time(time.unwrap_or(NaiveTime::MIN)),
+                has_time: time.is_some(),
+            })
+        })
+}
+
+fn has_label(line: &str, lang: &str) -> bool {
+    let folded = fold(line.trim());
+    [lang, "en"]
+        .iter()
+        .filter_map(|c| table(c))
+        .flat_map(|t| t.published_labels.iter())
+        .any(|label| {
+            folded.starts_with(label)
+                && folded[label.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+}
+
+/// Finds the publication date in an article's header or footer.
+pub fn find_in_text(text: &str, lang: &str) -> Option<Found> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let n = lines.len();
+    let mut best: Option<(i32, Found)> = None;
+    for (idx, line) in lines.iter().enumerate() {
+        let in_head = idx < EDGE_LINES;
+        let in_foot = idx + EDGE_LINES >= n;
+        if !(in_head || in_foot) || line.chars().count() > MAX_DATELINE_CHARS {
+            continue;
+        }
+        let Some(found) = full_date_in(line, lang) else {
+            continue;
+        };
+        let labelled = has_label(line, lang)
+            || (idx > 0
+                && lines
+                    .get(idx - 1)
+                    .is_some_and(|p| has_label(p, lang) && p.chars().count() < 40));
+        let mut score = 0;
+        if labelled {
+            score += 4;
+        }
+        if found.has_time {
+            score += 2;
+        }
+        if in_head {
+            score += 1;
+        }
+        if line.chars().count() < 60 {
+            score += 1;
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, found));
+        }
+    }
+    best.map(|(_, f)| f)
+}
+
+/// Parses a metadata date string: ISO 8601 (with or without time and offset), else
+/// any date written in full in the given language.
+pub fn parse_meta(s: &str, lang: &str) -> Option<Found> {
+    let s = s.trim();
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(Found {
+            value: dt.naive_local(),
+            has_time: true,
+        });
+    }
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(s.get(..s.len().min(19))?, fmt) {
+            return Some(Found {
+                value: dt,
+                has_time: true,
+            });
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s.get(..s.len().min(10))?, "%Y-%m-%d") {
+        return Some(Found {
+            value: d.and_time(NaiveTime::MIN),
+            has_time: false,
+        });
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(Found {
+            value: dt.naive_local(),
+            has_time: true,
+        });
+    }
+    full_date_in(s, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.and_hms_opt(h, min, 0))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn dateline_with_time_under_the_headline() {
+        let text = "• En\n• It\n\nRussia e Corea del Nord rafforzano la partnership\n\nChas Pravdy - 28 Ottobre 2025 11:48\n\nIl leader russo ha detto a luglio che...";
+        assert_eq!(
+            find_in_text(text, "it"),
+            Some(Found {
+                value: at(2025, 10, 28, 11, 48),
+                has_time: true
+            })
+        );
+    }
+
+    #[test]
+    fn labelled_footer_on_the_next_line() {
+        let text = "Titolo\n\nTesto dell'articolo, firmato nel 2019 e rinnovato a giugno.\n\nData di creazione\n\nNovembre 8, 2025\n\nAutore";
+        assert_eq!(
+            find_in_text(text, "it"),
+            Some(Found {
+                value: at(2025, 11, 8, 0, 0),
+                has_time: false
+            })
+        );
+    }
+
+    #[test]
+    fn six_languages_usual_forms() {
+        assert_eq!(
+            find_in_text("Published: March 3, 2024 at 10:15", "en").map(|f| f.value.date()),
+            NaiveDate::from_ymd_opt(2024, 3, 3)
+        );
+        assert_eq!(
+            find_in_text("Publicado el 3 de marzo de 2024", "es").map(|f| f.value.date()),
+            NaiveDate::from_ymd_opt(2024, 3, 3)
+        );
+        assert_eq!(
+            find_in_text("Veröffentlicht am 3. März 2024, 10:15 Uhr", "de").map(|f| f.value.date()),
+            NaiveDate::from_ymd_opt(2024, 3, 3)
+        );
+        assert_eq!(
+            find_in_text("Publié le 3 mars 2024 à 10h15", "fr").map(|f| f.value.date()),
+            NaiveDate::from_ymd_opt(2024, 3, 3)
+        );
+        assert_eq!(
+            find_in_text("Опубліковано 3 березня 2024 року, 10:15", "uk").map(|f| f.value.date()),
+            NaiveDate::from_ymd_opt(2024, 3, 3)
+        );
+        assert_eq!(
+            find_in_text("Pubblicato il 03/03/2024", "it").map(|f| f.value.date()),
+            NaiveDate::from_ymd_opt(2024, 3, 3)
+        );
+    }
+
+    #[test]
+    fn metadata_strings() {
+        assert_eq!(
+            parse_meta("2025-10-28T11:48:00+01:00", "it"),
+            Some(Found {
+                value: at(2025, 10, 28, 11, 48),
+                has_time: true
+            })
+        );
+        assert_eq!(
+            parse_meta("2025-10-28", "it").map(|f| f.has_time),
+            Some(false)
+        );
+        assert_eq!(
+            parse_meta("Tue, 28 Oct 2025 11:48:00 +0100", "en").map(|f| f.value),
+            Some(at(2025, 10, 28, 11, 48))
+        );
+        assert_eq!(parse_meta("not a date", "en"), None);
+    }
+
+    #[test]
+    fn no_date_no_answer() {
+        assert_eq!(
+            find_in_text("Un testo senza data.\nSolo parole.", "it"),
+            None
+        );
+    }
+}
