@@ -10,6 +10,7 @@
 //!   = modal verb), so it only counts next to a number or when capitalised.
 //! - `stem*`: matches any word that starts with `stem` and has at most four
 //!   more letters (Ukrainian and German inflections).
+//! - `=form`: only in lowercase (German `=morgen` is tomorrow, `Morgen` morning).
 //!
 //! A form may hold several words (`"l' altro ieri"`): they must follow each
 //! other as tokens, an apostrophe ending its word.
@@ -115,6 +116,8 @@ pub enum Sem {
     OrdSuffix,
     /// A day relative to the reference: 0 today, -1 yesterday, 1 tomorrow.
     RelDay(i32),
+    /// A year relative to the reference in one word: "торік" (-1), "heuer" (0).
+    RelYear(i32),
     /// Previous: "scorso", "last", "letzten", "минулого".
     Last,
     /// Following: "prossimo", "next", "nächsten", "наступного".

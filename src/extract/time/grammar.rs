@@ -845,6 +845,14 @@ impl<'a> Grammar<'a> {
                     .map(|((c, u), k)| ((Expr::Ago { unit: u, n: c }, true), k)),
             );
         }
+        // In + a singular unit: "через тиждень", "dans une semaine" (no number: one).
+        if let Some(n) = self.is(i, Sem::In) {
+            if let Some(((u, false), k)) = self.unit(n) {
+                if u != Unit::Weekend {
+                    keep(Some(((Expr::Ago { unit: u, n: 1 }, true), k)));
+                }
+            }
+        }
         // N unit ago / N unit later
         if let Some(((c, u), n)) = self.count_unit(i) {
             if let Some(k) = self.is(n, Sem::Ago) {
@@ -991,7 +999,7 @@ impl<'a> Grammar<'a> {
         };
         if let Some((sh, n)) = self.sem(i, shift_of) {
             let n = self.fillers(n);
-            if let Some((s, k)) = self.sem(n, season) {
+            if let Some((s, k)) = self.sem_w(n, true, season) {
                 return Some((
                     (
                         Expr::Season {
@@ -1005,7 +1013,9 @@ impl<'a> Grammar<'a> {
                 ));
             }
         }
-        let (s, n) = self.sem(i, season)?;
+        // A weak season word ("été" is also "been") needs a shift or a year next to it.
+        let strong = self.sem(i, season);
+        let (s, n) = strong.or_else(|| self.sem_w(i, true, season))?;
         if let Some((sh, k)) = self.sem(n, shift_of) {
             return Some((
                 (
@@ -1022,6 +1032,7 @@ impl<'a> Grammar<'a> {
         if let Some((y, k)) = self.year_ref(n) {
             return Some(((Expr::Season { s, y, shift: None }, false), k));
         }
+        strong?;
         Some((
             (
                 Expr::Season {
@@ -1206,10 +1217,9 @@ impl<'a> Grammar<'a> {
                             && self.toks.norm(n) != "%"
                     }
                     TokKind::Num => false,
+                    // Not a capital: German capitalises every noun ("ab 1200 Euro").
                     TokKind::Word => {
-                        t.capital
-                            || self.lex.is_stopword(self.toks.norm(n))
-                            || !self.m.at(n).is_empty()
+                        self.lex.is_stopword(self.toks.norm(n)) || !self.m.at(n).is_empty()
                     }
                 },
             };
@@ -1367,6 +1377,14 @@ impl<'a> Grammar<'a> {
         keep(plain(self.lone_year(i)));
         keep(self.sem(i, |s| match s {
             Sem::RelDay(d) => Some((Expr::RelDay(d), d > 0)),
+            Sem::RelYear(y) => Some((
+                Expr::Date {
+                    y: YearRef::Rel(y),
+                    m: None,
+                    d: None,
+                },
+                y > 0,
+            )),
             _ => None,
         }));
         keep(self.sem(i, |s| match s {
@@ -1589,7 +1607,32 @@ impl<'a> Grammar<'a> {
         // ("the day after tomorrow" is one table entry that starts with a filler).
         let mut core: Read<(Expr, bool)> = None;
         let mut part = None;
-        for k0 in [j, self.fillers(j)] {
+        // "hace más de tres años", "vor mehr als drei Jahren": ago-word, then more/less than.
+        if let Some(n) = self.is(i, Sem::AgoPre) {
+            if let Some((ml, k)) = self.sem(n, |s| match s {
+                Sem::MoreThan => Some(Open::Before),
+                Sem::LessThan => Some(Open::After),
+                _ => None,
+            }) {
+                if let Some(((c, u), end)) = self.count_unit(k) {
+                    return Some(Parsed {
+                        first: i,
+                        end,
+                        expr: Expr::Ago { unit: u, n: -c },
+                        part: None,
+                        open: Some(ml),
+                        approx: false,
+                        future_word: false,
+                    });
+                }
+            }
+        }
+        let mut starts = vec![j, self.fillers(j)];
+        if j != i {
+            starts.push(i);
+        }
+        let mut without_modifiers = false;
+        for k0 in starts {
             let mut k = k0;
             let mut p_here = None;
             // Part of a period: "fine ottobre", "alla fine dell'anno", "mid-2024", "Ende Oktober".
@@ -1612,6 +1655,11 @@ impl<'a> Grammar<'a> {
                         return None;
                     };
                     Some(((Expr::RelUnit { unit: u, n: 0 }, false), n))
+                })
+                .or_else(|| {
+                    // "da tre anni", "seit drei Jahren", "depuis trois ans": since that long ago.
+                    let ((c, u), n) = self.count_unit(k).filter(|_| open == Some(Open::Since))?;
+                    Some(((Expr::Ago { unit: u, n: -c }, false), n))
                 })
                 .or_else(|| {
                     // "mid-2011": a year after a part.
@@ -1648,8 +1696,14 @@ impl<'a> Grammar<'a> {
                 if core.as_ref().is_none_or(|c| h.1 > c.1) {
                     core = Some(h);
                     part = p_here;
+                    without_modifiers = k0 == i && j != i;
                 }
             }
+        }
+        if without_modifiers {
+            open = None;
+            approx = false;
+            more_less = None;
         }
         if let Some(((expr, future_word), end)) = core {
             let mut open = open;

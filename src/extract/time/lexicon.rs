@@ -15,6 +15,7 @@ struct Entry {
     rest: Vec<String>,
     sems: Vec<Sem>,
     weak: bool,
+    lowercase_only: bool,
 }
 
 /// A compiled language table.
@@ -66,6 +67,10 @@ impl Lexicon {
                 Some(f) => (true, f),
                 None => (false, form),
             };
+            let (lowercase_only, form) = match form.strip_prefix('=') {
+                Some(f) => (true, f),
+                None => (false, form),
+            };
             if let Some(stem) = form.strip_suffix('*') {
                 stems.entry(fold(stem)).or_default().push(sem);
                 continue;
@@ -76,7 +81,10 @@ impl Lexicon {
             }
             let first = words.remove(0);
             let list = exact.entry(first).or_default();
-            match list.iter_mut().find(|e| e.rest == words && e.weak == weak) {
+            match list
+                .iter_mut()
+                .find(|e| e.rest == words && e.weak == weak && e.lowercase_only == lowercase_only)
+            {
                 Some(e) => {
                     if !e.sems.contains(&sem) {
                         e.sems.push(sem);
@@ -86,6 +94,7 @@ impl Lexicon {
                     rest: words,
                     sems: vec![sem],
                     weak,
+                    lowercase_only,
                 }),
             }
         }
@@ -164,6 +173,9 @@ impl Lexicon {
         let word = toks.norm(i);
         if let Some(entries) = self.exact.get(word) {
             for e in entries {
+                if e.lowercase_only && toks.list.get(i).is_some_and(|t| t.capital) {
+                    continue;
+                }
                 let fits = e.rest.iter().enumerate().all(|(k, w)| {
                     toks.list.get(i + 1 + k).is_some_and(|t| !t.line_break)
                         && toks.norm(i + 1 + k) == w

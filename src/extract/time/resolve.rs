@@ -566,7 +566,13 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
             ))
         }),
         Expr::Weekend { shift: s } => {
-            let d = today.checked_add_signed(Duration::days(7 * i64::from(*s)))?;
+            // "the weekend" on a weekday is the one just past, unless the text looks ahead.
+            let s = if *s == 0 && !ctx.future && today.weekday().num_days_from_monday() < 5 {
+                -1
+            } else {
+                *s
+            };
+            let d = today.checked_add_signed(Duration::days(7 * i64::from(s)))?;
             weekend_of(d)
         }
         Expr::Range(a, b) => {

@@ -1,0 +1,655 @@
+//! Time expressions in news sentences, every kind in every language: the
+//! words found, the value at its precision, and the modifier. The reference
+//! (publication) date is Tuesday 28 October 2025 unless a case says otherwise.
+
+use chrono::NaiveDate;
+use dateline::extract::time::{Timex, tag};
+
+/// (sentence, words that must be found, value, modifier or "")
+type Case = (&'static str, &'static str, &'static str, &'static str);
+
+fn check(lang: &str, cases: &[Case]) {
+    let reference = NaiveDate::from_ymd_opt(2025, 10, 28)
+        .and_then(|d| d.and_hms_opt(11, 48, 0))
+        .expect("date");
+    let mut failures = Vec::new();
+    for &(sentence, words, value, modifier) in cases {
+        let found = tag(sentence, lang, reference);
+        let hit: Option<&Timex> = found.iter().find(|t| {
+            t.text.contains(words) || words.contains(t.text.as_str()) && !t.text.is_empty()
+        });
+        let ok = hit.is_some_and(|t| {
+            t.value == value
+                && t.modifier
+                    .map(|m| format!("{m:?}").to_lowercase())
+                    .unwrap_or_default()
+                    == modifier
+        });
+        if !ok {
+            let got: Vec<String> = found
+                .iter()
+                .map(|t| format!("'{}'={} {:?}", t.text, t.value, t.modifier))
+                .collect();
+            failures.push(format!(
+                "[{lang}] {sentence:?}: want '{words}'={value} {modifier:?}, got {got:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+fn check_none(lang: &str, sentences: &[&str]) {
+    let reference = NaiveDate::from_ymd_opt(2025, 10, 28)
+        .and_then(|d| d.and_hms_opt(11, 48, 0))
+        .expect("date");
+    for s in sentences {
+        let found = tag(s, lang, reference);
+        assert!(
+            found.is_empty(),
+            "[{lang}] {s:?} should have no date, got {found:?}"
+        );
+    }
+}
+
+#[test]
+fn italian() {
+    check(
+        "it",
+        &[
+            (
+                "Chas Pravdy - 28 Ottobre 2025 11:48",
+                "28 Ottobre 2025 11:48",
+                "2025-10-28T11:48",
+                "",
+            ),
+            (
+                "Data di creazione Novembre 8, 2025",
+                "Novembre 8, 2025",
+                "2025-11-08",
+                "planned",
+            ),
+            (
+                "Il vertice del 28/10/2025 è finito.",
+                "28/10/2025",
+                "2025-10-28",
+                "",
+            ),
+            (
+                "Il documento 2025-10-27 è pubblico.",
+                "2025-10-27",
+                "2025-10-27",
+                "",
+            ),
+            (
+                "Il 3 marzo 2024 è stato firmato.",
+                "3 marzo 2024",
+                "2024-03-03",
+                "",
+            ),
+            (
+                "Il primo maggio 2024 sono scesi in piazza.",
+                "primo maggio 2024",
+                "2024-05-01",
+                "",
+            ),
+            (
+                "Le elezioni di giugno 2024 hanno cambiato tutto.",
+                "giugno 2024",
+                "2024-06",
+                "",
+            ),
+            ("Nel 2019 si erano incontrati.", "2019", "2019", ""),
+            (
+                "Negli anni '90 il paese era diverso.",
+                "anni '90",
+                "199",
+                "",
+            ),
+            (
+                "Negli anni novanta il paese era diverso.",
+                "anni novanta",
+                "199",
+                "",
+            ),
+            (
+                "Nel terzo trimestre 2024 il pil è cresciuto.",
+                "terzo trimestre 2024",
+                "2024-Q3",
+                "",
+            ),
+            (
+                "Nell'estate 2024 sono arrivati.",
+                "estate 2024",
+                "2024-SU",
+                "",
+            ),
+            ("Ieri il ministro ha parlato.", "Ieri", "2025-10-27", ""),
+            ("Oggi il ministro parla.", "Oggi", "2025-10-28", ""),
+            (
+                "L'incontro si è tenuto quattro giorni fa.",
+                "quattro giorni fa",
+                "2025-10-24",
+                "",
+            ),
+            (
+                "L'incontro si è tenuto 4 giorni fa.",
+                "4 giorni fa",
+                "2025-10-24",
+                "",
+            ),
+            (
+                "Due settimane fa è partito.",
+                "Due settimane fa",
+                "2025-10-14",
+                "",
+            ),
+            ("Lo scorso anno hanno firmato.", "scorso anno", "2024", ""),
+            ("L'anno scorso hanno firmato.", "anno scorso", "2024", ""),
+            (
+                "Il mese prossimo ci sarà il vertice.",
+                "mese prossimo",
+                "2025-11",
+                "planned",
+            ),
+            (
+                "Lunedì scorso si sono visti.",
+                "Lunedì scorso",
+                "2025-10-27",
+                "",
+            ),
+            (
+                "Si vedranno venerdì prossimo.",
+                "venerdì prossimo",
+                "2025-10-31",
+                "planned",
+            ),
+            (
+                "Hanno firmato a giugno dell'anno scorso un trattato.",
+                "giugno dell'anno scorso",
+                "2024-06",
+                "",
+            ),
+            (
+                "L'accordo è stato firmato a fine ottobre.",
+                "fine ottobre",
+                "2025-10",
+                "end",
+            ),
+            (
+                "All'inizio di marzo è iniziata l'offensiva.",
+                "inizio di marzo",
+                "2025-03",
+                "start",
+            ),
+            (
+                "A metà gennaio sono arrivati.",
+                "metà gennaio",
+                "2025-01",
+                "mid",
+            ),
+            (
+                "Da settembre sono arrivati 5.000 soldati.",
+                "Da settembre",
+                "2025-09",
+                "since",
+            ),
+            (
+                "Resteranno fino a marzo.",
+                "fino a marzo",
+                "2026-03",
+                "until",
+            ),
+            (
+                "Finirà entro la fine dell'anno.",
+                "entro la fine dell'anno",
+                "2025",
+                "until",
+            ),
+            (
+                "L'invasione è iniziata più di tre anni fa.",
+                "più di tre anni fa",
+                "2022",
+                "before",
+            ),
+            (
+                "È successo circa due anni fa.",
+                "circa due anni fa",
+                "2023",
+                "approx",
+            ),
+            (
+                "Sono arrivati intorno al 15 luglio.",
+                "intorno al 15 luglio",
+                "2025-07-15",
+                "approx",
+            ),
+            (
+                "Il forum si terrà tra il 3 e il 5 dicembre.",
+                "tra il 3 e il 5 dicembre",
+                "2025-12-03/2025-12-05",
+                "planned",
+            ),
+            (
+                "Il festival si è svolto dal 13 al 15 luglio.",
+                "dal 13 al 15 luglio",
+                "2025-07-13/2025-07-15",
+                "",
+            ),
+            (
+                "A luglio, durante la visita, ha ricevuto assicurazioni.",
+                "luglio",
+                "2025-07",
+                "",
+            ),
+            (
+                "Le esercitazioni sono previste per marzo.",
+                "marzo",
+                "2026-03",
+                "planned",
+            ),
+            (
+                "Gli attesi colloqui potrebbero concretizzarsi nel 2026.",
+                "2026",
+                "2026",
+                "planned",
+            ),
+            (
+                "Quattro giorni fa la prima visita; l'ultimo incontro nel 2019.",
+                "2019",
+                "2019",
+                "",
+            ),
+        ],
+    );
+    check_none(
+        "it",
+        &[
+            "Circa 10.000 soldati nordcoreani sono stati schierati.",
+            "Il risarcimento arriva a 1,2 miliardi di dollari.",
+            "Il missile ha percorso 700 chilometri.",
+            "Circa 2000 soldati sono morti.",
+            "Nel Mar del Giappone è caduto il missile.",
+            "Fino al 40% delle munizioni russe.",
+        ],
+    );
+}
+
+#[test]
+fn english() {
+    check(
+        "en",
+        &[
+            (
+                "Published October 28, 2025 at 11:48",
+                "October 28, 2025",
+                "2025-10-28T11:48",
+                "",
+            ),
+            (
+                "They met on 3 March 2024 in Geneva.",
+                "3 March 2024",
+                "2024-03-03",
+                "",
+            ),
+            (
+                "They met on March 3rd, 2024 in Geneva.",
+                "March 3rd, 2024",
+                "2024-03-03",
+                "",
+            ),
+            (
+                "The deal of 10/28/2025 was signed.",
+                "10/28/2025",
+                "2025-10-28",
+                "",
+            ),
+            ("In 2019 they met for the last time.", "2019", "2019", ""),
+            ("It happened in June 2024.", "June 2024", "2024-06", ""),
+            (
+                "In the 1990s the country was different.",
+                "1990s",
+                "199",
+                "",
+            ),
+            (
+                "In the third quarter of 2024 growth slowed.",
+                "third quarter of 2024",
+                "2024-Q3",
+                "",
+            ),
+            ("Last summer they arrived.", "Last summer", "2025-SU", ""),
+            (
+                "Yesterday the minister spoke.",
+                "Yesterday",
+                "2025-10-27",
+                "",
+            ),
+            (
+                "The meeting took place four days ago.",
+                "four days ago",
+                "2025-10-24",
+                "",
+            ),
+            ("Two weeks ago he left.", "Two weeks ago", "2025-10-14", ""),
+            ("Last year they signed a treaty.", "Last year", "2024", ""),
+            (
+                "The summit is due next month.",
+                "next month",
+                "2025-11",
+                "planned",
+            ),
+            ("They met last Monday.", "last Monday", "2025-10-27", ""),
+            (
+                "They signed it in June last year.",
+                "June last year",
+                "2024-06",
+                "",
+            ),
+            (
+                "The deal was signed in late October.",
+                "late October",
+                "2025-10",
+                "end",
+            ),
+            (
+                "In early March the offensive began.",
+                "early March",
+                "2025-03",
+                "start",
+            ),
+            (
+                "Since September about 5,000 troops were sent.",
+                "Since September",
+                "2025-09",
+                "since",
+            ),
+            (
+                "They will stay until March.",
+                "until March",
+                "2026-03",
+                "until",
+            ),
+            (
+                "The invasion began more than three years ago.",
+                "more than three years ago",
+                "2022",
+                "before",
+            ),
+            (
+                "The festival ran from July 13 to 15.",
+                "July 13 to 15",
+                "2025-07-13/2025-07-15",
+                "",
+            ),
+            (
+                "The forum will be held between 3 and 5 December.",
+                "between 3 and 5 December",
+                "2025-12-03/2025-12-05",
+                "planned",
+            ),
+            ("In mid-2024 the talks stalled.", "mid-2024", "2024", "mid"),
+        ],
+    );
+    check_none(
+        "en",
+        &[
+            "About 10,000 North Korean soldiers were deployed.",
+            "The compensation reached $1.2 billion.",
+            "The missile flew 700 kilometers.",
+            "He may come back.",
+            "Up to 40% of the munitions.",
+        ],
+    );
+}
+
+#[test]
+fn spanish() {
+    check(
+        "es",
+        &[
+            (
+                "Publicado el 28 de octubre de 2025",
+                "28 de octubre de 2025",
+                "2025-10-28",
+                "",
+            ),
+            ("En 2019 se reunieron.", "2019", "2019", ""),
+            ("Ayer habló el ministro.", "Ayer", "2025-10-27", ""),
+            (
+                "Hace cuatro días se reunieron.",
+                "Hace cuatro días",
+                "2025-10-24",
+                "",
+            ),
+            (
+                "El año pasado firmaron un tratado.",
+                "año pasado",
+                "2024",
+                "",
+            ),
+            (
+                "Firmaron en junio del año pasado.",
+                "junio del año pasado",
+                "2024-06",
+                "",
+            ),
+            (
+                "A finales de octubre se firmó.",
+                "finales de octubre",
+                "2025-10",
+                "end",
+            ),
+            (
+                "Desde septiembre llegaron 5.000 soldados.",
+                "Desde septiembre",
+                "2025-09",
+                "since",
+            ),
+            (
+                "La invasión empezó hace más de tres años.",
+                "hace más de tres años",
+                "2022",
+                "before",
+            ),
+            (
+                "El lunes pasado se reunieron.",
+                "lunes pasado",
+                "2025-10-27",
+                "",
+            ),
+        ],
+    );
+    check_none(
+        "es",
+        &[
+            "Unos 10.000 soldados fueron desplegados.",
+            "La compensación llegó a 1,2 mil millones.",
+        ],
+    );
+}
+
+#[test]
+fn german() {
+    check(
+        "de",
+        &[
+            (
+                "Veröffentlicht am 28. Oktober 2025",
+                "28. Oktober 2025",
+                "2025-10-28",
+                "",
+            ),
+            ("Im Jahr 2019 trafen sie sich.", "2019", "2019", ""),
+            ("Gestern sprach der Minister.", "Gestern", "2025-10-27", ""),
+            (
+                "Vor vier Tagen trafen sie sich.",
+                "Vor vier Tagen",
+                "2025-10-24",
+                "",
+            ),
+            (
+                "Letztes Jahr unterzeichneten sie.",
+                "Letztes Jahr",
+                "2024",
+                "",
+            ),
+            (
+                "Sie unterzeichneten im Juni letzten Jahres.",
+                "Juni letzten Jahres",
+                "2024-06",
+                "",
+            ),
+            (
+                "Ende Oktober wurde unterzeichnet.",
+                "Ende Oktober",
+                "2025-10",
+                "end",
+            ),
+            (
+                "Seit September kamen 5.000 Soldaten.",
+                "Seit September",
+                "2025-09",
+                "since",
+            ),
+            (
+                "Der Einmarsch begann vor mehr als drei Jahren.",
+                "vor mehr als drei Jahren",
+                "2022",
+                "before",
+            ),
+            (
+                "Am 28.10.2025 wurde unterzeichnet.",
+                "28.10.2025",
+                "2025-10-28",
+                "",
+            ),
+        ],
+    );
+    check_none(
+        "de",
+        &[
+            "Rund 10.000 Soldaten wurden entsandt.",
+            "Die Rakete flog 700 Kilometer.",
+        ],
+    );
+}
+
+#[test]
+fn french() {
+    check(
+        "fr",
+        &[
+            (
+                "Publié le 28 octobre 2025 à 11h48",
+                "28 octobre 2025",
+                "2025-10-28T11:48",
+                "",
+            ),
+            ("En 2019, ils se sont rencontrés.", "2019", "2019", ""),
+            ("Hier, le ministre a parlé.", "Hier", "2025-10-27", ""),
+            (
+                "Il y a quatre jours, ils se sont vus.",
+                "Il y a quatre jours",
+                "2025-10-24",
+                "",
+            ),
+            (
+                "L'année dernière, ils ont signé.",
+                "année dernière",
+                "2024",
+                "",
+            ),
+            (
+                "Fin octobre, l'accord a été signé.",
+                "Fin octobre",
+                "2025-10",
+                "end",
+            ),
+            (
+                "Depuis septembre, 5 000 soldats sont arrivés.",
+                "Depuis septembre",
+                "2025-09",
+                "since",
+            ),
+            (
+                "Le 1er mars 2024, ils se sont vus.",
+                "1er mars 2024",
+                "2024-03-01",
+                "",
+            ),
+            (
+                "Lundi dernier, ils se sont vus.",
+                "Lundi dernier",
+                "2025-10-27",
+                "",
+            ),
+        ],
+    );
+    check_none("fr", &["Environ 10 000 soldats ont été déployés."]);
+}
+
+#[test]
+fn ukrainian() {
+    check(
+        "uk",
+        &[
+            (
+                "Опубліковано 28 жовтня 2025 року",
+                "28 жовтня 2025 року",
+                "2025-10-28",
+                "",
+            ),
+            ("У 2019 році вони зустрілися.", "2019", "2019", ""),
+            ("Вчора міністр виступив.", "Вчора", "2025-10-27", ""),
+            (
+                "Чотири дні тому вони зустрілися.",
+                "Чотири дні тому",
+                "2025-10-24",
+                "",
+            ),
+            (
+                "Минулого року вони підписали договір.",
+                "Минулого року",
+                "2024",
+                "",
+            ),
+            (
+                "Договір підписали в червні минулого року.",
+                "червні минулого року",
+                "2024-06",
+                "",
+            ),
+            (
+                "Наприкінці жовтня угоду підписали.",
+                "Наприкінці жовтня",
+                "2025-10",
+                "end",
+            ),
+            (
+                "З вересня прибули 5000 солдатів.",
+                "З вересня",
+                "2025-09",
+                "since",
+            ),
+            (
+                "Минулого понеділка вони зустрілися.",
+                "Минулого понеділка",
+                "2025-10-27",
+                "",
+            ),
+        ],
+    );
+    check_none(
+        "uk",
+        &[
+            "Близько 10 000 солдатів було розгорнуто.",
+            "Червоний прапор майорів.",
+        ],
+    );
+}
