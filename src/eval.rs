@@ -456,7 +456,7 @@ fn meantime_right(t: &Timex, gold: &GoldTimex, dct: NaiveDate) -> bool {
     let Some((os, oe, or)) = period(ours) else {
         return false;
     };
-    (os == gs && (oe == ge || or.abs_diff(gr) <= 1)) || (gr == 3 && os == gs)
+    os == gs && (oe == ge || or.abs_diff(gr) <= 1 || gr == 3)
 }
 
 /// Scores the MEANTIME corpus (a JSON array of documents).

@@ -179,11 +179,11 @@ mod dateline_cli {
             .collect();
         let stdout = std::io::stdout();
         let mut lock = std::io::BufWriter::new(stdout.lock());
-        if let Err(e) = export::write(&mut lock, format, &outs) {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
-                eprintln!("dateline: writing output: {e}");
-                return ExitCode::FAILURE;
-            }
+        if let Err(e) = export::write(&mut lock, format, &outs)
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            eprintln!("dateline: writing output: {e}");
+            return ExitCode::FAILURE;
         }
         drop(lock);
         if failed {

@@ -17,10 +17,16 @@ fn extract_json(name: &str, bytes: &[u8]) -> String {
 
 #[test]
 fn sample_000_chas_pravdy() {
-    insta::assert_snapshot!(extract_json("000_baa33a4ea23e10ec.txt", include_bytes!("../data/000_baa33a4ea23e10ec.txt")));
+    insta::assert_snapshot!(extract_json(
+        "000_baa33a4ea23e10ec.txt",
+        include_bytes!("../data/000_baa33a4ea23e10ec.txt")
+    ));
 }
 
 #[test]
 fn sample_004_adnkronos_broken_encoding() {
-    insta::assert_snapshot!(extract_json("004_3bd72472d4c2b3aa.txt", include_bytes!("../data/004_3bd72472d4c2b3aa.txt")));
+    insta::assert_snapshot!(extract_json(
+        "004_3bd72472d4c2b3aa.txt",
+        include_bytes!("../data/004_3bd72472d4c2b3aa.txt")
+    ));
 }

@@ -417,10 +417,10 @@ impl<'a> Grammar<'a> {
             return Some((YearRef::Rel(r), n));
         }
         // "'24" after a month.
-        if let Some(k) = self.punct(j, "'") {
-            if let Some(((v, 2), n)) = self.digits(k) {
-                return Some((YearRef::TwoDigit(v as u8), n));
-            }
+        if let Some(k) = self.punct(j, "'")
+            && let Some(((v, 2), n)) = self.digits(k)
+        {
+            return Some((YearRef::TwoDigit(v as u8), n));
         }
         None
     }
@@ -434,10 +434,10 @@ impl<'a> Grammar<'a> {
                 return Some((sh, k));
             }
         }
-        if let Some((_, n)) = self.sem(i, is_year) {
-            if let Some((sh, k)) = self.sem(n, shift_of) {
-                return Some((sh, k));
-            }
+        if let Some((_, n)) = self.sem(i, is_year)
+            && let Some((sh, k)) = self.sem(n, shift_of)
+        {
+            return Some((sh, k));
         }
         None
     }
@@ -759,22 +759,22 @@ impl<'a> Grammar<'a> {
         let k = self.punct(n, ",").unwrap_or(n);
         let k = self.fillers(k);
         for f in [Self::numeric_date, Self::day_month, Self::month_first] {
-            if let Some((e, end)) = f(self, k) {
-                if matches!(e, Expr::Date { d: Some(_), .. }) {
-                    return Some((e, end)).map(|(e, end)| ((e, false), end));
-                }
+            if let Some((e, end)) = f(self, k)
+                && matches!(e, Expr::Date { d: Some(_), .. })
+            {
+                return Some((e, end)).map(|(e, end)| ((e, false), end));
             }
         }
         if weak && shift.is_none() {
             return None;
         }
-        if shift.is_none() {
-            if let Some((s, k)) = self.sem(n, shift_of) {
-                // "lunedì prossimo", not "lunedì prossima settimana" (handled below).
-                if self.unit(k).is_none() {
-                    shift = Some(s);
-                    n = k;
-                }
+        if shift.is_none()
+            && let Some((s, k)) = self.sem(n, shift_of)
+        {
+            // "lunedì prossimo", not "lunedì prossima settimana" (handled below).
+            if self.unit(k).is_none() {
+                shift = Some(s);
+                n = k;
             }
         }
         // Week spec: "della prossima settimana", "next week", "на минулому тижні".
@@ -786,31 +786,31 @@ impl<'a> Grammar<'a> {
                 week = Some(s);
                 n = k4;
             }
-        } else if let Some(((Unit::Week, _), k2)) = self.unit(k) {
-            if let Some((s, k3)) = self.sem(k2, shift_of) {
-                week = Some(s);
-                n = k3;
-            }
+        } else if let Some(((Unit::Week, _), k2)) = self.unit(k)
+            && let Some((s, k3)) = self.sem(k2, shift_of)
+        {
+            week = Some(s);
+            n = k3;
         }
         // "after next": "середу після наступної"
-        if let Some(k2) = self.is(n, Sem::After).or_else(|| self.is(n, Sem::Later)) {
-            if let Some((1, k3)) = self.sem(k2, shift_of) {
-                let k3 = self
-                    .unit(k3)
-                    .filter(|((u, _), _)| *u == Unit::Week)
-                    .map_or(k3, |x| x.1);
-                return Some((
-                    (
-                        Expr::Weekday {
-                            wd,
-                            shift: Some(2),
-                            week: None,
-                        },
-                        true,
-                    ),
-                    k3,
-                ));
-            }
+        if let Some(k2) = self.is(n, Sem::After).or_else(|| self.is(n, Sem::Later))
+            && let Some((1, k3)) = self.sem(k2, shift_of)
+        {
+            let k3 = self
+                .unit(k3)
+                .filter(|((u, _), _)| *u == Unit::Week)
+                .map_or(k3, |x| x.1);
+            return Some((
+                (
+                    Expr::Weekday {
+                        wd,
+                        shift: Some(2),
+                        week: None,
+                    },
+                    true,
+                ),
+                k3,
+            ));
         }
         // "lunedì mattina", "Friday night"
         if let Some((_, k2)) = self.sem(n, |s| matches!(s, Sem::DayPart(_)).then_some(())) {
@@ -825,10 +825,10 @@ impl<'a> Grammar<'a> {
     fn relative(&self, i: usize) -> Read<(Expr, bool)> {
         let mut best: Read<(Expr, bool)> = None;
         let mut keep = |r: Read<(Expr, bool)>| {
-            if let Some((e, n)) = r {
-                if best.as_ref().is_none_or(|b| n > b.1) {
-                    best = Some((e, n));
-                }
+            if let Some((e, n)) = r
+                && best.as_ref().is_none_or(|b| n > b.1)
+            {
+                best = Some((e, n));
             }
         };
         // AgoPre N unit: "hace 3 días", "vor 3 Tagen", "il y a 3 jours"
@@ -846,12 +846,11 @@ impl<'a> Grammar<'a> {
             );
         }
         // In + a singular unit: "через тиждень", "dans une semaine" (no number: one).
-        if let Some(n) = self.is(i, Sem::In) {
-            if let Some(((u, false), k)) = self.unit(n) {
-                if u != Unit::Weekend {
-                    keep(Some(((Expr::Ago { unit: u, n: 1 }, true), k)));
-                }
-            }
+        if let Some(n) = self.is(i, Sem::In)
+            && let Some(((u, false), k)) = self.unit(n)
+            && u != Unit::Weekend
+        {
+            keep(Some(((Expr::Ago { unit: u, n: 1 }, true), k)));
         }
         // N unit ago / N unit later
         if let Some(((c, u), n)) = self.count_unit(i) {
@@ -862,63 +861,61 @@ impl<'a> Grammar<'a> {
                 keep(Some(((Expr::Ago { unit: u, n: c }, true), k)));
             }
             // "2 anni scorsi", "3 giorni prossimi"
-            if let Some((s, k)) = self.sem(n, shift_of) {
-                if s != 0 {
-                    keep(Some(((Expr::Span { unit: u, n: s * c }, s > 0), k)));
-                }
+            if let Some((s, k)) = self.sem(n, shift_of)
+                && s != 0
+            {
+                keep(Some(((Expr::Span { unit: u, n: s * c }, s > 0), k)));
             }
         }
         // "le 2 ultime settimane", "die 2 letzten Wochen"
-        if let Some((c, n)) = self.number(i) {
-            if let Some((sh, k)) = self.sem(n, shift_of).filter(|(sh, _)| *sh != 0) {
-                if let Some(((u, _), k2)) = self.unit(k) {
-                    keep(Some((
-                        (
-                            Expr::Span {
-                                unit: u,
-                                n: sh * c as i32,
-                            },
-                            sh > 0,
-                        ),
-                        k2,
-                    )));
-                }
-            }
+        if let Some((c, n)) = self.number(i)
+            && let Some((sh, k)) = self.sem(n, shift_of).filter(|(sh, _)| *sh != 0)
+            && let Some(((u, _), k2)) = self.unit(k)
+        {
+            keep(Some((
+                (
+                    Expr::Span {
+                        unit: u,
+                        n: sh * c as i32,
+                    },
+                    sh > 0,
+                ),
+                k2,
+            )));
         }
         // Singular unit with ago: "рік тому", "a week ago" (a = 1 is a number word already).
-        if let Some(((u, false), n)) = self.unit(i) {
-            if let Some(k) = self.is(n, Sem::Ago) {
-                keep(Some(((Expr::Ago { unit: u, n: -1 }, false), k)));
-            }
+        if let Some(((u, false), n)) = self.unit(i)
+            && let Some(k) = self.is(n, Sem::Ago)
+        {
+            keep(Some(((Expr::Ago { unit: u, n: -1 }, false), k)));
         }
         // Shift [N] unit: "last year", "gli ultimi due mesi", "this week", "ultimi giorni"
         if let Some((s, n)) = self.sem(i, shift_of) {
             let n2 = self.fillers(n);
-            if let Some((c, k)) = self.number(n2) {
-                if let Some(((u, _), k2)) = self.unit(k) {
-                    if s != 0 {
-                        keep(Some((
-                            (
-                                Expr::Span {
-                                    unit: u,
-                                    n: s * c as i32,
-                                },
-                                s > 0,
-                            ),
-                            k2,
-                        )));
-                    }
-                }
+            if let Some((c, k)) = self.number(n2)
+                && let Some(((u, _), k2)) = self.unit(k)
+                && s != 0
+            {
+                keep(Some((
+                    (
+                        Expr::Span {
+                            unit: u,
+                            n: s * c as i32,
+                        },
+                        s > 0,
+                    ),
+                    k2,
+                )));
             }
             if let Some(((u, plural), k)) = self.unit(n2) {
                 keep(Some((self.shifted_unit(u, plural, s), k)));
             }
         }
         // Unit shift: "l'anno scorso", "il mese prossimo", "giorni scorsi", "année dernière"
-        if let Some(((u, plural), n)) = self.unit(i) {
-            if let Some((s, k)) = self.sem(n, shift_of) {
-                keep(Some((self.shifted_unit(u, plural, s), k)));
-            }
+        if let Some(((u, plural), n)) = self.unit(i)
+            && let Some((s, k)) = self.sem(n, shift_of)
+        {
+            keep(Some((self.shifted_unit(u, plural, s), k)));
         }
         best
     }
@@ -1306,10 +1303,10 @@ impl<'a> Grammar<'a> {
                 minute = Some(mm as u8);
                 n = k2;
                 // seconds
-                if let Some(k3) = self.joined_punct(n, ":") {
-                    if let Some(((_, 2), k4)) = self.digits(k3) {
-                        n = k4;
-                    }
+                if let Some(k3) = self.joined_punct(n, ":")
+                    && let Some(((_, 2), k4)) = self.digits(k3)
+                {
+                    n = k4;
                 }
             } else if self.toks.norm(n) == "h" {
                 minute = Some(0);
@@ -1357,10 +1354,10 @@ impl<'a> Grammar<'a> {
     fn core(&self, i: usize) -> Read<(Expr, bool)> {
         let mut best: Read<(Expr, bool)> = None;
         let mut keep = |r: Read<(Expr, bool)>| {
-            if let Some((e, n)) = r {
-                if best.as_ref().is_none_or(|b| n > b.1) {
-                    best = Some((e, n));
-                }
+            if let Some((e, n)) = r
+                && best.as_ref().is_none_or(|b| n > b.1)
+            {
+                best = Some((e, n));
             }
         };
         let plain = |r: Read<Expr>| r.map(|(e, n)| ((e, false), n));
@@ -1608,24 +1605,23 @@ impl<'a> Grammar<'a> {
         let mut core: Read<(Expr, bool)> = None;
         let mut part = None;
         // "hace más de tres años", "vor mehr als drei Jahren": ago-word, then more/less than.
-        if let Some(n) = self.is(i, Sem::AgoPre) {
-            if let Some((ml, k)) = self.sem(n, |s| match s {
+        if let Some(n) = self.is(i, Sem::AgoPre)
+            && let Some((ml, k)) = self.sem(n, |s| match s {
                 Sem::MoreThan => Some(Open::Before),
                 Sem::LessThan => Some(Open::After),
                 _ => None,
-            }) {
-                if let Some(((c, u), end)) = self.count_unit(k) {
-                    return Some(Parsed {
-                        first: i,
-                        end,
-                        expr: Expr::Ago { unit: u, n: -c },
-                        part: None,
-                        open: Some(ml),
-                        approx: false,
-                        future_word: false,
-                    });
-                }
-            }
+            })
+            && let Some(((c, u), end)) = self.count_unit(k)
+        {
+            return Some(Parsed {
+                first: i,
+                end,
+                expr: Expr::Ago { unit: u, n: -c },
+                part: None,
+                open: Some(ml),
+                approx: false,
+                future_word: false,
+            });
         }
         let mut starts = vec![j, self.fillers(j)];
         if j != i {
@@ -1692,12 +1688,12 @@ impl<'a> Grammar<'a> {
                         n,
                     ))
                 });
-            if let Some(h) = here {
-                if core.as_ref().is_none_or(|c| h.1 > c.1) {
-                    core = Some(h);
-                    part = p_here;
-                    without_modifiers = k0 == i && j != i;
-                }
+            if let Some(h) = here
+                && core.as_ref().is_none_or(|c| h.1 > c.1)
+            {
+                core = Some(h);
+                part = p_here;
+                without_modifiers = k0 == i && j != i;
             }
         }
         if without_modifiers {

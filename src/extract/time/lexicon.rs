@@ -225,11 +225,12 @@ fn form_words(form: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for (i, t) in toks.list.iter().enumerate() {
         let w = toks.norm(i);
-        if w == "'" && t.joined {
-            if let Some(prev) = words.last_mut() {
-                prev.push('\'');
-                continue;
-            }
+        if w == "'"
+            && t.joined
+            && let Some(prev) = words.last_mut()
+        {
+            prev.push('\'');
+            continue;
         }
         words.push(w.to_string());
     }

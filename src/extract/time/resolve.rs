@@ -535,7 +535,7 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
                 let cands = [ry - 2, ry - 1, ry, ry + 1].map(|y| season_period(y, *s, ctx.seasons));
                 let mut it = cands.into_iter().flatten();
                 match sh {
-                    -1 => it.filter(|p| p.end < today).last(),
+                    -1 => it.rfind(|p| p.end < today),
                     1 => it.find(|p| p.start > today),
                     _ => it.find(|p| p.end >= today),
                 }
