@@ -21,6 +21,8 @@ pub struct Found {
     pub value: NaiveDateTime,
     /// The time of day was given.
     pub has_time: bool,
+    /// How many words the date takes on its line.
+    pub words: usize,
 }
 
 /// A date written in full on one line (no reference needed), at day precision or finer.
@@ -45,6 +47,7 @@ fn full_date_in(line: &str, lang: &str) -> Option<Found> {
             Some(Found {
                 value: t.start_date.and_time(time.unwrap_or(NaiveTime::MIN)),
                 has_time: time.is_some(),
+                words: t.text.split_whitespace().count(),
             })
         })
 }
@@ -82,11 +85,17 @@ pub fn find_in_text(text: &str, lang: &str) -> Option<Found> {
         let Some(found) = full_date_in(line, lang) else {
             continue;
         };
+        // An unlabelled line must be mostly the date: "Chas Pravdy - 28 Ottobre 2025 11:48",
+        // not a sentence that mentions one.
+        let words_besides = line.split_whitespace().count().saturating_sub(found.words);
         let labelled = has_label(line, lang)
             || (idx > 0
                 && lines
                     .get(idx - 1)
                     .is_some_and(|p| has_label(p, lang) && p.chars().count() < 40));
+        if !labelled && words_besides > 6 {
+            continue;
+        }
         let mut score = 0;
         if labelled {
             score += 4;
@@ -115,6 +124,7 @@ pub fn parse_meta(s: &str, lang: &str) -> Option<Found> {
         return Some(Found {
             value: dt.naive_local(),
             has_time: true,
+            words: 1,
         });
     }
     for fmt in [
@@ -127,6 +137,7 @@ pub fn parse_meta(s: &str, lang: &str) -> Option<Found> {
             return Some(Found {
                 value: dt,
                 has_time: true,
+                words: 1,
             });
         }
     }
@@ -134,12 +145,14 @@ pub fn parse_meta(s: &str, lang: &str) -> Option<Found> {
         return Some(Found {
             value: d.and_time(NaiveTime::MIN),
             has_time: false,
+            words: 1,
         });
     }
     if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
         return Some(Found {
             value: dt.naive_local(),
             has_time: true,
+            words: 1,
         });
     }
     full_date_in(s, lang)
@@ -159,11 +172,8 @@ mod tests {
     fn dateline_with_time_under_the_headline() {
         let text = "• En\n• It\n\nRussia e Corea del Nord rafforzano la partnership\n\nChas Pravdy - 28 Ottobre 2025 11:48\n\nIl leader russo ha detto a luglio che...";
         assert_eq!(
-            find_in_text(text, "it"),
-            Some(Found {
-                value: at(2025, 10, 28, 11, 48),
-                has_time: true
-            })
+            find_in_text(text, "it").map(|f| (f.value, f.has_time)),
+            Some((at(2025, 10, 28, 11, 48), true))
         );
     }
 
@@ -171,11 +181,8 @@ mod tests {
     fn labelled_footer_on_the_next_line() {
         let text = "Titolo\n\nTesto dell'articolo, firmato nel 2019 e rinnovato a giugno.\n\nData di creazione\n\nNovembre 8, 2025\n\nAutore";
         assert_eq!(
-            find_in_text(text, "it"),
-            Some(Found {
-                value: at(2025, 11, 8, 0, 0),
-                has_time: false
-            })
+            find_in_text(text, "it").map(|f| (f.value, f.has_time)),
+            Some((at(2025, 11, 8, 0, 0), false))
         );
     }
 
@@ -213,7 +220,8 @@ mod tests {
             parse_meta("2025-10-28T11:48:00+01:00", "it"),
             Some(Found {
                 value: at(2025, 10, 28, 11, 48),
-                has_time: true
+                has_time: true,
+                words: 1,
             })
         );
         assert_eq!(

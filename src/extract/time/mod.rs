@@ -11,7 +11,7 @@ pub mod lexicon;
 pub mod resolve;
 pub mod token;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::extract::lang::Part;
@@ -249,6 +249,16 @@ fn is_absolute(e: &Expr) -> bool {
 /// its last day; longer or shorter periods to thirds.
 fn narrow(p: &Period, part: Part) -> (NaiveDate, NaiveDate) {
     let add = |d: NaiveDate, k: i64| d.checked_add_signed(Duration::days(k)).unwrap_or(d);
+    if p.grain == Grain::Year {
+        // The beginning of a year is its first quarter, the end its last four months.
+        let y = p.start;
+        let at = |m: u32, d: u32| NaiveDate::from_ymd_opt(y.year(), m, d).unwrap_or(y);
+        return match part {
+            Part::Start => (at(1, 1), at(3, 31)),
+            Part::Mid => (at(5, 1), at(8, 31)),
+            Part::End => (at(9, 1), p.end),
+        };
+    }
     if p.grain == Grain::Month {
         return match part {
             Part::Start => (p.start, add(p.start, 9)),
