@@ -12,3 +12,4 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod text;
+pub mod timeline;

@@ -36,7 +36,8 @@ fn bad_files_are_named_and_the_good_one_still_comes_out() {
     .expect("write");
     let missing = dir.join("missing.txt");
     let long_line = dir.join("long.txt");
-    let mut long = "Il ministro ha parlato con i giornalisti della crisi. ".repeat(5 * 1024 * 1024 / 55);
+    let mut long =
+        "Il ministro ha parlato con i giornalisti della crisi. ".repeat(5 * 1024 * 1024 / 55);
     long.push_str(" il 3 marzo 2024");
     std::fs::write(&long_line, long).expect("write");
     let broken_html = dir.join("broken.html");

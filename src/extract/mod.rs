@@ -1,6 +1,7 @@
 //! Extraction: pure functions from an article's text and reference date to
 //! dated data. Nothing here touches files, the clock or the UI.
 
+pub mod events;
 pub mod lang;
 pub mod langdetect;
 pub mod published;
@@ -20,6 +21,8 @@ pub struct Extraction {
     pub sentences: Vec<Sentence>,
     /// Time expressions, in order.
     pub timexes: Vec<Timex>,
+    /// Events, in text order.
+    pub events: Vec<events::Event>,
 }
 
 /// Extracts sentences and time expressions from an article. Without a publication
@@ -41,5 +44,10 @@ pub fn extract(article: &Article) -> Extraction {
                 .collect()
         }
     };
-    Extraction { sentences, timexes }
+    let events = events::extract_events(article, &sentences, &timexes);
+    Extraction {
+        sentences,
+        timexes,
+        events,
+    }
 }

@@ -16,11 +16,17 @@
 //! other as tokens, an apostrophe ending its word.
 
 mod de;
+mod de_events;
 mod en;
+mod en_events;
 mod es;
+mod es_events;
 mod fr;
+mod fr_events;
 mod it;
+mod it_events;
 mod uk;
+mod uk_events;
 
 use serde::{Deserialize, Serialize};
 
@@ -218,6 +224,152 @@ pub struct LangTable {
     pub abbreviations: &'static [&'static str],
     /// Labels that introduce a publication date in a header or footer ("Data di creazione", "Published").
     pub published_labels: &'static [&'static str],
+}
+
+/// What kind of event a trigger announces. Each maps onto CAMEO and PLOVER codes
+/// so that users of GDELT-style data feel at home.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    /// Meetings, visits, talks, calls, summits. CAMEO 04x (consult) / PLOVER CONSULT.
+    Meeting,
+    /// Troops or weapons sent, stationed, planned. CAMEO 154 (mobilize) / PLOVER MOBILIZE.
+    Deployment,
+    /// Treaties, pacts, agreements: signing, ratification, entry into force. CAMEO 057 (sign formal agreement) / PLOVER AGREE.
+    Treaty,
+    /// Arms, munitions, fuel, food, money supplied. CAMEO 07x (provide aid) / PLOVER AID.
+    Aid,
+    /// Strikes, fighting, invasions. CAMEO 19x (fight) / PLOVER ASSAULT.
+    Attack,
+    /// Missile and weapons launches and tests. CAMEO 138 (threaten with military force) / PLOVER THREATEN.
+    Test,
+    /// People killed or wounded. CAMEO 19x casualties / PLOVER ASSAULT (casualty counts).
+    Casualties,
+    /// Military exercises. CAMEO 152 (increase military alert) / PLOVER MOBILIZE.
+    Exercise,
+    /// Assessments, reports, confirmations, warnings. CAMEO 01x (make public statement) / PLOVER (statement).
+    Statement,
+}
+
+impl EventKind {
+    /// All kinds, in display order.
+    pub const ALL: [EventKind; 9] = [
+        EventKind::Meeting,
+        EventKind::Deployment,
+        EventKind::Treaty,
+        EventKind::Aid,
+        EventKind::Attack,
+        EventKind::Test,
+        EventKind::Casualties,
+        EventKind::Exercise,
+        EventKind::Statement,
+    ];
+
+    /// The kind's name as in the output ("meeting").
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::Meeting => "meeting",
+            EventKind::Deployment => "deployment",
+            EventKind::Treaty => "treaty",
+            EventKind::Aid => "aid",
+            EventKind::Attack => "attack",
+            EventKind::Test => "test",
+            EventKind::Casualties => "casualties",
+            EventKind::Exercise => "exercise",
+            EventKind::Statement => "statement",
+        }
+    }
+
+    /// A short English label prefix ("Meeting").
+    pub fn title(self) -> &'static str {
+        match self {
+            EventKind::Meeting => "Meeting",
+            EventKind::Deployment => "Deployment",
+            EventKind::Treaty => "Treaty",
+            EventKind::Aid => "Aid",
+            EventKind::Attack => "Attack",
+            EventKind::Test => "Test",
+            EventKind::Casualties => "Casualties",
+            EventKind::Exercise => "Exercise",
+            EventKind::Statement => "Statement",
+        }
+    }
+}
+
+/// What a named entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EntityKind {
+    /// A person ("Vladimir Putin").
+    Person,
+    /// A country ("North Korea").
+    Country,
+    /// An organisation, agency, ministry, alliance, party, company ("NATO", "KCNA").
+    Organisation,
+    /// A city ("Pyongyang").
+    City,
+    /// A region, province, sea, area ("Kursk", "Sea of Japan").
+    Region,
+    /// A building or site ("Kremlin", "Panmunjom").
+    Venue,
+}
+
+/// One gazetteer entry: a form as written in this language and the one name it stands for.
+#[derive(Debug, Clone, Copy)]
+pub struct Entity {
+    /// The form as written (folded like time words: lowercase, no accents); multi-word allowed.
+    pub form: &'static str,
+    /// The canonical English name, the same across languages ("North Korea").
+    pub name: &'static str,
+    /// What it is.
+    pub kind: EntityKind,
+    /// For a capital or seat of power used as an actor ("Mosca", "the Kremlin"): the
+    /// country or government it stands for ("Russia").
+    pub stands_for: Option<&'static str>,
+}
+
+/// A trigger: words that announce an event of a kind.
+#[derive(Debug, Clone, Copy)]
+pub struct Trigger {
+    /// The form (folded; `stem*` and multi-word allowed, as in the time tables).
+    pub form: &'static str,
+    /// The kind of event.
+    pub kind: EventKind,
+    /// Subkind: "visit", "talks", "call", "summit", "signing", "ratification", "entry into force", or "".
+    pub subkind: &'static str,
+}
+
+/// What extraction knows about events in one language.
+#[derive(Debug)]
+pub struct EventVocab {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// Event triggers: nouns and verb forms.
+    pub triggers: &'static [Trigger],
+    /// Nouns that name what a figure counts, with the canonical English unit:
+    /// ("soldati", "soldiers"), ("chilometri", "km"), ("dollari", "USD"), ("%", "percent").
+    pub units: &'static [(&'static str, &'static str)],
+    /// Number words that multiply: ("mila", 1e3), ("milioni", 1e6), ("miliardi", 1e9).
+    pub multipliers: &'static [(&'static str, f64)],
+    /// Role words that introduce a person ("ministro", "presidente", "leader").
+    pub roles: &'static [&'static str],
+    /// Words that make an event possible or planned rather than done ("potrebbe", "possibile").
+    pub possibility: &'static [&'static str],
+    /// Names of people, countries, organisations and places, as written in this language.
+    pub entities: &'static [Entity],
+}
+
+/// The event vocabulary for an ISO 639-1 code.
+pub fn event_vocab(code: &str) -> Option<&'static EventVocab> {
+    [
+        &it_events::EVENTS,
+        &en_events::EVENTS,
+        &es_events::EVENTS,
+        &de_events::EVENTS,
+        &fr_events::EVENTS,
+        &uk_events::EVENTS,
+    ]
+    .into_iter()
+    .find(|v| v.code == code)
 }
 
 /// All language tables, in a fixed order.
