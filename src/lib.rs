@@ -7,6 +7,8 @@
 //! [`export`] writes them out. Only `main.rs` and the app touch files,
 //! the clock or the screen.
 
+#[cfg(feature = "app")]
+pub mod app;
 pub mod article;
 pub mod eval;
 pub mod export;

@@ -9,11 +9,14 @@ use clap::{Parser, Subcommand};
 #[command(
     name = "dateline",
     version,
-    about = "Turn news articles into an interactive chronology"
+    about = "Turn news articles into an interactive chronology",
+    args_conflicts_with_subcommands = true
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Article files or folders to open in the app (without them: the last session).
+    paths: Vec<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -112,7 +115,13 @@ fn main() -> ExitCode {
             failures,
             lang,
         }) => dateline_cli::eval(&corpora, floors.as_deref(), failures, lang.as_deref()),
-        None => ExitCode::SUCCESS,
+        #[cfg(feature = "app")]
+        None => dateline::app::run(cli.paths),
+        #[cfg(not(feature = "app"))]
+        None => {
+            eprintln!("dateline: built without the app; use `dateline extract` or `dateline eval`");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -1,0 +1,292 @@
+//! Getting articles in: the samples built into the binary, files and folders
+//! from the dialog, drag and drop or the command line. Reading and extraction
+//! run on a worker thread (rayon inside it); results come back one file at a
+//! time over a channel, so the timeline grows as files finish.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use rayon::prelude::*;
+
+use crate::app::state::{LoadedArticle, SourceRef};
+use crate::article::{Article, IntakeOptions, MAX_ARTICLE_BYTES};
+use crate::extract::Extraction;
+
+/// Turns an article into what the timeline needs. The app uses
+/// [`crate::extract::extract`]; tests may pass their own.
+pub type Extractor = fn(&Article) -> Extraction;
+
+/// The sample articles, built into the binary so an installed app needs no files beside it.
+pub const SAMPLES: [(&str, &[u8]); 2] = [
+    (
+        "data/000_baa33a4ea23e10ec.txt",
+        include_bytes!("../../data/000_baa33a4ea23e10ec.txt"),
+    ),
+    (
+        "data/004_3bd72472d4c2b3aa.txt",
+        include_bytes!("../../data/004_3bd72472d4c2b3aa.txt"),
+    ),
+];
+
+/// File extensions opened from folders (and offered first in the dialog).
+pub const ARTICLE_EXTENSIONS: [&str; 4] = ["txt", "html", "htm", "md"];
+
+/// One thing to load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Job {
+    /// A file on disk.
+    File(PathBuf),
+    /// A built-in sample.
+    Sample(&'static str, &'static [u8]),
+}
+
+impl Job {
+    /// Where the article will say it came from.
+    pub fn source(&self) -> SourceRef {
+        match self {
+            Job::File(p) => SourceRef::File(p.clone()),
+            Job::Sample(name, _) => SourceRef::Sample((*name).to_string()),
+        }
+    }
+
+    /// The job for a saved source, if it still exists (samples always do).
+    pub fn for_source(source: &SourceRef) -> Option<Job> {
+        match source {
+            SourceRef::File(p) => Some(Job::File(p.clone())),
+            SourceRef::Sample(name) => SAMPLES
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(n, b)| Job::Sample(n, b)),
+        }
+    }
+}
+
+/// The jobs for all samples.
+pub fn sample_jobs() -> Vec<Job> {
+    SAMPLES.iter().map(|(n, b)| Job::Sample(n, b)).collect()
+}
+
+/// Files to open for the given paths: files as given (any extension: the user chose
+/// them), folders searched for article files (.txt, .html, .htm, .md), sorted.
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut stack = vec![p.clone()];
+            let mut found = Vec::new();
+            while let Some(dir) = stack.pop() {
+                let Ok(rd) = std::fs::read_dir(&dir) else {
+                    continue;
+                };
+                for entry in rd.flatten() {
+                    let path = entry.path();
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else if is_article_file(&path) {
+                        found.push(path);
+                    }
+                }
+            }
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(canonical(p)));
+    out
+}
+
+/// A path in a form that makes two ways to name one file equal.
+pub fn canonical(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+fn is_article_file(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.as_str()))
+}
+
+/// Reads one file (at most [`MAX_ARTICLE_BYTES`], plus one byte so that the cut is
+/// reported) into an article; any failure becomes an article with an error.
+pub fn read_article(path: &Path) -> Article {
+    let source = path.display().to_string();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return Article::failed(&source, &io_reason(&e)),
+    };
+    if meta.is_dir() {
+        return Article::failed(&source, "is a directory, not an article file");
+    }
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        return Article::failed(&source, &io_reason(&e));
+    }
+    Article::from_bytes(&source, &bytes, &IntakeOptions::default())
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Loads one job: read, then extract.
+pub fn load(job: &Job, extractor: Extractor) -> LoadedArticle {
+    let article = match job {
+        Job::File(p) => read_article(p),
+        Job::Sample(name, bytes) => Article::from_bytes(name, bytes, &IntakeOptions::default()),
+    };
+    let extraction = if article.error.is_some() {
+        Extraction::default()
+    } else {
+        extractor(&article)
+    };
+    LoadedArticle {
+        source: job.source(),
+        article,
+        extraction,
+        visible: true,
+    }
+}
+
+/// Loads jobs in the background and hands back the results as they finish.
+#[derive(Debug)]
+pub struct Loader {
+    tx: Sender<LoadedArticle>,
+    rx: Receiver<LoadedArticle>,
+    /// Sources sent off and not back yet.
+    pending: Vec<SourceRef>,
+    /// Jobs in the current run (for the progress bar).
+    batch_total: usize,
+    /// Jobs of the current run that are done.
+    batch_done: usize,
+}
+
+impl Default for Loader {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Loader {
+            tx,
+            rx,
+            pending: Vec::new(),
+            batch_total: 0,
+            batch_done: 0,
+        }
+    }
+}
+
+impl Loader {
+    /// Is this source on its way?
+    pub fn is_pending(&self, source: &SourceRef) -> bool {
+        self.pending.contains(source)
+    }
+
+    /// Is anything loading?
+    pub fn is_busy(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Progress of the current run: (done, total).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.batch_done, self.batch_total)
+    }
+
+    /// Starts loading `jobs` on a worker thread; `wake` is called after each file.
+    pub fn start(
+        &mut self,
+        jobs: Vec<Job>,
+        extractor: Extractor,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) {
+        if jobs.is_empty() {
+            return;
+        }
+        if self.pending.is_empty() {
+            self.batch_total = 0;
+            self.batch_done = 0;
+        }
+        self.batch_total += jobs.len();
+        self.pending.extend(jobs.iter().map(Job::source));
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            jobs.par_iter().for_each(|job| {
+                // The receiver only goes away when the app closes; nothing to do then.
+                let _ = tx.send(load(job, extractor));
+                wake();
+            });
+        });
+    }
+
+    /// The articles that finished since the last call.
+    pub fn finished(&mut self) -> Vec<LoadedArticle> {
+        let done: Vec<LoadedArticle> = self.rx.try_iter().collect();
+        for d in &done {
+            if let Some(i) = self.pending.iter().position(|p| p == &d.source) {
+                self.pending.remove(i);
+                self.batch_done += 1;
+            }
+        }
+        done
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_are_embedded_and_read() {
+        let a = load(&sample_jobs()[0], crate::extract::extract);
+        assert!(a.article.error.is_none());
+        assert_eq!(a.article.lang, "it");
+        assert!(matches!(a.source, SourceRef::Sample(_)));
+    }
+
+    #[test]
+    fn a_missing_file_fails_with_its_reason() {
+        let a = load(
+            &Job::File(PathBuf::from("/no/such/file.txt")),
+            crate::extract::extract,
+        );
+        assert_eq!(a.article.error.as_deref(), Some("no such file"));
+    }
+
+    #[test]
+    fn folders_expand_to_their_article_files_once() {
+        let dir = std::env::temp_dir().join(format!("dateline-expand-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("b.txt"), "x").unwrap();
+        std::fs::write(dir.join("sub/a.md"), "x").unwrap();
+        std::fs::write(dir.join("c.png"), "x").unwrap();
+        let files = expand_paths(&[dir.clone(), dir.join("b.txt")]);
+        let names: Vec<String> = files
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["b.txt", "a.md"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn loader_hands_back_every_job() {
+        let mut loader = Loader::default();
+        loader.start(sample_jobs(), crate::extract::extract, || {});
+        assert!(loader.is_busy());
+        let mut got = Vec::new();
+        while got.len() < 2 {
+            got.extend(loader.finished());
+            std::thread::yield_now();
+        }
+        assert!(!loader.is_busy());
+        assert_eq!(loader.progress(), (2, 2));
+    }
+}

@@ -1,0 +1,698 @@
+//! The desktop app (eframe): a timeline of the open articles' events, their
+//! details, the articles' text, filters and a sortable list.
+//!
+//! [`DatelineApp`] owns the [`state::AppState`] and a background
+//! [`files::Loader`]. Each frame the panels ([`sidebar`], [`timeline_view`],
+//! [`event_table`], [`popup`], [`article_view`]) read the state and push
+//! [`Command`]s; [`DatelineApp::apply`] is the one place that changes it.
+//! What must survive a restart ([`state::Session`]) is saved through eframe
+//! persistence as JSON.
+
+pub mod article_view;
+pub mod command;
+pub mod event_table;
+pub mod files;
+pub mod popup;
+pub mod sidebar;
+pub mod state;
+pub mod theme;
+pub mod time_axis;
+pub mod timeline_view;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use egui::{Key, Modifiers};
+
+pub use command::{Command, ZoomPreset};
+use files::{Extractor, Job, Loader};
+use state::{AppState, Session, SourceRef};
+use theme::Theme;
+use time_axis::ViewRange;
+
+/// The key under which the session is saved.
+pub const SESSION_KEY: &str = "dateline-session";
+
+/// How the app starts.
+#[derive(Debug, Clone)]
+pub struct AppOptions {
+    /// Files and folders to open instead of the last session.
+    pub paths: Vec<PathBuf>,
+    /// How articles become events.
+    pub extractor: Extractor,
+    /// Bring back the last session (when no paths are given).
+    pub restore_session: bool,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        AppOptions {
+            paths: Vec::new(),
+            extractor: crate::extract::extract,
+            restore_session: true,
+        }
+    }
+}
+
+/// The app.
+pub struct DatelineApp {
+    state: AppState,
+    loader: Loader,
+    extractor: Extractor,
+    commands: Vec<Command>,
+    /// Where each visible event's marker was last drawn, to put its popup beside it.
+    marker_pos: HashMap<String, egui::Pos2>,
+    /// Where to open each popup.
+    popup_pos: HashMap<String, egui::Pos2>,
+    /// Zoom to fit when the current loading run is over.
+    fit_after_load: bool,
+    /// Give the search box the keyboard focus next frame.
+    focus_search: bool,
+    /// The table scrolls to the selection once after it changes.
+    table_scroll_pending: bool,
+    ctx: Option<egui::Context>,
+    article_cache: article_view::Cache,
+    /// Sources of the restored session that the user had hidden.
+    pending_hidden: Vec<SourceRef>,
+}
+
+impl DatelineApp {
+    /// Creates the app: the given paths, else the last session, else the samples.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        cc.egui_ctx
+            .options_mut(|o| o.theme_preference = egui::ThemePreference::System);
+        let mut notices = Vec::new();
+        let saved = if options.restore_session {
+            cc.storage.and_then(|s| s.get_string(SESSION_KEY))
+        } else {
+            None
+        };
+        let session = match saved.as_deref().map(serde_json::from_str::<Session>) {
+            Some(Ok(s)) => Some(s),
+            Some(Err(e)) => {
+                notices.push(format!(
+                    "The saved session could not be read ({e}); starting with the sample articles."
+                ));
+                None
+            }
+            None => None,
+        };
+        let mut app = Self::with_state(
+            AppState::from_session(&session.clone().unwrap_or_default()),
+            options.extractor,
+        );
+        app.state.notices = notices;
+        app.ctx = Some(cc.egui_ctx.clone());
+        if !options.paths.is_empty() {
+            app.state.view = ViewRange::default();
+            app.queue(Command::OpenPaths(options.paths));
+        } else if let Some(s) = session.filter(|s| !s.sources.is_empty()) {
+            let jobs: Vec<Job> = s.sources.iter().filter_map(Job::for_source).collect();
+            app.pending_hidden = s.hidden.clone();
+            // Keep the saved view rather than fitting.
+            app.start_jobs(jobs, false);
+        } else {
+            app.queue(Command::OpenSamples);
+        }
+        app
+    }
+
+    fn with_state(state: AppState, extractor: Extractor) -> Self {
+        DatelineApp {
+            state,
+            loader: Loader::default(),
+            extractor,
+            commands: Vec::new(),
+            marker_pos: HashMap::new(),
+            popup_pos: HashMap::new(),
+            fit_after_load: false,
+            focus_search: false,
+            table_scroll_pending: false,
+            ctx: None,
+            article_cache: article_view::Cache::default(),
+            pending_hidden: Vec::new(),
+        }
+    }
+
+    /// The state, for tests and tools.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Is anything still loading?
+    pub fn is_loading(&self) -> bool {
+        self.loader.is_busy()
+    }
+
+    /// Queues a command, applied at the end of the frame.
+    pub fn queue(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Applies every queued command.
+    pub fn apply_queued(&mut self) {
+        let commands = std::mem::take(&mut self.commands);
+        for c in commands {
+            self.apply(c);
+        }
+    }
+
+    fn start_jobs(&mut self, jobs: Vec<Job>, fit: bool) {
+        let jobs: Vec<Job> = jobs
+            .into_iter()
+            .filter(|j| {
+                let s = j.source();
+                !self.state.has_source(&s) && !self.loader.is_pending(&s)
+            })
+            .collect();
+        if jobs.is_empty() {
+            return;
+        }
+        self.fit_after_load |= fit;
+        let ctx = self.ctx.clone();
+        self.loader.start(jobs, self.extractor, move || {
+            if let Some(c) = &ctx {
+                c.request_repaint();
+            }
+        });
+    }
+
+    /// Takes in finished articles; zooms to fit when a run is over.
+    pub fn poll_loader(&mut self) {
+        let mut changed = false;
+        for loaded in self.loader.finished() {
+            let mut loaded = loaded;
+            if self.pending_hidden.contains(&loaded.source) {
+                loaded.visible = false;
+            }
+            changed |= self.state.add_article(loaded);
+        }
+        if changed && self.fit_after_load {
+            self.state.zoom_to_fit();
+        }
+        if !self.loader.is_busy() {
+            if self.fit_after_load {
+                self.state.zoom_to_fit();
+            } else {
+                // A restored view still has to respect the data's limits.
+                let v = self.state.view;
+                self.state.set_view(v);
+            }
+            self.fit_after_load = false;
+            self.pending_hidden.clear();
+        }
+    }
+
+    /// Applies one command: the only place where the UI changes the state.
+    pub fn apply(&mut self, command: Command) {
+        let s = &mut self.state;
+        match command {
+            Command::OpenPaths(paths) => {
+                for p in &paths {
+                    s.remember_recent(p.clone());
+                }
+                let files = files::expand_paths(&paths);
+                if files.is_empty() {
+                    s.notices
+                        .push("No article files (.txt, .html, .htm, .md) there.".to_string());
+                }
+                let jobs = files.into_iter().map(Job::File).collect();
+                self.start_jobs(jobs, true);
+            }
+            Command::OpenFilesDialog => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Open articles")
+                    .add_filter("Articles", &files::ARTICLE_EXTENSIONS)
+                    .add_filter("All files", &["*"])
+                    .pick_files();
+                if let Some(paths) = picked {
+                    self.apply(Command::OpenPaths(paths));
+                }
+            }
+            Command::OpenFolderDialog => {
+                if let Some(dir) = rfd::FileDialog::new()
+                    .set_title("Open a folder of articles")
+                    .pick_folder()
+                {
+                    self.apply(Command::OpenPaths(vec![dir]));
+                }
+            }
+            Command::OpenSamples => self.start_jobs(files::sample_jobs(), true),
+            Command::RemoveArticle(id) => s.remove_article(&id),
+            Command::SetArticleVisible(id, v) => s.set_article_visible(&id, v),
+            Command::DismissErrors => s.errors.clear(),
+            Command::DismissNotices => s.notices.clear(),
+            Command::SetView(v) => s.set_view(v),
+            Command::Zoom { factor, anchor } => {
+                let anchor = anchor.unwrap_or_else(|| s.view.center());
+                let v = s.view.zoomed(factor, anchor);
+                s.set_view(v);
+            }
+            Command::Pan(fraction) => {
+                let v = s.view.panned(fraction * s.view.span_days());
+                s.set_view(v);
+            }
+            Command::ZoomToFit => s.zoom_to_fit(),
+            Command::ZoomTo(a, b) => s.zoom_to(a, b),
+            Command::ZoomPreset(p) => {
+                let c = s.view.center();
+                let half = p.span_days() / 2.0;
+                s.set_view(ViewRange::new(c - half, c + half));
+            }
+            Command::Select(id) => {
+                if let Some(id) = &id {
+                    s.reveal(id);
+                }
+                if s.selected != id {
+                    self.table_scroll_pending = true;
+                }
+                s.selected = id;
+            }
+            Command::OpenPopup(id) => {
+                if s.entry(&id).is_some() {
+                    if let Some(p) = self.marker_pos.get(&id) {
+                        self.popup_pos
+                            .insert(id.clone(), *p + egui::vec2(16.0, 16.0));
+                    }
+                    s.popups.retain(|p| p != &id);
+                    s.popups.push(id.clone());
+                    if s.selected.as_ref() != Some(&id) {
+                        self.table_scroll_pending = true;
+                    }
+                    s.selected = Some(id);
+                }
+            }
+            Command::ClosePopup(id) => s.popups.retain(|p| p != &id),
+            Command::CloseTopPopup => {
+                s.popups.pop();
+            }
+            Command::Step(delta) => {
+                if let Some(id) = s.step_from_selection(delta) {
+                    self.apply(Command::Select(Some(id)));
+                }
+            }
+            Command::OpenSelected => {
+                if let Some(id) = s.selected.clone() {
+                    self.apply(Command::OpenPopup(id));
+                }
+            }
+            Command::ShowArticle { article, at } => {
+                s.article_view = Some(state::ArticleView {
+                    article,
+                    scroll_to: at,
+                });
+            }
+            Command::CloseArticle => s.article_view = None,
+            Command::SetLaneMode(m) => {
+                s.lane_mode = m;
+                s.refilter();
+            }
+            Command::SetKindVisible(k, visible) => {
+                s.filters.hidden_kinds.retain(|h| *h != k);
+                if !visible {
+                    s.filters.hidden_kinds.push(k);
+                }
+                s.refilter();
+            }
+            Command::ToggleActor(a) => {
+                if let Some(i) = s.filters.actors.iter().position(|x| *x == a) {
+                    s.filters.actors.remove(i);
+                } else {
+                    s.filters.actors.push(a);
+                }
+                s.refilter();
+            }
+            Command::SetSearch(text) => {
+                s.filters.search = text;
+                s.refilter();
+            }
+            Command::SetMinPrecision(g) => {
+                s.filters.min_precision = g;
+                s.refilter();
+            }
+            Command::ClearFilters => {
+                s.filters = state::Filters::default();
+                s.refilter();
+            }
+            Command::SortBy(col) => {
+                s.sort = if s.sort.0 == col {
+                    (col, !s.sort.1)
+                } else {
+                    (col, true)
+                };
+            }
+            Command::FocusSearch => self.focus_search = true,
+            Command::OpenUrl(url) => {
+                let lower = url.to_ascii_lowercase();
+                if (lower.starts_with("http://") || lower.starts_with("https://"))
+                    && let Some(ctx) = &self.ctx
+                {
+                    ctx.open_url(egui::OpenUrl::new_tab(url));
+                }
+            }
+        }
+    }
+
+    /// Keyboard shortcuts. Those that would fight typing only act when no text field has focus.
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        let cmd = Modifiers::COMMAND;
+        if ctx.input_mut(|i| i.consume_key(cmd, Key::O)) {
+            self.queue(Command::OpenFilesDialog);
+        }
+        if ctx.input_mut(|i| i.consume_key(cmd, Key::F)) {
+            self.queue(Command::FocusSearch);
+        }
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let none = Modifiers::NONE;
+        let shift = Modifiers::SHIFT;
+        let pressed = |key: Key, m: Modifiers| ctx.input_mut(|i| i.consume_key(m, key));
+        if pressed(Key::Tab, shift) {
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+            self.queue(Command::Step(-1));
+        } else if pressed(Key::Tab, none) {
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+            self.queue(Command::Step(1));
+        }
+        if pressed(Key::F, none) {
+            self.queue(Command::ZoomToFit);
+        }
+        if pressed(Key::Plus, none) || pressed(Key::Equals, none) {
+            self.queue(Command::Zoom {
+                factor: 1.0 / 1.5,
+                anchor: None,
+            });
+        }
+        if pressed(Key::Minus, none) {
+            self.queue(Command::Zoom {
+                factor: 1.5,
+                anchor: None,
+            });
+        }
+        if pressed(Key::ArrowLeft, none) {
+            self.queue(Command::Pan(-0.1));
+        }
+        if pressed(Key::ArrowRight, none) {
+            self.queue(Command::Pan(0.1));
+        }
+        if pressed(Key::Enter, none) {
+            self.queue(Command::OpenSelected);
+        }
+        if pressed(Key::Escape, none) {
+            self.queue(Command::CloseTopPopup);
+        }
+    }
+
+    /// Files dragged over the window (hint) or dropped on it (opened).
+    fn drag_and_drop_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+        if hovering {
+            let theme = Theme::of(ui);
+            let painter = ctx.layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("drop-hint"),
+            ));
+            let rect = ctx.content_rect();
+            painter.rect_filled(rect, 0.0, theme.drop_veil());
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop articles or folders to open them",
+                egui::TextStyle::Heading.resolve(ui.style()),
+                theme.drop_text(),
+            );
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.queue(Command::OpenPaths(dropped));
+        }
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("Open files…  (Ctrl+O)").clicked() {
+                    self.commands.push(Command::OpenFilesDialog);
+                    ui.close();
+                }
+                if ui.button("Open folder…").clicked() {
+                    self.commands.push(Command::OpenFolderDialog);
+                    ui.close();
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.state.recent.is_empty() {
+                        ui.label("Nothing yet");
+                    }
+                    for p in self.state.recent.clone() {
+                        if ui.button(p.display().to_string()).clicked() {
+                            self.commands.push(Command::OpenPaths(vec![p]));
+                            ui.close();
+                        }
+                    }
+                });
+                if ui.button("Open sample articles").clicked() {
+                    self.commands.push(Command::OpenSamples);
+                    ui.close();
+                }
+            });
+            ui.menu_button("View", |ui| {
+                if ui.button("Zoom to fit  (F)").clicked() {
+                    self.commands.push(Command::ZoomToFit);
+                    ui.close();
+                }
+                for p in ZoomPreset::ALL {
+                    if ui
+                        .button(format!("Show a {}", p.title().to_lowercase()))
+                        .clicked()
+                    {
+                        self.commands.push(Command::ZoomPreset(p));
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                for m in state::LaneMode::ALL {
+                    if ui.radio(self.state.lane_mode == m, m.title()).clicked() {
+                        self.commands.push(Command::SetLaneMode(m));
+                        ui.close();
+                    }
+                }
+            });
+        });
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if ui
+                .button("Zoom in (+)")
+                .on_hover_text("Show less time")
+                .clicked()
+            {
+                self.commands.push(Command::Zoom {
+                    factor: 1.0 / 1.5,
+                    anchor: None,
+                });
+            }
+            if ui
+                .button("Zoom out (−)")
+                .on_hover_text("Show more time")
+                .clicked()
+            {
+                self.commands.push(Command::Zoom {
+                    factor: 1.5,
+                    anchor: None,
+                });
+            }
+            if ui
+                .button("Fit (F)")
+                .on_hover_text("Show all events")
+                .clicked()
+            {
+                self.commands.push(Command::ZoomToFit);
+            }
+            ui.separator();
+            for p in ZoomPreset::ALL {
+                if ui
+                    .button(p.title())
+                    .on_hover_text(format!("Show one {}", p.title().to_lowercase()))
+                    .clicked()
+                {
+                    self.commands.push(Command::ZoomPreset(p));
+                }
+            }
+            ui.separator();
+            let mut mode = self.state.lane_mode;
+            egui::ComboBox::from_id_salt("lane-mode")
+                .selected_text(mode.title())
+                .show_ui(ui, |ui| {
+                    for m in state::LaneMode::ALL {
+                        ui.selectable_value(&mut mode, m, m.title());
+                    }
+                });
+            if mode != self.state.lane_mode {
+                self.commands.push(Command::SetLaneMode(mode));
+            }
+            ui.separator();
+            let v = self.state.view;
+            if let (Some(a), Some(b)) = (time_axis::date_of(v.start), time_axis::date_of(v.end)) {
+                ui.label(format!(
+                    "{} – {}",
+                    time_axis::human_date(a),
+                    time_axis::human_date(b)
+                ));
+            }
+        });
+    }
+
+    fn status_ui(&mut self, ui: &mut egui::Ui) {
+        let theme = Theme::of(ui);
+        ui.horizontal(|ui| {
+            if self.loader.is_busy() {
+                let (done, total) = self.loader.progress();
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                        .desired_width(200.0)
+                        .text(format!("Loading {done}/{total} files")),
+                );
+            }
+            let s = &self.state;
+            ui.label(format!(
+                "{} articles · {} events shown of {}",
+                s.articles.len(),
+                s.shown.len(),
+                s.entries.len()
+            ));
+            if !s.errors.is_empty() {
+                ui.colored_label(
+                    theme.error(),
+                    format!(
+                        "{} file(s) could not be opened (see Articles)",
+                        s.errors.len()
+                    ),
+                );
+            }
+            for n in &s.notices {
+                ui.colored_label(theme.warning(), n);
+            }
+            if !s.notices.is_empty() && ui.small_button("Dismiss").clicked() {
+                self.commands.push(Command::DismissNotices);
+            }
+        });
+    }
+}
+
+impl eframe::App for DatelineApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+        }
+        self.poll_loader();
+        if self.loader.is_busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.keyboard(&ctx);
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        let focus_search = std::mem::take(&mut self.focus_search);
+        egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                sidebar::sidebar_ui(ui, &self.state, focus_search, &mut self.commands);
+            });
+        if let Some(view) = self.state.article_view.clone() {
+            egui::Panel::right("article")
+                .resizable(true)
+                .default_size(420.0)
+                .show(ui, |ui| {
+                    article_view::article_view_ui(
+                        ui,
+                        &self.state,
+                        &view,
+                        &mut self.article_cache,
+                        &mut self.commands,
+                    );
+                });
+            if view.scroll_to.is_some()
+                && let Some(v) = &mut self.state.article_view
+            {
+                v.scroll_to = None;
+            }
+        }
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            self.toolbar_ui(ui);
+            let table_height = (ui.available_height() * 0.35).clamp(120.0, 320.0);
+            egui::Panel::bottom("event-table")
+                .resizable(true)
+                .default_size(table_height)
+                .show(ui, |ui| {
+                    let scroll = std::mem::take(&mut self.table_scroll_pending);
+                    event_table::event_table_ui(ui, &self.state, scroll, &mut self.commands);
+                });
+            let out = timeline_view::timeline_view_ui(ui, &self.state, &mut self.commands);
+            self.marker_pos = out.marker_pos;
+        });
+        for id in self.state.popups.clone() {
+            let pos = self.popup_pos.get(&id).copied();
+            popup::popup_ui(&ctx, &self.state, &id, pos, &mut self.commands);
+        }
+        self.drag_and_drop_ui(ui);
+        self.apply_queued();
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        match serde_json::to_string(&self.state.session()) {
+            Ok(json) => storage.set_string(SESSION_KEY, json),
+            Err(e) => log_error(&format!("could not save the session: {e}")),
+        }
+    }
+}
+
+fn log_error(message: &str) {
+    eprintln!("dateline: {message}");
+}
+
+/// Opens the app window. `paths` are files or folders to open; without them the
+/// last session comes back (the first time: the sample articles).
+pub fn run(paths: Vec<PathBuf>) -> std::process::ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Dateline")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Dateline",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(DatelineApp::new(
+                cc,
+                AppOptions {
+                    paths,
+                    ..AppOptions::default()
+                },
+            )))
+        }),
+    );
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            log_error(&format!("could not open the window: {e}"));
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! The side panel: the open articles (title, date, language, events,
+//! warnings; show, hide, remove), the files that failed and why, and the
+//! filters (kinds with their colours and counts, actors, text search,
+//! minimum precision).
+
+use egui::{Color32, RichText, Sense, Vec2};
+
+use crate::app::command::Command;
+use crate::app::state::AppState;
+use crate::app::theme::Theme;
+use crate::app::time_axis::human_date;
+use crate::extract::time::Grain;
+
+/// The id of the search box, so that Ctrl+F can focus it.
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("event-search")
+}
+
+fn swatch(ui: &mut egui::Ui, color: Color32) {
+    let (rect, _) = ui.allocate_exact_size(Vec2::splat(12.0), Sense::hover());
+    ui.painter().circle_filled(rect.center(), 5.5, color);
+}
+
+/// Shows the side panel.
+pub fn sidebar_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    focus_search: bool,
+    commands: &mut Vec<Command>,
+) {
+    let theme = Theme::of(ui);
+    egui::ScrollArea::vertical()
+        .id_salt("sidebar")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.heading("Search");
+            let mut search = state.filters.search.clone();
+            let resp = ui.add(
+                egui::TextEdit::singleline(&mut search)
+                    .id(search_id())
+                    .hint_text("Search events (Ctrl+F)")
+                    .desired_width(f32::INFINITY),
+            );
+            resp.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search events")
+            });
+            if focus_search {
+                resp.request_focus();
+            }
+            if search != state.filters.search {
+                commands.push(Command::SetSearch(search));
+            }
+            ui.add_space(6.0);
+            articles_ui(ui, state, &theme, commands);
+            ui.add_space(6.0);
+            filters_ui(ui, state, &theme, commands);
+        });
+}
+
+fn articles_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mut Vec<Command>) {
+    egui::CollapsingHeader::new(format!("Articles ({})", state.articles.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            if state.articles.is_empty() {
+                ui.label("None open. File > Open files… or drop files on the window.");
+            }
+            for a in &state.articles {
+                let id = a.article.id.clone();
+                let n_events = a.extraction.events.len();
+                ui.group(|ui| {
+                    ui.horizontal(|ui| {
+                        let mut visible = a.visible;
+                        let title = a.title();
+                        let cb = ui.checkbox(&mut visible, "");
+                        cb.widget_info(|| {
+                            egui::WidgetInfo::selected(
+                                egui::Role::CheckBox,
+                                true,
+                                visible,
+                                format!("Show {title}"),
+                            )
+                        });
+                        if visible != a.visible {
+                            commands.push(Command::SetArticleVisible(id.clone(), visible));
+                        }
+                        ui.add(egui::Label::new(RichText::new(&title).strong()).wrap());
+                    });
+                    let published = a
+                        .article
+                        .published
+                        .value
+                        .map(|v| human_date(v.date()))
+                        .unwrap_or_else(|| "no publication date".to_string());
+                    ui.label(format!(
+                        "{published} · {} · {n_events} events · {} dates",
+                        a.article.lang,
+                        a.extraction.timexes.len()
+                    ));
+                    ui.small(a.source.display_name());
+                    if a.article.repairs > 0 {
+                        ui.small(format!("{} broken characters repaired", a.article.repairs));
+                    }
+                    for w in &a.article.warnings {
+                        ui.colored_label(theme.warning(), format!("⚠ {w}"));
+                    }
+                    ui.horizontal(|ui| {
+                        if ui
+                            .small_button(format!("Read {}", short(&a.title())))
+                            .clicked()
+                        {
+                            commands.push(Command::ShowArticle {
+                                article: id.clone(),
+                                at: None,
+                            });
+                        }
+                        if ui
+                            .small_button(format!("Remove {}", short(&a.title())))
+                            .clicked()
+                        {
+                            commands.push(Command::RemoveArticle(id.clone()));
+                        }
+                    });
+                });
+            }
+            if !state.errors.is_empty() {
+                ui.colored_label(theme.error(), RichText::new("Could not open").strong());
+                for e in &state.errors {
+                    ui.colored_label(theme.error(), format!("✖ {}: {}", e.source, e.reason));
+                }
+                if ui.small_button("Dismiss errors").clicked() {
+                    commands.push(Command::DismissErrors);
+                }
+            }
+        });
+}
+
+fn short(title: &str) -> String {
+    let s: String = title.chars().take(24).collect();
+    if s.len() < title.len() {
+        format!("{s}…")
+    } else {
+        s
+    }
+}
+
+fn filters_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mut Vec<Command>) {
+    egui::CollapsingHeader::new("Filters")
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.label("Kinds");
+            for (kind, count) in state.kind_counts() {
+                ui.horizontal(|ui| {
+                    let mut on = !state.filters.hidden_kinds.contains(&kind);
+                    swatch(ui, theme.kind(kind));
+                    let label = format!("{} ({count})", kind.name());
+                    if ui.checkbox(&mut on, label).changed() {
+                        commands.push(Command::SetKindVisible(kind, on));
+                    }
+                });
+            }
+            ui.add_space(4.0);
+            let mut precision = state.filters.min_precision;
+            let name = |g: Option<Grain>| match g {
+                None => "any".to_string(),
+                Some(g) => format!("{} or finer", g.name()),
+            };
+            ui.horizontal(|ui| {
+                ui.label("Date precision");
+                egui::ComboBox::from_id_salt("min-precision")
+                    .selected_text(name(precision))
+                    .show_ui(ui, |ui| {
+                        for g in [
+                            None,
+                            Some(Grain::Day),
+                            Some(Grain::Week),
+                            Some(Grain::Month),
+                            Some(Grain::Year),
+                        ] {
+                            ui.selectable_value(&mut precision, g, name(g));
+                        }
+                    });
+            });
+            if precision != state.filters.min_precision {
+                commands.push(Command::SetMinPrecision(precision));
+            }
+            ui.add_space(4.0);
+            let actors = state.actor_counts();
+            if !actors.is_empty() {
+                ui.label("Actors (none ticked: all)");
+                for (actor, count) in actors.iter().take(40) {
+                    let mut on = state.filters.actors.contains(actor);
+                    if ui.checkbox(&mut on, format!("{actor} ({count})")).changed() {
+                        commands.push(Command::ToggleActor(actor.clone()));
+                    }
+                }
+            }
+            if !state.filters.is_empty() && ui.button("Clear filters").clicked() {
+                commands.push(Command::ClearFilters);
+            }
+        });
+}

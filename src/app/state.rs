@@ -1,0 +1,876 @@
+//! The app's state without any UI: the open articles and their extractions,
+//! the merged timeline, what the filters let through, the lanes the timeline
+//! draws (each sorted by date so the visible part is found by binary
+//! search), the selection and the view. The part that must survive a restart
+//! is [`Session`], which is plain serde data.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::app::time_axis::{ViewRange, day_of_datetime, days_of_range};
+use crate::article::Article;
+use crate::extract::Extraction;
+use crate::extract::events::{Event, EventKind};
+use crate::extract::time::Grain;
+use crate::timeline::{self, ArticleEvents, Entry};
+
+/// Where an article came from: a file, or one of the samples built into the binary.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SourceRef {
+    /// A file on disk.
+    File(PathBuf),
+    /// A sample article embedded in the binary, by its name (`data/…txt`).
+    Sample(String),
+}
+
+impl SourceRef {
+    /// How to show it: the file name, or the sample's name.
+    pub fn display_name(&self) -> String {
+        match self {
+            SourceRef::File(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+            SourceRef::Sample(name) => name.clone(),
+        }
+    }
+}
+
+/// How the timeline splits events into lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum LaneMode {
+    /// One lane per event kind.
+    #[default]
+    Kind,
+    /// One lane per actor (an event with two actors is in both lanes).
+    Actor,
+    /// One lane per article that reports it.
+    Article,
+}
+
+impl LaneMode {
+    /// All modes, for menus.
+    pub const ALL: [LaneMode; 3] = [LaneMode::Kind, LaneMode::Actor, LaneMode::Article];
+
+    /// Its name for people.
+    pub fn title(self) -> &'static str {
+        match self {
+            LaneMode::Kind => "Lanes by kind",
+            LaneMode::Actor => "Lanes by actor",
+            LaneMode::Article => "Lanes by article",
+        }
+    }
+}
+
+/// Which events are shown.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filters {
+    /// Kinds switched off.
+    pub hidden_kinds: Vec<EventKind>,
+    /// When not empty, only events with one of these actors.
+    pub actors: Vec<String>,
+    /// Words the label, actors, places or sentence must contain (case-insensitive).
+    pub search: String,
+    /// Leave out events dated less precisely than this (e.g. `Month` hides years and decades).
+    pub min_precision: Option<Grain>,
+}
+
+impl Filters {
+    /// No filter is on.
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+}
+
+/// A column of the event table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SortColumn {
+    /// By date.
+    #[default]
+    Date,
+    /// By kind.
+    Kind,
+    /// By label.
+    Label,
+    /// By first actor.
+    Actors,
+    /// By first article's title.
+    Article,
+}
+
+/// What survives a restart.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Session {
+    /// The open articles, in the order they were opened.
+    pub sources: Vec<SourceRef>,
+    /// Those the user hid.
+    pub hidden: Vec<SourceRef>,
+    /// The visible range.
+    pub view: Option<ViewRange>,
+    /// The filters.
+    pub filters: Filters,
+    /// The lane mode.
+    pub lane_mode: LaneMode,
+    /// Recently opened files and folders, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+/// How many recent paths to remember.
+pub const MAX_RECENT: usize = 10;
+
+/// One open article with what was extracted from it.
+#[derive(Debug, Clone)]
+pub struct LoadedArticle {
+    /// Where it came from.
+    pub source: SourceRef,
+    /// The article.
+    pub article: Article,
+    /// What extraction found.
+    pub extraction: Extraction,
+    /// Shown on the timeline.
+    pub visible: bool,
+}
+
+impl LoadedArticle {
+    /// Its title, or its file name.
+    pub fn title(&self) -> String {
+        self.article
+            .title
+            .clone()
+            .unwrap_or_else(|| self.source.display_name())
+    }
+}
+
+/// A file that could not be opened, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// Which file.
+    pub source: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// One event on a lane: its extent in day numbers and its entry.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LaneItem {
+    /// Where its marker goes.
+    pub marker_day: f64,
+    /// Start of its date range.
+    pub start_day: f64,
+    /// End of its date range (exclusive).
+    pub end_day: f64,
+    /// Index into [`AppState::entries`].
+    pub entry: usize,
+}
+
+/// One row of the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    /// What it holds ("meeting", "Vladimir Putin", an article title).
+    pub name: String,
+    /// Its kind, when lanes are by kind.
+    pub kind: Option<EventKind>,
+    /// Its events, sorted by marker day.
+    pub items: Vec<LaneItem>,
+    /// The longest date range on the lane, in days (how far back a bar can reach).
+    pub max_len_days: f64,
+}
+
+impl Lane {
+    /// The items whose marker can be in `view`, found by binary search.
+    pub fn visible(&self, view: ViewRange) -> Range<usize> {
+        let lo = self.items.partition_point(|it| it.marker_day < view.start);
+        let hi = self.items.partition_point(|it| it.marker_day <= view.end);
+        lo..hi.max(lo)
+    }
+
+    /// The items whose range bar can reach into `view` (a wider window than [`Lane::visible`]).
+    pub fn reaching(&self, view: ViewRange) -> Range<usize> {
+        let lo = self
+            .items
+            .partition_point(|it| it.marker_day < view.start - self.max_len_days);
+        let hi = self.items.partition_point(|it| it.marker_day <= view.end);
+        lo..hi.max(lo)
+    }
+}
+
+/// The article view: which article, and where to scroll.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleView {
+    /// The article's id.
+    pub article: String,
+    /// Character offset to bring into view once.
+    pub scroll_to: Option<usize>,
+}
+
+/// Everything the app knows.
+#[derive(Debug, Clone, Default)]
+pub struct AppState {
+    /// Open articles, in the order opened.
+    pub articles: Vec<LoadedArticle>,
+    /// Timeline entries of the visible articles, in date order.
+    pub entries: Vec<Entry>,
+    /// Entries that pass the filters, as indices into `entries`, in date order.
+    pub shown: Vec<usize>,
+    /// The lanes the timeline draws.
+    pub lanes: Vec<Lane>,
+    /// The filters.
+    pub filters: Filters,
+    /// The lane mode.
+    pub lane_mode: LaneMode,
+    /// The visible range.
+    pub view: ViewRange,
+    /// The selected entry's id.
+    pub selected: Option<String>,
+    /// Entries with an open detail popup, by id.
+    pub popups: Vec<String>,
+    /// The open article view.
+    pub article_view: Option<ArticleView>,
+    /// The table's sort column and direction (true = ascending).
+    pub sort: (SortColumn, bool),
+    /// Files that failed.
+    pub errors: Vec<LoadError>,
+    /// Messages for the user (e.g. the saved session could not be read).
+    pub notices: Vec<String>,
+    /// Recently opened paths, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+/// Grain order from fine to coarse, for the precision filter.
+fn grain_rank(g: Grain) -> u8 {
+    match g {
+        Grain::Minute => 0,
+        Grain::Hour => 1,
+        Grain::Day => 2,
+        Grain::Week => 3,
+        Grain::Month => 4,
+        Grain::Quarter => 5,
+        Grain::Season => 6,
+        Grain::Year => 7,
+        Grain::Decade => 8,
+    }
+}
+
+/// Where an entry sits in day numbers: (marker, range start, range end exclusive).
+pub fn entry_days(e: &Entry) -> (f64, f64, f64) {
+    let (start, end) = days_of_range(e.date.start_date, e.date.end_date);
+    let marker = if end - start <= 1.0 {
+        start + 0.5
+    } else {
+        start
+    };
+    (marker, start, end)
+}
+
+impl AppState {
+    /// A state with the session's settings and no articles yet.
+    pub fn from_session(session: &Session) -> Self {
+        AppState {
+            filters: session.filters.clone(),
+            lane_mode: session.lane_mode,
+            view: session.view.unwrap_or_default(),
+            recent: session.recent.clone(),
+            sort: (SortColumn::Date, true),
+            ..AppState::default()
+        }
+    }
+
+    /// What to save.
+    pub fn session(&self) -> Session {
+        Session {
+            sources: self.articles.iter().map(|a| a.source.clone()).collect(),
+            hidden: self
+                .articles
+                .iter()
+                .filter(|a| !a.visible)
+                .map(|a| a.source.clone())
+                .collect(),
+            view: Some(self.view),
+            filters: self.filters.clone(),
+            lane_mode: self.lane_mode,
+            recent: self.recent.clone(),
+        }
+    }
+
+    /// Is this source already open?
+    pub fn has_source(&self, source: &SourceRef) -> bool {
+        self.articles.iter().any(|a| &a.source == source)
+    }
+
+    /// Adds a loaded article (unless its source is open already), or records its error.
+    /// Returns whether the timeline changed.
+    pub fn add_article(&mut self, loaded: LoadedArticle) -> bool {
+        if let Some(reason) = &loaded.article.error {
+            let source = loaded.article.source.clone();
+            self.errors.retain(|e| e.source != source);
+            self.errors.push(LoadError {
+                source,
+                reason: reason.clone(),
+            });
+            return false;
+        }
+        if self.has_source(&loaded.source) {
+            return false;
+        }
+        self.errors.retain(|e| e.source != loaded.article.source);
+        self.articles.push(loaded);
+        self.rebuild();
+        true
+    }
+
+    /// Closes an article.
+    pub fn remove_article(&mut self, id: &str) {
+        self.articles.retain(|a| a.article.id != id);
+        if self.article_view.as_ref().is_some_and(|v| v.article == id) {
+            self.article_view = None;
+        }
+        self.rebuild();
+    }
+
+    /// Shows or hides an article's events.
+    pub fn set_article_visible(&mut self, id: &str, visible: bool) {
+        for a in &mut self.articles {
+            if a.article.id == id {
+                a.visible = visible;
+            }
+        }
+        self.rebuild();
+    }
+
+    /// The article with this id.
+    pub fn article(&self, id: &str) -> Option<&LoadedArticle> {
+        self.articles.iter().find(|a| a.article.id == id)
+    }
+
+    /// The entry with this id.
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// The event an entry's report points at, with its article.
+    pub fn report_event(
+        &self,
+        article_id: &str,
+        event_id: &str,
+    ) -> Option<(&LoadedArticle, &Event)> {
+        let a = self.article(article_id)?;
+        let e = a.extraction.events.iter().find(|e| e.id == event_id)?;
+        Some((a, e))
+    }
+
+    /// Remakes the timeline from the visible articles, then the filters and lanes.
+    pub fn rebuild(&mut self) {
+        let inputs: Vec<ArticleEvents<'_>> = self
+            .articles
+            .iter()
+            .filter(|a| a.visible)
+            .map(|a| ArticleEvents {
+                article: &a.article.id,
+                events: &a.extraction.events,
+            })
+            .collect();
+        self.entries = timeline::build(&inputs);
+        let ids: std::collections::HashSet<&str> =
+            self.entries.iter().map(|e| e.id.as_str()).collect();
+        self.popups.retain(|p| ids.contains(p.as_str()));
+        if self.selected.as_deref().is_some_and(|s| !ids.contains(s)) {
+            self.selected = None;
+        }
+        self.refilter();
+    }
+
+    /// Does an entry pass the filters?
+    fn passes(&self, e: &Entry) -> bool {
+        let f = &self.filters;
+        if f.hidden_kinds.contains(&e.kind) {
+            return false;
+        }
+        if !f.actors.is_empty() && !e.actors.iter().any(|a| f.actors.contains(a)) {
+            return false;
+        }
+        if let Some(min) = f.min_precision
+            && grain_rank(e.date.grain) > grain_rank(min)
+        {
+            return false;
+        }
+        let needle = f.search.trim().to_lowercase();
+        if !needle.is_empty() {
+            let mut hay = format!(
+                "{} {} {} {}",
+                e.label,
+                e.kind.name(),
+                e.actors.join(" "),
+                e.places.join(" ")
+            );
+            for r in &e.reports {
+                if let Some((_, ev)) = self.report_event(&r.article, &r.event) {
+                    hay.push(' ');
+                    hay.push_str(&ev.sentence.text);
+                }
+            }
+            if !hay.to_lowercase().contains(&needle) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Recomputes which entries are shown and the lanes.
+    pub fn refilter(&mut self) {
+        self.shown = (0..self.entries.len())
+            .filter(|&i| self.passes(&self.entries[i]))
+            .collect();
+        self.lanes = self.make_lanes();
+    }
+
+    fn make_lanes(&self) -> Vec<Lane> {
+        let mut lanes: Vec<Lane> = Vec::new();
+        let lane_of = |name: String, kind: Option<EventKind>, lanes: &mut Vec<Lane>| {
+            if let Some(i) = lanes.iter().position(|l| l.name == name) {
+                i
+            } else {
+                lanes.push(Lane {
+                    name,
+                    kind,
+                    items: Vec::new(),
+                    max_len_days: 0.0,
+                });
+                lanes.len() - 1
+            }
+        };
+        if self.lane_mode == LaneMode::Kind {
+            // Kinds in their fixed order, only those with events.
+            for k in EventKind::ALL {
+                if self.shown.iter().any(|&i| self.entries[i].kind == k) {
+                    lane_of(k.name().to_string(), Some(k), &mut lanes);
+                }
+            }
+        }
+        for &i in &self.shown {
+            let e = &self.entries[i];
+            let (marker, start, end) = entry_days(e);
+            let item = LaneItem {
+                marker_day: marker,
+                start_day: start,
+                end_day: end,
+                entry: i,
+            };
+            let names: Vec<String> = match self.lane_mode {
+                LaneMode::Kind => vec![e.kind.name().to_string()],
+                LaneMode::Actor if e.actors.is_empty() => vec!["(no actor)".to_string()],
+                LaneMode::Actor => e.actors.clone(),
+                LaneMode::Article => {
+                    let mut v: Vec<String> = e
+                        .reports
+                        .iter()
+                        .filter_map(|r| self.article(&r.article).map(LoadedArticle::title))
+                        .collect();
+                    v.dedup();
+                    v
+                }
+            };
+            for n in names {
+                let kind = (self.lane_mode == LaneMode::Kind).then_some(e.kind);
+                let li = lane_of(n, kind, &mut lanes);
+                lanes[li].items.push(item);
+            }
+        }
+        if self.lane_mode == LaneMode::Actor {
+            // Busiest actors first; ties by name, so the order is stable.
+            lanes.sort_by(|a, b| b.items.len().cmp(&a.items.len()).then(a.name.cmp(&b.name)));
+        }
+        for l in &mut lanes {
+            l.items.sort_by(|a, b| {
+                a.marker_day
+                    .total_cmp(&b.marker_day)
+                    .then(a.entry.cmp(&b.entry))
+            });
+            l.max_len_days = l
+                .items
+                .iter()
+                .map(|it| it.end_day - it.start_day)
+                .fold(0.0, f64::max);
+        }
+        lanes
+    }
+
+    /// Day numbers of the publication dates of the visible articles.
+    pub fn publication_days(&self) -> Vec<(f64, String)> {
+        self.articles
+            .iter()
+            .filter(|a| a.visible)
+            .filter_map(|a| {
+                a.article
+                    .published
+                    .value
+                    .map(|v| (day_of_datetime(v), a.title()))
+            })
+            .collect()
+    }
+
+    /// The span of the shown events (and publication dates), if any.
+    pub fn data_span(&self) -> Option<(f64, f64)> {
+        let mut span: Option<(f64, f64)> = None;
+        let mut add = |a: f64, b: f64| {
+            span = Some(match span {
+                Some((s, e)) => (s.min(a), e.max(b)),
+                None => (a, b),
+            });
+        };
+        for &i in &self.shown {
+            let (_, s, e) = entry_days(&self.entries[i]);
+            add(s, e);
+        }
+        for (d, _) in self.publication_days() {
+            add(d, d + 1.0);
+        }
+        span
+    }
+
+    /// The widest view allowed: all the data with a margin.
+    pub fn view_limits(&self) -> ViewRange {
+        match self.data_span() {
+            Some((a, b)) => {
+                let fit = ViewRange::fit(a, b);
+                // Leave room to see a little around a single day.
+                if fit.span_days() < 30.0 {
+                    ViewRange::new(fit.center() - 15.0, fit.center() + 15.0)
+                } else {
+                    fit
+                }
+            }
+            None => ViewRange::default(),
+        }
+    }
+
+    /// Sets the view, kept within the limits.
+    pub fn set_view(&mut self, view: ViewRange) {
+        self.view = view.clamped_to(self.view_limits());
+    }
+
+    /// Zooms to show all shown events.
+    pub fn zoom_to_fit(&mut self) {
+        self.view = self.view_limits();
+    }
+
+    /// Zooms to hold `[start, end)` with a margin.
+    pub fn zoom_to(&mut self, start: f64, end: f64) {
+        self.set_view(ViewRange::fit(start, end));
+    }
+
+    /// The shown entry that comes `delta` places after the selection in time order
+    /// (the first or last when nothing is selected).
+    pub fn step_from_selection(&self, delta: i32) -> Option<String> {
+        if self.shown.is_empty() {
+            return None;
+        }
+        let pos = self
+            .selected
+            .as_deref()
+            .and_then(|s| self.shown.iter().position(|&i| self.entries[i].id == s));
+        let n = self.shown.len() as i64;
+        let next = match pos {
+            Some(p) => (p as i64 + i64::from(delta)).clamp(0, n - 1),
+            None if delta >= 0 => 0,
+            None => n - 1,
+        };
+        let idx = *self.shown.get(usize::try_from(next).ok()?)?;
+        Some(self.entries[idx].id.clone())
+    }
+
+    /// Brings an entry into view if it is off-screen, keeping the zoom.
+    pub fn reveal(&mut self, id: &str) {
+        let Some(e) = self.entry(id) else { return };
+        let (marker, _, _) = entry_days(e);
+        if marker < self.view.start || marker > self.view.end {
+            let half = self.view.span_days() / 2.0;
+            self.set_view(ViewRange::new(marker - half, marker + half));
+        }
+    }
+
+    /// Counts of shown-or-not entries by kind (before the kind filter), for the filter panel.
+    pub fn kind_counts(&self) -> Vec<(EventKind, usize)> {
+        EventKind::ALL
+            .iter()
+            .map(|k| (*k, self.entries.iter().filter(|e| e.kind == *k).count()))
+            .collect()
+    }
+
+    /// Every actor with its number of entries, busiest first.
+    pub fn actor_counts(&self) -> Vec<(String, usize)> {
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for e in &self.entries {
+            for a in &e.actors {
+                *counts.entry(a.as_str()).or_default() += 1;
+            }
+        }
+        let mut v: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(a, n)| (a.to_string(), n))
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    }
+
+    /// The shown entries in the table's order.
+    pub fn table_rows(&self) -> Vec<usize> {
+        let mut rows = self.shown.clone();
+        let (col, asc) = self.sort;
+        let first_article = |i: usize| {
+            self.entries[i]
+                .reports
+                .first()
+                .and_then(|r| self.article(&r.article))
+                .map(LoadedArticle::title)
+                .unwrap_or_default()
+        };
+        rows.sort_by(|&a, &b| {
+            let (ea, eb) = (&self.entries[a], &self.entries[b]);
+            let ord = match col {
+                SortColumn::Date => a.cmp(&b),
+                SortColumn::Kind => ea.kind.cmp(&eb.kind).then(a.cmp(&b)),
+                SortColumn::Label => ea.label.cmp(&eb.label).then(a.cmp(&b)),
+                SortColumn::Actors => ea.actors.first().cmp(&eb.actors.first()).then(a.cmp(&b)),
+                SortColumn::Article => first_article(a).cmp(&first_article(b)).then(a.cmp(&b)),
+            };
+            if asc { ord } else { ord.reverse() }
+        });
+        rows
+    }
+
+    /// Remembers a path as recently opened.
+    pub fn remember_recent(&mut self, path: PathBuf) {
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::app::time_axis::day_of;
+    use crate::article::IntakeOptions;
+    use crate::extract::events::{DateOrigin, EventDate, Span};
+    use chrono::NaiveDate;
+
+    pub fn event(id: &str, kind: EventKind, date: (i32, u32, u32), actors: &[&str]) -> Event {
+        let d = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
+        Event {
+            id: id.to_string(),
+            kind,
+            subkind: None,
+            label: format!("{}: {}", kind.title(), actors.join(", ")),
+            date: EventDate {
+                value: d.to_string(),
+                grain: Grain::Day,
+                modifier: None,
+                start_date: d,
+                end_date: d,
+                origin: DateOrigin::Explicit,
+                timex: None,
+            },
+            sentence: Span {
+                text: format!("Sentence of {id}."),
+                start: 0,
+                end: 10,
+            },
+            trigger: Span {
+                text: "x".into(),
+                start: 0,
+                end: 1,
+            },
+            actors: actors.iter().map(|s| s.to_string()).collect(),
+            places: vec![],
+            figures: vec![],
+            confidence: 0.9,
+        }
+    }
+
+    pub fn loaded(name: &str, events: Vec<Event>) -> LoadedArticle {
+        let article = Article::from_bytes(
+            name,
+            b"Chas Pravdy - 28 Ottobre 2025 11:48\n\nIl leader russo ha parlato oggi.",
+            &IntakeOptions::default(),
+        );
+        LoadedArticle {
+            source: SourceRef::File(PathBuf::from(name)),
+            article,
+            extraction: Extraction {
+                events,
+                ..Extraction::default()
+            },
+            visible: true,
+        }
+    }
+
+    fn state() -> AppState {
+        let mut s = AppState::default();
+        s.add_article(loaded(
+            "a.txt",
+            vec![
+                event(
+                    "e1",
+                    EventKind::Meeting,
+                    (2024, 6, 19),
+                    &["Vladimir Putin", "Kim Jong Un"],
+                ),
+                event("e2", EventKind::Treaty, (2024, 6, 19), &["Russia"]),
+                event("e3", EventKind::Deployment, (2024, 10, 1), &["North Korea"]),
+            ],
+        ));
+        s
+    }
+
+    #[test]
+    fn adding_builds_lanes_by_kind_in_date_order() {
+        let s = state();
+        assert_eq!(s.entries.len(), 3);
+        let names: Vec<&str> = s.lanes.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["meeting", "deployment", "treaty"]);
+        assert_eq!(s.shown.len(), 3);
+    }
+
+    #[test]
+    fn the_same_source_is_not_added_twice() {
+        let mut s = state();
+        assert!(!s.add_article(loaded("a.txt", vec![])));
+        assert_eq!(s.articles.len(), 1);
+    }
+
+    #[test]
+    fn a_failed_article_becomes_an_error_and_nothing_else() {
+        let mut s = state();
+        let mut bad = loaded("bad.txt", vec![]);
+        bad.article = Article::failed("bad.txt", "no such file");
+        assert!(!s.add_article(bad));
+        assert_eq!(s.articles.len(), 1);
+        assert_eq!(
+            s.errors,
+            [LoadError {
+                source: "bad.txt".into(),
+                reason: "no such file".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn filters_hide_kinds_actors_text_and_vague_dates() {
+        let mut s = state();
+        s.filters.hidden_kinds.push(EventKind::Treaty);
+        s.refilter();
+        assert_eq!(s.shown.len(), 2);
+        s.filters = Filters {
+            actors: vec!["Kim Jong Un".into()],
+            ..Filters::default()
+        };
+        s.refilter();
+        assert_eq!(s.shown.len(), 1);
+        s.filters = Filters {
+            search: "north KOREA".into(),
+            ..Filters::default()
+        };
+        s.refilter();
+        assert_eq!(s.shown.len(), 1);
+        s.filters = Filters {
+            min_precision: Some(Grain::Month),
+            ..Filters::default()
+        };
+        s.refilter();
+        assert_eq!(s.shown.len(), 3);
+        s.filters.min_precision = Some(Grain::Hour);
+        s.refilter();
+        assert!(s.shown.is_empty());
+        assert!(s.lanes.is_empty());
+    }
+
+    #[test]
+    fn lanes_by_actor_put_an_event_in_each_of_its_actors_lanes() {
+        let mut s = state();
+        s.lane_mode = LaneMode::Actor;
+        s.refilter();
+        assert_eq!(s.lanes.len(), 4);
+        assert!(s.lanes.iter().all(|l| l.items.len() == 1));
+        s.lane_mode = LaneMode::Article;
+        s.refilter();
+        assert_eq!(s.lanes.len(), 1);
+        assert_eq!(s.lanes[0].items.len(), 3);
+    }
+
+    #[test]
+    fn visible_window_is_found_by_binary_search() {
+        let s = state();
+        let lane = &s.lanes[0];
+        let d = day_of(NaiveDate::from_ymd_opt(2024, 6, 19).unwrap());
+        assert_eq!(lane.visible(ViewRange::new(d - 1.0, d + 1.0)), 0..1);
+        assert_eq!(lane.visible(ViewRange::new(d + 1.0, d + 2.0)), 1..1);
+        assert_eq!(lane.visible(ViewRange::new(d - 3.0, d - 2.0)), 0..0);
+    }
+
+    #[test]
+    fn tab_order_is_time_order_and_stops_at_the_ends() {
+        let mut s = state();
+        let first = s.step_from_selection(1);
+        assert_eq!(first.as_deref(), Some(s.entries[s.shown[0]].id.as_str()));
+        s.selected = first;
+        let second = s.step_from_selection(1);
+        assert_ne!(second, s.selected);
+        s.selected = s.step_from_selection(-5);
+        assert_eq!(
+            s.selected.as_deref(),
+            Some(s.entries[s.shown[0]].id.as_str())
+        );
+        assert_eq!(
+            s.step_from_selection(-1).as_deref(),
+            Some(s.entries[s.shown[0]].id.as_str())
+        );
+    }
+
+    #[test]
+    fn view_is_clamped_to_the_data_and_fit_holds_it() {
+        let mut s = state();
+        s.zoom_to_fit();
+        let limits = s.view_limits();
+        assert_eq!(s.view, limits);
+        let (a, b) = s.data_span().unwrap();
+        assert!(s.view.start < a && s.view.end > b);
+        s.set_view(ViewRange::new(-1e6, 1e6));
+        assert_eq!(s.view, limits);
+        s.set_view(ViewRange::new(a, a + 1e-6));
+        assert!(s.view.span_days() >= crate::app::time_axis::MIN_SPAN_DAYS - 1e-9);
+    }
+
+    #[test]
+    fn session_round_trips_through_json_and_restores_settings() {
+        let mut s = state();
+        s.lane_mode = LaneMode::Actor;
+        s.filters.search = "putin".into();
+        s.set_article_visible(&s.articles[0].article.id.clone(), false);
+        let session = s.session();
+        let json = serde_json::to_string(&session).unwrap();
+        let back: Session = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, session);
+        assert_eq!(back.hidden.len(), 1);
+        let restored = AppState::from_session(&back);
+        assert_eq!(restored.lane_mode, LaneMode::Actor);
+        assert_eq!(restored.filters.search, "putin");
+    }
+
+    #[test]
+    fn table_sorts_by_column_both_ways() {
+        let mut s = state();
+        s.sort = (SortColumn::Kind, true);
+        let kinds: Vec<EventKind> = s.table_rows().iter().map(|&i| s.entries[i].kind).collect();
+        assert_eq!(
+            kinds,
+            [EventKind::Meeting, EventKind::Deployment, EventKind::Treaty]
+        );
+        s.sort = (SortColumn::Date, false);
+        let rows = s.table_rows();
+        assert_eq!(rows.first(), s.shown.last());
+    }
+}

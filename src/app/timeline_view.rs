@@ -1,0 +1,525 @@
+//! The timeline: an egui_plot with calendar ticks on x and one lane per kind,
+//! actor or article on y. egui_plot draws the grid and axes and handles drag
+//! and box zoom; the events are laid out here ([`layout_lane`]: markers that
+//! would overlap on screen become a cluster) and painted over the plot, each
+//! marker an interactive widget with an AccessKit label.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use egui::{Align2, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Vec2};
+use egui_plot::{GridInput, GridMark, Plot, PlotBounds};
+
+use crate::app::command::Command;
+use crate::app::state::{AppState, Lane};
+use crate::app::theme::Theme;
+use crate::app::time_axis::{
+    TickStep, TimeAxis, ViewRange, calendar_marks, date_of, human_date, mark_label,
+};
+use crate::extract::time::{Grain, Modifier};
+use crate::timeline::Entry;
+
+/// Markers closer than this on screen merge into a cluster.
+pub const CLUSTER_PX: f32 = 14.0;
+const MARKER_RADIUS: f32 = 5.5;
+const CLUSTER_RADIUS: f32 = 9.0;
+const BAR_HALF_HEIGHT: f32 = 6.0;
+
+/// One thing drawn on a lane: a single event or a cluster of several.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Screen x of its centre.
+    pub x_px: f32,
+    /// The lane's items it stands for (one: a single event).
+    pub items: Range<usize>,
+}
+
+impl Glyph {
+    /// Stands for more than one event.
+    pub fn is_cluster(&self) -> bool {
+        self.items.len() > 1
+    }
+}
+
+/// Lays out a lane's visible events: walks the sorted items, and every run of
+/// markers closer than `cluster_px` becomes one glyph. Each step finds the end
+/// of its run by binary search, so the cost grows with what is drawn, not with
+/// how many events there are.
+pub fn layout_lane(lane: &Lane, axis: &TimeAxis, cluster_px: f32) -> Vec<Glyph> {
+    let window = lane.visible(axis.view);
+    let items = &lane.items;
+    let mut glyphs = Vec::new();
+    let mut i = window.start;
+    while i < window.end {
+        let first_x = axis.x_px(items[i].marker_day);
+        let limit_day = axis.day_at(first_x + cluster_px);
+        let run_end =
+            i + 1 + items[i + 1..window.end].partition_point(|it| it.marker_day < limit_day);
+        let last_x = axis.x_px(items[run_end - 1].marker_day);
+        glyphs.push(Glyph {
+            x_px: (first_x + last_x) / 2.0,
+            items: i..run_end,
+        });
+        i = run_end;
+    }
+    glyphs
+}
+
+/// What the timeline tells the app besides commands.
+#[derive(Debug, Default)]
+pub struct TimelineOutput {
+    /// Screen position of each single event's marker, by entry id.
+    pub marker_pos: HashMap<String, Pos2>,
+}
+
+/// Calendar-aware grid marks for egui_plot.
+fn time_grid(input: GridInput) -> Vec<GridMark> {
+    let view = ViewRange::new(input.bounds.0, input.bounds.1);
+    calendar_marks(view, input.base_step_size)
+        .into_iter()
+        .map(|m| GridMark {
+            value: m.day,
+            step_size: m.step.days(),
+        })
+        .collect()
+}
+
+fn lane_y(index: usize) -> f64 {
+    -(index as f64)
+}
+
+fn short(name: &str, max_chars: usize) -> String {
+    if name.chars().count() <= max_chars {
+        name.to_string()
+    } else {
+        let mut s: String = name.chars().take(max_chars.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// The date of an entry for people: "19 Jun 2024", "June 2024", "2024", "since Sep 2025".
+pub fn entry_date_text(e: &Entry) -> String {
+    let d = &e.date;
+    let base = match d.grain {
+        Grain::Minute | Grain::Hour | Grain::Day => human_date(d.start_date),
+        Grain::Week => format!("week of {}", human_date(d.start_date)),
+        Grain::Month => d.start_date.format("%B %Y").to_string(),
+        Grain::Year => d.start_date.format("%Y").to_string(),
+        Grain::Decade => format!("{}s", d.start_date.format("%Y")),
+        Grain::Quarter | Grain::Season => format!(
+            "{} ({} – {})",
+            d.value,
+            human_date(d.start_date),
+            human_date(d.end_date)
+        ),
+    };
+    match d.modifier {
+        Some(Modifier::Start) => format!("early {base}"),
+        Some(Modifier::Mid) => format!("mid {base}"),
+        Some(Modifier::End) => format!("late {base}"),
+        Some(Modifier::Approx) => format!("about {base}"),
+        Some(Modifier::Before) => format!("before {base}"),
+        Some(Modifier::After) => format!("after {base}"),
+        Some(Modifier::Since) => format!("since {base}"),
+        Some(Modifier::Until) => format!("until {base}"),
+        Some(Modifier::Planned) => format!("{base} (planned)"),
+        None => base,
+    }
+}
+
+/// Draws the timeline and returns where its markers are; clicks, zooms and pans become commands.
+pub fn timeline_view_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    commands: &mut Vec<Command>,
+) -> TimelineOutput {
+    let theme = Theme::of(ui);
+    let lanes = &state.lanes;
+    let n_lanes = lanes.len().max(1);
+    let lane_names: Vec<String> = lanes.iter().map(|l| short(&l.name, 18)).collect();
+    let view = state.view;
+    let y_min = lane_y(n_lanes - 1) - 0.6;
+    let y_max = 0.6;
+    let names_for_axis = lane_names.clone();
+    let plot = Plot::new("timeline")
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_drag([true, false])
+        .allow_boxed_zoom(true)
+        .allow_double_click_reset(false)
+        .allow_axis_zoom_drag(false)
+        .show_x(false)
+        .show_y(false)
+        .show_crosshair(false)
+        .x_grid_spacer(time_grid)
+        .x_axis_formatter(|mark, _range| {
+            mark_label(mark.value, TickStep::from_days(mark.step_size))
+        })
+        .y_grid_spacer(move |_input| {
+            (0..n_lanes)
+                .map(|i| GridMark {
+                    value: lane_y(i),
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .y_axis_formatter(move |mark, _range| {
+            let i = (-mark.value).round();
+            if (mark.value + i).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            names_for_axis.get(i as usize).cloned().unwrap_or_default()
+        })
+        .y_axis_min_width(130.0);
+    let response = plot.show(ui, |pui| {
+        pui.set_plot_bounds(PlotBounds::from_min_max(
+            [view.start, y_min],
+            [view.end, y_max],
+        ));
+    });
+    let transform = response.transform;
+    let frame = *transform.frame();
+    let bounds = transform.bounds();
+    let plot_resp = response.response;
+
+    // Drag and box zoom happened inside egui_plot: take its new x range.
+    let (new_start, new_end) = (bounds.min()[0], bounds.max()[0]);
+    let eps = view.span_days() * 1e-9;
+    if (new_start - view.start).abs() > eps || (new_end - view.end).abs() > eps {
+        commands.push(Command::SetView(ViewRange::new(new_start, new_end)));
+    }
+    let axis = TimeAxis::new(
+        ViewRange::new(new_start, new_end),
+        frame.left(),
+        frame.width(),
+    );
+
+    // Wheel and pinch zoom around the pointer; sideways scroll pans.
+    if plot_resp.hovered()
+        && let Some(pointer) = plot_resp.hover_pos()
+    {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+        let factor = f64::from(zoom).recip() * (-f64::from(scroll.y) * 0.002).exp();
+        if (factor - 1.0).abs() > 1e-6 {
+            commands.push(Command::Zoom {
+                factor,
+                anchor: Some(axis.day_at(pointer.x)),
+            });
+        }
+        if scroll.x.abs() > 0.0 {
+            commands.push(Command::Pan(
+                -f64::from(scroll.x) / f64::from(frame.width()),
+            ));
+        }
+    }
+    if plot_resp.double_clicked() {
+        commands.push(Command::ZoomToFit);
+    }
+
+    let y_px = |lane: usize| transform.position_from_point_y(lane_y(lane));
+    let lane_h = (y_px(0) - y_px(1)).abs();
+    let painter = ui.painter_at(frame);
+
+    // Lane stripes.
+    for i in (1..lanes.len()).step_by(2) {
+        let y = y_px(i);
+        painter.rect_filled(
+            Rect::from_x_y_ranges(frame.x_range(), (y - lane_h / 2.0)..=(y + lane_h / 2.0)),
+            0.0,
+            theme.lane_stripe(),
+        );
+    }
+
+    // Publication dates.
+    let small = FontId::proportional(11.0);
+    for (day, title) in state.publication_days() {
+        let x = axis.x_px(day);
+        if x < frame.left() || x > frame.right() {
+            continue;
+        }
+        painter.add(Shape::dashed_line(
+            &[Pos2::new(x, frame.top()), Pos2::new(x, frame.bottom())],
+            Stroke::new(1.0, theme.publication()),
+            6.0,
+            4.0,
+        ));
+        let label = date_of(day).map(human_date).unwrap_or_default();
+        painter.text(
+            Pos2::new(x + 3.0, frame.top() + 2.0),
+            Align2::LEFT_TOP,
+            format!("published {label}"),
+            small.clone(),
+            theme.publication(),
+        );
+        let hit = Rect::from_x_y_ranges((x - 3.0)..=(x + 3.0), frame.y_range());
+        let id = Id::unique(("publication", title.as_str(), day.to_bits()));
+        let r = ui.interact(hit, id, Sense::hover());
+        r.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Label,
+                true,
+                format!("Published: {title}, {label}"),
+            )
+        });
+        r.on_hover_text(format!("Published: {title}\n{label}"));
+    }
+
+    let mut out = TimelineOutput::default();
+    if lanes.is_empty() {
+        let msg = if state.articles.is_empty() {
+            "No articles open. Open files (Ctrl+O) or drop them here."
+        } else if state.entries.is_empty() {
+            "No dated events found in the open articles yet."
+        } else {
+            "No events match the filters."
+        };
+        painter.text(
+            frame.center(),
+            Align2::CENTER_CENTER,
+            msg,
+            FontId::proportional(16.0),
+            theme.marker_label(),
+        );
+        return out;
+    }
+
+    let label_font = FontId::proportional(12.0);
+    for (li, lane) in lanes.iter().enumerate() {
+        let y = y_px(li);
+        if y < frame.top() - lane_h || y > frame.bottom() + lane_h {
+            continue;
+        }
+        // Range bars, for items reaching into view (drawn under the markers).
+        let reaching = lane.reaching(axis.view);
+        let bars = &lane.items[reaching];
+        if bars.len() <= 2000 {
+            for it in bars {
+                let e = &state.entries[it.entry];
+                draw_range(&painter, &axis, e, it.start_day, it.end_day, y, &theme);
+            }
+        }
+        let glyphs = layout_lane(lane, &axis, CLUSTER_PX);
+        for (gi, g) in glyphs.iter().enumerate() {
+            let center = Pos2::new(g.x_px, y);
+            let first = &lane.items[g.items.start];
+            let first_entry = &state.entries[first.entry];
+            let id = Id::unique(("glyph", li, first_entry.id.as_str(), g.items.len()));
+            if g.is_cluster() {
+                let members: Vec<&Entry> = lane.items[g.items.clone()]
+                    .iter()
+                    .map(|it| &state.entries[it.entry])
+                    .collect();
+                let same_kind = members.iter().all(|e| e.kind == first_entry.kind);
+                let fill = if same_kind {
+                    theme.kind(first_entry.kind)
+                } else {
+                    theme.cluster()
+                };
+                painter.circle_filled(center, CLUSTER_RADIUS, fill);
+                painter.text(
+                    center,
+                    Align2::CENTER_CENTER,
+                    g.items.len().to_string(),
+                    FontId::proportional(10.0),
+                    theme.cluster_text(),
+                );
+                let rect = Rect::from_center_size(center, Vec2::splat(CLUSTER_RADIUS * 2.0 + 2.0));
+                let resp = ui.interact(rect, id, Sense::click());
+                let label = format!("Cluster of {} events on lane {}", g.items.len(), lane.name);
+                resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                let (a, b) = lane.items[g.items.clone()]
+                    .iter()
+                    .fold((f64::MAX, f64::MIN), |(a, b), it| {
+                        (a.min(it.start_day), b.max(it.end_day))
+                    });
+                let resp = resp.on_hover_ui(|ui| {
+                    ui.strong(format!("{} events", members.len()));
+                    for e in members.iter().take(12) {
+                        ui.label(format!("{} — {}", entry_date_text(e), e.label));
+                    }
+                    if members.len() > 12 {
+                        ui.label(format!(
+                            "… and {} more (click to zoom in)",
+                            members.len() - 12
+                        ));
+                    }
+                });
+                if resp.clicked() {
+                    commands.push(Command::ZoomTo(a, b));
+                }
+            } else {
+                let e = first_entry;
+                let color = theme.kind(e.kind);
+                let planned = e.date.modifier == Some(Modifier::Planned);
+                if planned {
+                    painter.circle_stroke(center, MARKER_RADIUS - 0.75, Stroke::new(1.5, color));
+                } else {
+                    painter.circle_filled(center, MARKER_RADIUS, color);
+                }
+                if state.selected.as_deref() == Some(e.id.as_str()) {
+                    painter.circle_stroke(
+                        center,
+                        MARKER_RADIUS + 3.0,
+                        Stroke::new(2.0, theme.selection()),
+                    );
+                }
+                out.marker_pos.insert(e.id.clone(), center);
+                // A label to the right, where it fits before the next glyph.
+                let next_x = glyphs
+                    .get(gi + 1)
+                    .map_or(frame.right(), |n| n.x_px - CLUSTER_RADIUS);
+                let room = next_x - (g.x_px + MARKER_RADIUS + 4.0) - 4.0;
+                if room > 40.0 {
+                    let mut job = egui::text::LayoutJob::simple_singleline(
+                        e.label.clone(),
+                        label_font.clone(),
+                        theme.marker_label(),
+                    );
+                    job.wrap = egui::text::TextWrapping::truncate_at_width(room);
+                    let galley = painter.layout_job(job);
+                    painter.galley(
+                        Pos2::new(g.x_px + MARKER_RADIUS + 4.0, y - galley.size().y / 2.0),
+                        galley,
+                        theme.marker_label(),
+                    );
+                }
+                let rect = Rect::from_center_size(center, Vec2::splat(MARKER_RADIUS * 2.0 + 4.0));
+                let resp = ui.interact(rect, id, Sense::click());
+                let label = format!("{}, {}", e.label, entry_date_text(e));
+                resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                let resp = resp.on_hover_ui(|ui| {
+                    ui.strong(&e.label);
+                    ui.label(entry_date_text(e));
+                });
+                if resp.clicked() {
+                    commands.push(Command::Select(Some(e.id.clone())));
+                    commands.push(Command::OpenPopup(e.id.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A translucent bar across an entry's date range when it is longer than a day,
+/// with an arrow for "since"/"until" and a dashed outline when planned.
+fn draw_range(
+    painter: &egui::Painter,
+    axis: &TimeAxis,
+    e: &Entry,
+    start_day: f64,
+    end_day: f64,
+    y: f32,
+    theme: &Theme,
+) {
+    let open = matches!(e.date.modifier, Some(Modifier::Since | Modifier::Until));
+    if end_day - start_day <= 1.0 && !open {
+        return;
+    }
+    let color = theme.kind(e.kind);
+    let (x0, x1) = (axis.x_px(start_day), axis.x_px(end_day));
+    if x1 - x0 < 2.0 {
+        return;
+    }
+    let rect = Rect::from_x_y_ranges(x0..=x1, (y - BAR_HALF_HEIGHT)..=(y + BAR_HALF_HEIGHT));
+    painter.rect_filled(rect, 2.0, theme.range_fill(color));
+    if e.date.modifier == Some(Modifier::Planned) {
+        let pts = [
+            rect.left_top(),
+            rect.right_top(),
+            rect.right_bottom(),
+            rect.left_bottom(),
+            rect.left_top(),
+        ];
+        painter.add(Shape::dashed_line(&pts, Stroke::new(1.0, color), 4.0, 3.0));
+    }
+    let arrow = |tip: Pos2, dir: f32| {
+        let back = tip.x - dir * 8.0;
+        Shape::convex_polygon(
+            vec![
+                tip,
+                Pos2::new(back, tip.y - BAR_HALF_HEIGHT),
+                Pos2::new(back, tip.y + BAR_HALF_HEIGHT),
+            ],
+            color,
+            Stroke::NONE,
+        )
+    };
+    match e.date.modifier {
+        Some(Modifier::Since) => {
+            painter.add(arrow(Pos2::new(x1, y), 1.0));
+        }
+        Some(Modifier::Until) => {
+            painter.add(arrow(Pos2::new(x0, y), -1.0));
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::state::LaneItem;
+
+    fn lane(days: &[f64]) -> Lane {
+        Lane {
+            name: "x".into(),
+            kind: None,
+            items: days
+                .iter()
+                .enumerate()
+                .map(|(i, &d)| LaneItem {
+                    marker_day: d,
+                    start_day: d,
+                    end_day: d + 1.0,
+                    entry: i,
+                })
+                .collect(),
+            max_len_days: 1.0,
+        }
+    }
+
+    #[test]
+    fn close_markers_become_one_cluster_and_far_ones_stay_single() {
+        // 1 px per day.
+        let axis = TimeAxis::new(ViewRange::new(0.0, 1000.0), 0.0, 1000.0);
+        let l = lane(&[10.0, 12.0, 15.0, 100.0, 500.0, 505.0]);
+        let g = layout_lane(&l, &axis, CLUSTER_PX);
+        let runs: Vec<Range<usize>> = g.iter().map(|g| g.items.clone()).collect();
+        assert_eq!(runs, [0..3, 3..4, 4..6]);
+        assert!(g[0].is_cluster() && !g[1].is_cluster());
+        // Zoomed in, everything is single.
+        let axis = TimeAxis::new(ViewRange::new(0.0, 20.0), 0.0, 1000.0);
+        let g = layout_lane(&l, &axis, CLUSTER_PX);
+        assert_eq!(g.len(), 3);
+        assert!(g.iter().all(|g| !g.is_cluster()));
+    }
+
+    #[test]
+    fn a_million_events_give_a_screenful_of_glyphs() {
+        let days: Vec<f64> = (0..1_000_000).map(|i| f64::from(i) * 0.01).collect();
+        let l = lane(&days);
+        let axis = TimeAxis::new(ViewRange::new(0.0, 10_000.0), 0.0, 1400.0);
+        let g = layout_lane(&l, &axis, CLUSTER_PX);
+        assert!(g.len() <= 1400 / 14 + 1);
+        assert_eq!(g.iter().map(|g| g.items.len()).sum::<usize>(), 1_000_000);
+    }
+
+    #[test]
+    fn dates_read_like_the_text_says() {
+        use crate::app::state::tests::event;
+        use crate::extract::events::EventKind;
+        let ev = event("e", EventKind::Treaty, (2024, 6, 19), &[]);
+        let mut entry = crate::timeline::build(&[crate::timeline::ArticleEvents {
+            article: "a",
+            events: std::slice::from_ref(&ev),
+        }])
+        .remove(0);
+        assert_eq!(entry_date_text(&entry), "19 Jun 2024");
+        entry.date.grain = Grain::Month;
+        assert_eq!(entry_date_text(&entry), "June 2024");
+        entry.date.modifier = Some(Modifier::Since);
+        assert_eq!(entry_date_text(&entry), "since June 2024");
+    }
+}
