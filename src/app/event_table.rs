@@ -46,8 +46,8 @@ pub fn event_table_ui(
             for (col, name) in COLUMNS {
                 header.col(|ui| {
                     let arrow = match state.sort {
-                        (c, true) if c == col => " ▲",
-                        (c, false) if c == col => " ▼",
+                        (c, true) if c == col => " (up)",
+                        (c, false) if c == col => " (down)",
                         _ => "",
                     };
                     if ui

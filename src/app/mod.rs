@@ -81,27 +81,17 @@ impl DatelineApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
         cc.egui_ctx
             .options_mut(|o| o.theme_preference = egui::ThemePreference::System);
-        let mut notices = Vec::new();
         let saved = if options.restore_session {
             cc.storage.and_then(|s| s.get_string(SESSION_KEY))
         } else {
             None
         };
-        let session = match saved.as_deref().map(serde_json::from_str::<Session>) {
-            Some(Ok(s)) => Some(s),
-            Some(Err(e)) => {
-                notices.push(format!(
-                    "The saved session could not be read ({e}); starting with the sample articles."
-                ));
-                None
-            }
-            None => None,
-        };
+        let (session, notice) = Session::restore(saved.as_deref());
         let mut app = Self::with_state(
             AppState::from_session(&session.clone().unwrap_or_default()),
             options.extractor,
         );
-        app.state.notices = notices;
+        app.state.notices.extend(notice);
         app.ctx = Some(cc.egui_ctx.clone());
         if !options.paths.is_empty() {
             app.state.view = ViewRange::default();
@@ -502,7 +492,7 @@ impl DatelineApp {
                 });
             }
             if ui
-                .button("Zoom out (−)")
+                .button("Zoom out (-)")
                 .on_hover_text("Show more time")
                 .clicked()
             {
@@ -530,7 +520,7 @@ impl DatelineApp {
             }
             ui.separator();
             let mut mode = self.state.lane_mode;
-            egui::ComboBox::from_id_salt("lane-mode")
+            egui::ComboBox::new("lane-mode", "Lanes")
                 .selected_text(mode.title())
                 .show_ui(ui, |ui| {
                     for m in state::LaneMode::ALL {

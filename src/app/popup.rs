@@ -158,13 +158,13 @@ pub fn popup_ui(
         }
         ui.separator();
         ui.horizontal(|ui| {
-            if ui.button("◀ Previous event").clicked() {
+            if ui.button("< Previous event").clicked() {
                 commands.push(Command::ClosePopup(id.to_string()));
                 commands.push(Command::Select(Some(id.to_string())));
                 commands.push(Command::Step(-1));
                 commands.push(Command::OpenSelected);
             }
-            if ui.button("Next event ▶").clicked() {
+            if ui.button("Next event >").clicked() {
                 commands.push(Command::ClosePopup(id.to_string()));
                 commands.push(Command::Select(Some(id.to_string())));
                 commands.push(Command::Step(1));

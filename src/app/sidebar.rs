@@ -101,7 +101,7 @@ fn articles_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mu
                         ui.small(format!("{} broken characters repaired", a.article.repairs));
                     }
                     for w in &a.article.warnings {
-                        ui.colored_label(theme.warning(), format!("⚠ {w}"));
+                        ui.colored_label(theme.warning(), format!("Warning: {w}"));
                     }
                     ui.horizontal(|ui| {
                         if ui
@@ -125,7 +125,7 @@ fn articles_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mu
             if !state.errors.is_empty() {
                 ui.colored_label(theme.error(), RichText::new("Could not open").strong());
                 for e in &state.errors {
-                    ui.colored_label(theme.error(), format!("✖ {}: {}", e.source, e.reason));
+                    ui.colored_label(theme.error(), format!("{}: {}", e.source, e.reason));
                 }
                 if ui.small_button("Dismiss errors").clicked() {
                     commands.push(Command::DismissErrors);
@@ -165,8 +165,7 @@ fn filters_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mut
                 Some(g) => format!("{} or finer", g.name()),
             };
             ui.horizontal(|ui| {
-                ui.label("Date precision");
-                egui::ComboBox::from_id_salt("min-precision")
+                egui::ComboBox::new("min-precision", "Date precision")
                     .selected_text(name(precision))
                     .show_ui(ui, |ui| {
                         for g in [

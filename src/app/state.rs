@@ -119,6 +119,23 @@ pub struct Session {
     pub recent: Vec<PathBuf>,
 }
 
+impl Session {
+    /// Reads a saved session. A session that cannot be read gives `None` and a
+    /// message for the user, so that a corrupt file never stops the app.
+    pub fn restore(saved: Option<&str>) -> (Option<Session>, Option<String>) {
+        match saved.map(serde_json::from_str::<Session>) {
+            Some(Ok(s)) => (Some(s), None),
+            Some(Err(e)) => (
+                None,
+                Some(format!(
+                    "The saved session could not be read ({e}); started with the sample articles."
+                )),
+            ),
+            None => (None, None),
+        }
+    }
+}
+
 /// How many recent paths to remember.
 pub const MAX_RECENT: usize = 10;
 
@@ -512,8 +529,9 @@ impl AppState {
             .collect()
     }
 
-    /// The span of the shown events (and publication dates), if any.
-    pub fn data_span(&self) -> Option<(f64, f64)> {
+    /// The span of the shown events, or with `all` of every event whatever the
+    /// filters (and the publication dates either way), if any.
+    pub fn data_span(&self, all: bool) -> Option<(f64, f64)> {
         let mut span: Option<(f64, f64)> = None;
         let mut add = |a: f64, b: f64| {
             span = Some(match span {
@@ -521,8 +539,13 @@ impl AppState {
                 None => (a, b),
             });
         };
-        for &i in &self.shown {
-            let (_, s, e) = entry_days(&self.entries[i]);
+        let entries: Box<dyn Iterator<Item = &Entry>> = if all {
+            Box::new(self.entries.iter())
+        } else {
+            Box::new(self.shown.iter().map(|&i| &self.entries[i]))
+        };
+        for e in entries {
+            let (_, s, e) = entry_days(e);
             add(s, e);
         }
         for (d, _) in self.publication_days() {
@@ -531,9 +554,8 @@ impl AppState {
         span
     }
 
-    /// The widest view allowed: all the data with a margin.
-    pub fn view_limits(&self) -> ViewRange {
-        match self.data_span() {
+    fn fit_of(span: Option<(f64, f64)>) -> ViewRange {
+        match span {
             Some((a, b)) => {
                 let fit = ViewRange::fit(a, b);
                 // Leave room to see a little around a single day.
@@ -547,6 +569,12 @@ impl AppState {
         }
     }
 
+    /// The widest view allowed: all the events (filtered or not) with a margin,
+    /// so that filtering never moves the view.
+    pub fn view_limits(&self) -> ViewRange {
+        Self::fit_of(self.data_span(true))
+    }
+
     /// Sets the view, kept within the limits.
     pub fn set_view(&mut self, view: ViewRange) {
         self.view = view.clamped_to(self.view_limits());
@@ -554,7 +582,8 @@ impl AppState {
 
     /// Zooms to show all shown events.
     pub fn zoom_to_fit(&mut self) {
-        self.view = self.view_limits();
+        let fit = Self::fit_of(self.data_span(false));
+        self.set_view(fit);
     }
 
     /// Zooms to hold `[start, end)` with a margin.
@@ -836,7 +865,7 @@ pub(crate) mod tests {
         s.zoom_to_fit();
         let limits = s.view_limits();
         assert_eq!(s.view, limits);
-        let (a, b) = s.data_span().unwrap();
+        let (a, b) = s.data_span(false).unwrap();
         assert!(s.view.start < a && s.view.end > b);
         s.set_view(ViewRange::new(-1e6, 1e6));
         assert_eq!(s.view, limits);
@@ -858,6 +887,17 @@ pub(crate) mod tests {
         let restored = AppState::from_session(&back);
         assert_eq!(restored.lane_mode, LaneMode::Actor);
         assert_eq!(restored.filters.search, "putin");
+    }
+
+    #[test]
+    fn a_corrupt_session_gives_defaults_and_a_message() {
+        let (s, msg) = Session::restore(Some("{not json"));
+        assert!(s.is_none());
+        assert!(msg.unwrap().contains("could not be read"));
+        let (s, msg) = Session::restore(Some(r#"{"lane_mode":"Actor"}"#));
+        assert_eq!(s.unwrap().lane_mode, LaneMode::Actor);
+        assert!(msg.is_none());
+        assert_eq!(Session::restore(None), (None, None));
     }
 
     #[test]
