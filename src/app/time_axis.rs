@@ -218,6 +218,8 @@ pub enum TickStep {
     SixHours,
     /// One day.
     Day,
+    /// The 1st, 8th, 15th and 22nd of a month (about a week).
+    Week,
     /// One month.
     Month,
     /// One year.
@@ -231,10 +233,11 @@ pub enum TickStep {
 }
 
 impl TickStep {
-    const ALL: [TickStep; 8] = [
+    const ALL: [TickStep; 9] = [
         TickStep::Hour,
         TickStep::SixHours,
         TickStep::Day,
+        TickStep::Week,
         TickStep::Month,
         TickStep::Year,
         TickStep::Decade,
@@ -248,6 +251,7 @@ impl TickStep {
             TickStep::Hour => 1.0 / 24.0,
             TickStep::SixHours => 0.25,
             TickStep::Day => 1.0,
+            TickStep::Week => 7.61,
             TickStep::Month => 30.44,
             TickStep::Year => 365.25,
             TickStep::Decade => 3652.5,
@@ -278,6 +282,7 @@ impl TickStep {
             TickStep::Hour => dt.minute() == 0,
             TickStep::SixHours => dt.minute() == 0 && dt.hour().is_multiple_of(6),
             TickStep::Day => midnight,
+            TickStep::Week => midnight && matches!(dt.day(), 1 | 8 | 15 | 22),
             TickStep::Month => midnight && dt.day() == 1,
             TickStep::Year => jan1,
             TickStep::Decade => jan1 && dt.year().rem_euclid(10) == 0,
@@ -294,6 +299,22 @@ impl TickStep {
             TickStep::Hour => date.and_hms_opt(dt.hour(), 0, 0)?,
             TickStep::SixHours => date.and_hms_opt(dt.hour() - dt.hour() % 6, 0, 0)?,
             TickStep::Day => date.and_time(chrono::NaiveTime::MIN),
+            TickStep::Week => {
+                let day = match date.day() {
+                    1 => 1,
+                    2..=8 => 8,
+                    9..=15 => 15,
+                    16..=22 => 22,
+                    _ => 1,
+                };
+                let d = NaiveDate::from_ymd_opt(date.year(), date.month(), day)?;
+                let d = if d < date {
+                    d.checked_add_months(chrono::Months::new(1))?
+                } else {
+                    d
+                };
+                d.and_time(chrono::NaiveTime::MIN)
+            }
             TickStep::Month => NaiveDate::from_ymd_opt(date.year(), date.month(), 1)?
                 .and_time(chrono::NaiveTime::MIN),
             TickStep::Year | TickStep::Decade | TickStep::Century | TickStep::Millennium => {
@@ -320,6 +341,14 @@ impl TickStep {
             TickStep::Hour => dt.checked_add_signed(Duration::hours(1)),
             TickStep::SixHours => dt.checked_add_signed(Duration::hours(6)),
             TickStep::Day => dt.checked_add_signed(Duration::days(1)),
+            TickStep::Week => {
+                if dt.day() == 22 {
+                    dt.checked_add_months(chrono::Months::new(1))?
+                        .checked_sub_signed(Duration::days(21))
+                } else {
+                    dt.checked_add_signed(Duration::days(7))
+                }
+            }
             TickStep::Month => dt.checked_add_months(chrono::Months::new(1)),
             TickStep::Year => dt.checked_add_months(chrono::Months::new(12)),
             TickStep::Decade => dt.checked_add_months(chrono::Months::new(120)),
@@ -387,7 +416,7 @@ pub fn mark_label(day: f64, step: TickStep) -> String {
             format!("{}", dt.year())
         }
         TickStep::Month => dt.format("%b").to_string(),
-        TickStep::Day => dt.format("%-d %b").to_string(),
+        TickStep::Day | TickStep::Week => dt.format("%-d %b").to_string(),
         TickStep::SixHours | TickStep::Hour => dt.format("%H:%M").to_string(),
     }
 }
@@ -485,6 +514,13 @@ mod tests {
         let marks = calendar_marks(century, 2000.0);
         assert!(marks.iter().all(|m| m.step >= TickStep::Decade));
         assert_eq!(mark_label(marks[0].day, marks[0].step), "1930");
+        // A month at week resolution: the 1st, 8th, 15th and 22nd.
+        let month = ViewRange::new(day_of(d(2024, 5, 30)), day_of(d(2024, 7, 2)));
+        let labels: Vec<String> = calendar_marks(month, 5.0)
+            .iter()
+            .map(|m| mark_label(m.day, m.step))
+            .collect();
+        assert_eq!(labels, ["Jun", "8 Jun", "15 Jun", "22 Jun", "Jul"]);
         // Hours.
         let day = ViewRange::new(day_of(d(2024, 6, 1)), day_of(d(2024, 6, 1)) + 0.5);
         let marks = calendar_marks(day, 0.01);

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use egui::{Align2, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Vec2};
-use egui_plot::{GridInput, GridMark, Plot, PlotBounds};
+use egui_plot::{AxisHints, GridInput, GridMark, Plot, PlotBounds};
 
 use crate::app::command::Command;
 use crate::app::state::{AppState, Lane};
@@ -20,7 +20,7 @@ use crate::extract::time::{Grain, Modifier};
 use crate::timeline::Entry;
 
 /// Markers closer than this on screen merge into a cluster.
-pub const CLUSTER_PX: f32 = 14.0;
+pub const CLUSTER_PX: f32 = 20.0;
 const MARKER_RADIUS: f32 = 5.5;
 const CLUSTER_RADIUS: f32 = 9.0;
 const BAR_HALF_HEIGHT: f32 = 6.0;
@@ -153,9 +153,15 @@ pub fn timeline_view_ui(
         .show_y(false)
         .show_crosshair(false)
         .x_grid_spacer(time_grid)
-        .x_axis_formatter(|mark, _range| {
-            mark_label(mark.value, TickStep::from_days(mark.step_size))
-        })
+        // Labels may sit closer than egui_plot's default 60 points (month names are short);
+        // a label that does not fit its step is still left out.
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .formatter(|mark, _range| {
+                    mark_label(mark.value, TickStep::from_days(mark.step_size))
+                })
+                .label_spacing(28.0..=40.0),
+        ])
         .y_grid_spacer(move |_input| {
             (0..n_lanes)
                 .map(|i| GridMark {
@@ -233,7 +239,11 @@ pub fn timeline_view_ui(
 
     // Publication dates.
     let small = FontId::proportional(11.0);
-    for (day, title) in state.publication_days() {
+    let mut pubs = state.publication_days();
+    pubs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Right edge of the last label on each row, so that close dates' labels stack instead of overlapping.
+    let mut rows_right: Vec<f32> = Vec::new();
+    for (day, title) in pubs {
         let x = axis.x_px(day);
         if x < frame.left() || x > frame.right() {
             continue;
@@ -245,13 +255,23 @@ pub fn timeline_view_ui(
             4.0,
         ));
         let label = date_of(day).map(human_date).unwrap_or_default();
-        painter.text(
-            Pos2::new(x + 3.0, frame.top() + 2.0),
-            Align2::LEFT_TOP,
+        let galley = painter.layout_no_wrap(
             format!("published {label}"),
             small.clone(),
             theme.publication(),
         );
+        let row = rows_right
+            .iter()
+            .position(|&right| right < x)
+            .unwrap_or(rows_right.len());
+        let width = galley.size().x;
+        let top = frame.top() + 2.0 + row as f32 * (galley.size().y + 1.0);
+        painter.galley(Pos2::new(x + 3.0, top), galley, theme.publication());
+        if row == rows_right.len() {
+            rows_right.push(x + width + 8.0);
+        } else {
+            rows_right[row] = x + width + 8.0;
+        }
         let hit = Rect::from_x_y_ranges((x - 3.0)..=(x + 3.0), frame.y_range());
         let id = Id::unique(("publication", title.as_str(), day.to_bits()));
         let r = ui.interact(hit, id, Sense::hover());
@@ -328,10 +348,11 @@ pub fn timeline_view_ui(
                 let resp = ui.interact(rect, id, Sense::click());
                 let label = format!("Cluster of {} events on lane {}", g.items.len(), lane.name);
                 resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                // Zoom to the markers, not to long date ranges that would hide them again.
                 let (a, b) = lane.items[g.items.clone()]
                     .iter()
                     .fold((f64::MAX, f64::MIN), |(a, b), it| {
-                        (a.min(it.start_day), b.max(it.end_day))
+                        (a.min(it.marker_day), b.max(it.marker_day))
                     });
                 let resp = resp.on_hover_ui(|ui| {
                     ui.strong(format!("{} events", members.len()));
@@ -502,7 +523,7 @@ mod tests {
         let l = lane(&days);
         let axis = TimeAxis::new(ViewRange::new(0.0, 10_000.0), 0.0, 1400.0);
         let g = layout_lane(&l, &axis, CLUSTER_PX);
-        assert!(g.len() <= 1400 / 14 + 1);
+        assert!(g.len() <= 1400 / 20 + 1);
         assert_eq!(g.iter().map(|g| g.items.len()).sum::<usize>(), 1_000_000);
     }
 
