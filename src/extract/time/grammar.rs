@@ -252,7 +252,7 @@ impl<'a> Grammar<'a> {
             if (1..mt.len).any(|k| !self.cont(i + k)) {
                 continue;
             }
-            for &s in mt.sems {
+            for &s in mt.values {
                 if let Some(v) = f(s) {
                     return Some((v, i + mt.len));
                 }
@@ -1244,7 +1244,7 @@ impl<'a> Grammar<'a> {
         (p.saturating_sub(3)..=p).any(|s| {
             self.m.at(s).iter().any(|mt| {
                 s + mt.len == i
-                    && mt.sems.iter().any(|x| {
+                    && mt.values.iter().any(|x| {
                         matches!(
                             x,
                             Sem::Filler
