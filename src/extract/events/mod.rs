@@ -4,12 +4,16 @@
 //! one carried over from the sentence before when the text goes on with the
 //! same episode, else the publication date, marked as such.
 
+pub mod mentions;
+pub mod vocab;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::article::Article;
 pub use crate::extract::lang::EventKind;
 use crate::extract::sentences::Sentence;
+use crate::extract::time::token::{Tokens, tokenize};
 use crate::extract::time::{Grain, Modifier, Timex};
 
 /// A piece of the article's text with its character offsets.
@@ -114,8 +118,278 @@ pub struct Event {
     pub confidence: f32,
 }
 
+/// A trigger found in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct TriggerAt {
+    first: usize,
+    end: usize,
+    kind: EventKind,
+    subkind: &'static str,
+}
+
+/// How far (in tokens) a trigger reaches for its date; beyond, the date is not its own.
+const DATE_REACH: usize = 40;
+
+/// Token index of the first token at or after byte `b`.
+fn token_at_byte(toks: &Tokens, b: usize) -> usize {
+    toks.list.partition_point(|t| t.bytes.start < b)
+}
+
+fn span(text: &str, toks: &Tokens, first: usize, end: usize) -> Option<Span> {
+    let a = toks.list.get(first)?;
+    let z = toks.list.get(end.checked_sub(1)?)?;
+    Some(Span {
+        text: text.get(a.bytes.start..z.bytes.end)?.to_string(),
+        start: a.chars.start,
+        end: z.chars.end,
+    })
+}
+
+/// A short English label: "Meeting: Vladimir Putin, Choe Son Hui (Kremlin)".
+fn label(kind: EventKind, actors: &[String], places: &[String]) -> String {
+    let mut l = kind.title().to_string();
+    if !actors.is_empty() {
+        l.push_str(": ");
+        l.push_str(
+            &actors
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        if actors.len() > 3 {
+            l.push_str(", …");
+        }
+    }
+    if let Some(p) = places.first() {
+        l.push_str(&format!(" ({p})"));
+    }
+    l
+}
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    if !v.iter().any(|x| x == s) {
+        v.push(s.to_string());
+    }
+}
+
 /// Finds the events of an article, given its sentences and time expressions.
 pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Timex]) -> Vec<Event> {
-    let _ = (article, sentences, timexes);
-    Vec::new()
+    let Some(c) = vocab::compiled(&article.lang) else {
+        return Vec::new();
+    };
+    let text = &article.text;
+    let toks = tokenize(text);
+    let timex_tokens: Vec<(usize, usize)> = timexes
+        .iter()
+        .map(|t| {
+            (
+                token_at_byte(&toks, t.bytes.start),
+                token_at_byte(&toks, t.bytes.end),
+            )
+        })
+        .collect();
+    let in_timex = |k: usize| timex_tokens.iter().any(|&(a, b)| a <= k && k < b);
+    let entities = mentions::entities(text, &toks, c);
+    let figures = mentions::figures(&toks, c, in_timex);
+    let published = article.published.value.map(|p| p.date());
+
+    let mut events: Vec<Event> = Vec::new();
+    // The dated episode of the sentence before: its date, actors and places.
+    let mut episode: Option<(EventDate, Vec<String>, usize)> = None;
+    for (si, s) in sentences.iter().enumerate() {
+        let first = token_at_byte(&toks, s.byte_start);
+        let end = token_at_byte(&toks, s.byte_end);
+        if first >= end {
+            continue;
+        }
+        // A blank line ends an episode.
+        let new_paragraph = si > 0
+            && text
+                .get(sentences[si - 1].byte_end..s.byte_start)
+                .is_some_and(|gap| gap.matches('\n').count() >= 2);
+        if new_paragraph {
+            episode = None;
+        }
+        let mut triggers: Vec<TriggerAt> = Vec::new();
+        let mut k = first;
+        while k < end {
+            let mut found = Vec::new();
+            c.triggers.hits_at(&toks, k, &mut found);
+            let best = found
+                .into_iter()
+                .filter(|h| {
+                    (!h.weak || toks.list.get(k).is_some_and(|t| t.capital))
+                        && k + h.len <= end
+                        && !in_timex(k)
+                })
+                .max_by_key(|h| h.len);
+            match best.and_then(|h| Some((h.len, *h.values.first()?))) {
+                Some((len, (kind, subkind))) => {
+                    // One event per kind and subkind in a sentence.
+                    if !triggers
+                        .iter()
+                        .any(|t| t.kind == kind && t.subkind == subkind)
+                    {
+                        triggers.push(TriggerAt {
+                            first: k,
+                            end: k + len,
+                            kind,
+                            subkind,
+                        });
+                    }
+                    k += len;
+                }
+                None => k += 1,
+            }
+        }
+        // A statement is only an event when nothing else happens in the sentence.
+        if triggers.iter().any(|t| t.kind != EventKind::Statement) {
+            triggers.retain(|t| t.kind != EventKind::Statement);
+        }
+        if triggers.is_empty() {
+            continue;
+        }
+        let mut actors: Vec<String> = Vec::new();
+        let mut places: Vec<String> = Vec::new();
+        for m in entities.iter().filter(|m| m.first >= first && m.end <= end) {
+            if let Some(a) = &m.actor {
+                push_unique(&mut actors, a);
+            }
+            if let Some(p) = &m.place {
+                push_unique(&mut places, p);
+            }
+        }
+        let figs: Vec<Figure> = figures
+            .iter()
+            .filter(|f| f.first >= first && f.end <= end)
+            .filter_map(|f| {
+                let sp = span(text, &toks, f.first, f.end)?;
+                Some(Figure {
+                    value: f.value,
+                    unit: f.unit.clone(),
+                    text: sp.text,
+                    start: sp.start,
+                    end: sp.end,
+                })
+            })
+            .collect();
+        let possible = (first..end).any(|k| {
+            let mut v = Vec::new();
+            c.possibility.hits_at(&toks, k, &mut v);
+            !v.is_empty()
+        });
+        let sentence_span = span(text, &toks, first, end);
+        let mut sentence_date: Option<EventDate> = None;
+        for t in &triggers {
+            // The governing date: the nearest time expression in the sentence, a clause boundary costing extra.
+            let date = timexes
+                .iter()
+                .enumerate()
+                .filter(|(ti, _)| {
+                    timex_tokens
+                        .get(*ti)
+                        .is_some_and(|&(a, _)| a >= first && a < end)
+                })
+                .filter_map(|(ti, tx)| {
+                    let (a, b) = *timex_tokens.get(ti)?;
+                    let dist = if b <= t.first {
+                        t.first - b
+                    } else {
+                        a.saturating_sub(t.end)
+                    };
+                    let (lo, hi) = if b <= t.first {
+                        (b, t.first)
+                    } else {
+                        (t.end, a)
+                    };
+                    let clauses = (lo..hi)
+                        .filter(|&x| {
+                            matches!(toks.norm(x), "," | ";" | ":" | "(" | ")" | "–" | "—")
+                        })
+                        .count();
+                    (dist <= DATE_REACH).then_some((dist + 6 * clauses, ti, tx))
+                })
+                .min_by_key(|(score, _, _)| *score)
+                .map(|(_, ti, tx)| {
+                    EventDate::from_timex(
+                        tx,
+                        ti,
+                        if tx.relative {
+                            DateOrigin::Relative
+                        } else {
+                            DateOrigin::Explicit
+                        },
+                    )
+                });
+            let shares = |e: &(EventDate, Vec<String>, usize)| {
+                e.1.iter().any(|x| actors.contains(x) || places.contains(x))
+            };
+            let mut date = match (date, &episode) {
+                (Some(d), _) => d,
+                (None, Some(e)) if shares(e) || si == e.2 + 1 => EventDate {
+                    origin: DateOrigin::Inherited,
+                    ..e.0.clone()
+                },
+                _ => {
+                    let Some(p) = published else { continue };
+                    EventDate {
+                        value: p.format("%Y-%m-%d").to_string(),
+                        grain: Grain::Day,
+                        modifier: None,
+                        start_date: p,
+                        end_date: p,
+                        origin: DateOrigin::Published,
+                        timex: None,
+                    }
+                }
+            };
+            if possible && date.modifier.is_none() {
+                date.modifier = Some(Modifier::Planned);
+            }
+            if date.origin != DateOrigin::Published && sentence_date.is_none() {
+                sentence_date = Some(date.clone());
+            }
+            let Some(trigger) = span(text, &toks, t.first, t.end) else {
+                continue;
+            };
+            let Some(sentence) = sentence_span.clone() else {
+                continue;
+            };
+            let mut confidence: f32 = if t.kind == EventKind::Statement {
+                0.5
+            } else {
+                0.7
+            };
+            if matches!(date.origin, DateOrigin::Explicit | DateOrigin::Relative) {
+                confidence += 0.1;
+            }
+            if !actors.is_empty() {
+                confidence += 0.1;
+            }
+            if possible {
+                confidence -= 0.1;
+            }
+            events.push(Event {
+                id: format!("e{}", events.len() + 1),
+                kind: t.kind,
+                subkind: (!t.subkind.is_empty()).then(|| t.subkind.to_string()),
+                label: label(t.kind, &actors, &places),
+                date,
+                sentence,
+                trigger,
+                actors: actors.clone(),
+                places: places.clone(),
+                figures: figs.clone(),
+                confidence: confidence.clamp(0.0, 1.0),
+            });
+        }
+        if let Some(d) = sentence_date {
+            let mut who = actors.clone();
+            who.extend(places.iter().cloned());
+            episode = Some((d, who, si));
+        }
+    }
+    events
 }

@@ -9,6 +9,10 @@ pub static TABLE: LangTable = LangTable {
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Astronomical,
     capitalized_names: false,
+    decimal_comma: true,
+    locatives: &[
+        "a", "au", "aux", "en", "dans", "vers", "pres de", "depuis", "sur",
+    ],
     words: &[
         ("janvier", Month(1)),
         ("janv", Month(1)),

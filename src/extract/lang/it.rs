@@ -9,6 +9,11 @@ pub static TABLE: LangTable = LangTable {
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Astronomical,
     capitalized_names: false,
+    decimal_comma: true,
+    locatives: &[
+        "a", "in", "al", "alla", "allo", "all'", "nel", "nella", "nello", "nell'", "da", "dal",
+        "dalla", "presso", "verso", "per", "sul", "sulla", "tra", "fra",
+    ],
     words: &[
         // Months and their abbreviations.
         ("gennaio", Month(1)),

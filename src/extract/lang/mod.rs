@@ -213,6 +213,12 @@ pub struct LangTable {
     /// Month and day names are written with a capital (English, German), so a capital
     /// on a weak form ("May") marks the name.
     pub capitalized_names: bool,
+    /// Numbers are written with a decimal comma (`1,2 miliardi`) and a dot or space
+    /// between thousands (`10.000`); else a decimal point and commas (`10,000`).
+    pub decimal_comma: bool,
+    /// Prepositions that put a place name in its role of place ("a Mosca", "in Moscow"),
+    /// as opposed to an actor ("Mosca ha risposto").
+    pub locatives: &'static [&'static str],
     /// Frequent function words, for language detection.
     pub stopwords: &'static [&'static str],
     /// Words that mark future or planned talk in a sentence ("will", "previst", "potrebb"):

@@ -9,6 +9,8 @@ pub static TABLE: LangTable = LangTable {
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Meteorological,
     capitalized_names: false,
+    decimal_comma: true,
+    locatives: &["в", "у", "до", "на", "з", "із", "біля", "під", "поблизу"],
     words: &[
         // Months: nominative, genitive, dative, instrumental, locative; abbreviations are weak.
         ("січень", Month(1)),
