@@ -56,20 +56,102 @@ pub struct ArticleEvents<'a> {
     pub events: &'a [Event],
 }
 
-/// How precise a date is, for choosing the date an entry shows: a smaller span
-/// first, then a date the text gave over one it was given.
-fn precision_rank(d: &EventDate) -> (i64, u8) {
+/// How precise a date is, for choosing the date an entry shows: a date the text
+/// gives before the publication date, then a smaller span, then an explicit date.
+fn precision_rank(d: &EventDate) -> (bool, i64, u8) {
     let origin = match d.origin {
         DateOrigin::Explicit => 0,
         DateOrigin::Relative => 1,
         DateOrigin::Inherited => 2,
         DateOrigin::Published => 3,
     };
-    ((d.end_date - d.start_date).num_days(), origin)
+    (
+        d.origin == DateOrigin::Published,
+        (d.end_date - d.start_date).num_days(),
+        origin,
+    )
+}
+
+/// The days an event may have taken place: a date the text gives, or, for an event
+/// dated only by its article's publication, any day up to then (or after it, when planned).
+fn loose_range(d: &EventDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    match (d.origin, d.modifier) {
+        // "un possibile incontro": some day after publication.
+        (DateOrigin::Published, Some(crate::extract::time::Modifier::Planned)) => {
+            (d.start_date, chrono::NaiveDate::MAX)
+        }
+        (DateOrigin::Published, _) => (chrono::NaiveDate::MIN, d.end_date),
+        _ => (d.start_date, d.end_date),
+    }
 }
 
 fn overlaps(a: &EventDate, b: &EventDate) -> bool {
-    a.start_date <= b.end_date && b.start_date <= a.end_date
+    let (a0, a1) = loose_range(a);
+    let (b0, b1) = loose_range(b);
+    a0 <= b1 && b0 <= a1
+}
+
+/// Can two reports be of one event (None: they cannot), and how strongly do they say so
+/// (0: nothing speaks against it, but nothing for it either)?
+fn same_event(a: (&str, &Event), b: (&str, &Event)) -> Option<usize> {
+    let ((aa, a), (ba, b)) = (a, b);
+    if a.kind != b.kind || !overlaps(&a.date, &b.date) {
+        return None;
+    }
+    let shared_people = a.people.iter().filter(|p| b.people.contains(p)).count();
+    // Two different pairs of people are two meetings, even on one day.
+    let subset = |x: &[String], y: &[String]| x.iter().all(|p| y.contains(p));
+    let shared_place = a.places.iter().any(|p| b.places.contains(p));
+    if a.people.len() >= 2
+        && b.people.len() >= 2
+        && !subset(&a.people, &b.people)
+        && !subset(&b.people, &a.people)
+        && !shared_place
+    {
+        return None;
+    }
+    let names = |e: &Event| -> std::collections::BTreeSet<String> {
+        e.actors
+            .iter()
+            .chain(&e.places)
+            .chain(&e.affiliations)
+            .cloned()
+            .collect()
+    };
+    let shared = names(a).intersection(&names(b)).count();
+    let same_figure = a.figures.iter().any(|f| {
+        b.figures
+            .iter()
+            .any(|g| g.unit == f.unit && g.value == f.value)
+    });
+    let dated = a.date.origin != DateOrigin::Published && b.date.origin != DateOrigin::Published;
+    let nested =
+        |x: &EventDate, y: &EventDate| x.start_date <= y.start_date && y.end_date <= x.end_date;
+    if aa == ba {
+        // Within one article only a repeated mention: the same written date and the same people;
+        // or, for one-off events (a treaty, a death toll), a nameless mention within the dated one.
+        let same =
+            dated && a.date.value == b.date.value && shared_people > 0 && a.subkind == b.subkind;
+        let nameless = a.actors.is_empty() || b.actors.is_empty();
+        let one_off = matches!(a.kind, EventKind::Treaty | EventKind::Casualties)
+            && dated
+            && nameless
+            && (nested(&a.date, &b.date) || nested(&b.date, &a.date));
+        return (same || one_off).then_some(3 * shared_people + shared + 1);
+    }
+    // Statements are many and alike: one only when dated the same and said by the same people.
+    if a.kind == EventKind::Statement
+        && !(dated && a.date.value == b.date.value && shared_people > 0)
+    {
+        return None;
+    }
+    // Compatible; evidence only when the reports share people, a figure, or two names.
+    let evidence = shared_people > 0 || same_figure || shared >= 2;
+    Some(if evidence {
+        3 * shared_people + shared + 4 * usize::from(same_figure)
+    } else {
+        0
+    })
 }
 
 struct Cluster<'a> {
@@ -86,23 +168,18 @@ impl Cluster<'_> {
             .min_by_key(|e| precision_rank(&e.date))
     }
 
-    /// How well `e` fits: None when it cannot be the same event, else the number of shared names.
-    fn fit(&self, e: &Event) -> Option<usize> {
+    /// How well a report fits: None when it cannot join.
+    fn fit(&self, article: &str, e: &Event) -> Option<usize> {
         if self.kind != e.kind {
             return None;
         }
-        // Every report must overlap in time: two meetings months apart stay two.
-        if !self.members.iter().all(|(_, m)| overlaps(&m.date, &e.date)) {
-            return None;
-        }
-        let shared = self
+        // No member may speak against it, and one at least must speak for it.
+        let total: usize = self
             .members
             .iter()
-            .flat_map(|(_, m)| m.actors.iter().chain(m.places.iter()))
-            .filter(|n| e.actors.contains(n) || e.places.contains(n))
-            .collect::<std::collections::BTreeSet<_>>()
-            .len();
-        (shared > 0).then_some(shared)
+            .map(|&(a, m)| same_event((a, m), (article, e)))
+            .sum::<Option<usize>>()?;
+        (total > 0).then_some(total)
     }
 }
 
@@ -142,7 +219,7 @@ pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
     for (article, e) in all {
         let best = clusters
             .iter_mut()
-            .filter_map(|c| c.fit(e).map(|f| (f, c)))
+            .filter_map(|c| c.fit(article, e).map(|f| (f, c)))
             .max_by_key(|(f, _)| *f);
         match best {
             Some((_, c)) => c.members.push((article, e)),
@@ -174,7 +251,12 @@ pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
             }
             let mut conflicts = Vec::new();
             let mut dates: Vec<String> = Vec::new();
-            for (_, m) in &c.members {
+            // A publication date is no claim about when it happened.
+            for (_, m) in c
+                .members
+                .iter()
+                .filter(|(_, m)| m.date.origin != DateOrigin::Published)
+            {
                 let d = describe_date(&m.date);
                 if !dates.contains(&d) {
                     dates.push(d);

@@ -25,6 +25,8 @@ pub struct EntityMention {
     pub actor: Option<String>,
     /// As a place (after "a", "in", ...; or a city, region or venue).
     pub place: Option<String>,
+    /// The country a person acts for, where the gazetteer says ("Vladimir Putin": Russia).
+    pub affiliation: Option<String>,
 }
 
 /// A number with its unit found in the text.
@@ -144,6 +146,10 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
         for flag in covered.iter_mut().skip(i).take(h.len) {
             *flag = true;
         }
+        let affiliation = (e.kind == EntityKind::Person)
+            .then_some(e.stands_for)
+            .flatten()
+            .map(str::to_string);
         found.push(EntityMention {
             first: i,
             end: i + h.len,
@@ -151,6 +157,7 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
             kind: e.kind,
             actor,
             place,
+            affiliation,
         });
         i += h.len;
     }
@@ -217,6 +224,10 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
             continue;
         }
         if let Some(Some(name)) = parts.get(toks.norm(k)) {
+            let affiliation = found
+                .iter()
+                .find(|m| &m.name == name)
+                .and_then(|m| m.affiliation.clone());
             found.push(EntityMention {
                 first: k,
                 end: k + 1,
@@ -224,6 +235,7 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
                 kind: EntityKind::Person,
                 actor: Some(name.clone()),
                 place: None,
+                affiliation,
             });
         }
     }
@@ -240,6 +252,7 @@ fn person(text: &str, toks: &Tokens, first: usize, end: usize) -> EntityMention 
         kind: EntityKind::Person,
         actor: Some(name),
         place: None,
+        affiliation: None,
     }
 }
 
@@ -325,11 +338,10 @@ pub fn figures(
         if let Some(h) = hits(&c.multipliers, toks, k)
             .into_iter()
             .max_by_key(|h| h.len)
+            && let Some(m) = h.values.first().and_then(|&ix| c.vocab.multipliers.get(ix))
         {
-            if let Some(m) = h.values.first().and_then(|&ix| c.vocab.multipliers.get(ix)) {
-                value *= m.1;
-                k += h.len;
-            }
+            value *= m.1;
+            k += h.len;
         }
         let mut unit = None;
         for skip in 0..=2 {

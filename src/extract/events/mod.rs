@@ -116,6 +116,12 @@ pub struct Event {
     pub figures: Vec<Figure>,
     /// How sure the extractor is, 0-1.
     pub confidence: f32,
+    /// Countries the actors act for (Vladimir Putin: Russia), for merging reports.
+    #[serde(skip)]
+    pub affiliations: Vec<String>,
+    /// The actors who are people, for merging reports.
+    #[serde(skip)]
+    pub people: Vec<String>,
 }
 
 /// A trigger found in a sentence.
@@ -174,6 +180,43 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
     }
 }
 
+/// The time expression that governs a trigger: the nearest in its sentence, a clause
+/// boundary (comma, semicolon, dash, parenthesis) between them costing extra.
+fn governing_timex(
+    toks: &Tokens,
+    timex_tokens: &[(usize, usize)],
+    sentence: (usize, usize),
+    t: &TriggerAt,
+) -> Option<usize> {
+    let (first, end) = sentence;
+    timex_tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, (a, _))| *a >= first && *a < end)
+        .filter_map(|(ti, &(a, b))| {
+            let (lo, hi) = if b <= t.first {
+                (b, t.first)
+            } else {
+                (t.end, a)
+            };
+            let dist = hi.saturating_sub(lo);
+            let clauses = (lo..hi)
+                .filter(|&x| matches!(toks.norm(x), "," | ";" | ":" | "(" | ")" | "–" | "—"))
+                .count();
+            (dist <= DATE_REACH).then_some((dist + 6 * clauses, ti))
+        })
+        .min_by_key(|(score, _)| *score)
+        .map(|(_, ti)| ti)
+}
+
+/// Is this sentence the article's headline (already told in the body)?
+fn is_title(article: &Article, sentence: &str) -> bool {
+    article.title.as_deref().is_some_and(|t| {
+        let s = sentence.trim();
+        !s.is_empty() && (t.contains(s) || s.contains(t.trim()))
+    })
+}
+
 /// Finds the events of an article, given its sentences and time expressions.
 pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Timex]) -> Vec<Event> {
     let Some(c) = vocab::compiled(&article.lang) else {
@@ -196,18 +239,19 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
     let published = article.published.value.map(|p| p.date());
 
     let mut events: Vec<Event> = Vec::new();
-    // The dated episode of the sentence before: its date, actors and places.
+    // The dated episode of the sentence before: its date, its names, its index.
     let mut episode: Option<(EventDate, Vec<String>, usize)> = None;
     for (si, s) in sentences.iter().enumerate() {
         let first = token_at_byte(&toks, s.byte_start);
         let end = token_at_byte(&toks, s.byte_end);
-        if first >= end {
+        if first >= end || is_title(article, text.get(s.byte_start..s.byte_end).unwrap_or("")) {
             continue;
         }
         // A blank line ends an episode.
         let new_paragraph = si > 0
-            && text
-                .get(sentences[si - 1].byte_end..s.byte_start)
+            && sentences
+                .get(si - 1)
+                .and_then(|p| text.get(p.byte_end..s.byte_start))
                 .is_some_and(|gap| gap.matches('\n').count() >= 2);
         if new_paragraph {
             episode = None;
@@ -244,21 +288,46 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
                 None => k += 1,
             }
         }
-        // A statement is only an event when nothing else happens in the sentence.
-        if triggers.iter().any(|t| t.kind != EventKind::Statement) {
-            triggers.retain(|t| t.kind != EventKind::Statement);
-        }
-        if triggers.is_empty() {
+        let governing: Vec<Option<usize>> = triggers
+            .iter()
+            .map(|t| governing_timex(&toks, &timex_tokens, (first, end), t))
+            .collect();
+        // A statement ("ha confermato", "un'analisi") is an event of its own only when it has a
+        // date of its own, or nothing else happens in the sentence.
+        let others: Vec<Option<usize>> = triggers
+            .iter()
+            .zip(&governing)
+            .filter(|(t, _)| t.kind != EventKind::Statement)
+            .map(|(_, g)| *g)
+            .collect();
+        let keep: Vec<bool> = triggers
+            .iter()
+            .zip(&governing)
+            .map(|(t, g)| {
+                t.kind != EventKind::Statement
+                    || others.is_empty()
+                    || (g.is_some() && !others.contains(g))
+            })
+            .collect();
+        if !keep.contains(&true) {
             continue;
         }
         let mut actors: Vec<String> = Vec::new();
         let mut places: Vec<String> = Vec::new();
+        let mut affiliations: Vec<String> = Vec::new();
+        let mut people: Vec<String> = Vec::new();
         for m in entities.iter().filter(|m| m.first >= first && m.end <= end) {
             if let Some(a) = &m.actor {
                 push_unique(&mut actors, a);
             }
             if let Some(p) = &m.place {
                 push_unique(&mut places, p);
+            }
+            if let Some(a) = &m.affiliation {
+                push_unique(&mut affiliations, a);
+            }
+            if m.kind == crate::extract::lang::EntityKind::Person {
+                push_unique(&mut people, &m.name);
             }
         }
         let figs: Vec<Figure> = figures
@@ -280,49 +349,26 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
             c.possibility.hits_at(&toks, k, &mut v);
             !v.is_empty()
         });
-        let sentence_span = span(text, &toks, first, end);
+        let Some(sentence) = span(text, &toks, first, end) else {
+            continue;
+        };
         let mut sentence_date: Option<EventDate> = None;
-        for t in &triggers {
-            // The governing date: the nearest time expression in the sentence, a clause boundary costing extra.
-            let date = timexes
-                .iter()
-                .enumerate()
-                .filter(|(ti, _)| {
-                    timex_tokens
-                        .get(*ti)
-                        .is_some_and(|&(a, _)| a >= first && a < end)
-                })
-                .filter_map(|(ti, tx)| {
-                    let (a, b) = *timex_tokens.get(ti)?;
-                    let dist = if b <= t.first {
-                        t.first - b
+        for ((t, g), kept) in triggers.iter().zip(&governing).zip(&keep) {
+            if !kept {
+                continue;
+            }
+            let date = g.and_then(|ti| {
+                let tx = timexes.get(ti)?;
+                Some(EventDate::from_timex(
+                    tx,
+                    ti,
+                    if tx.relative {
+                        DateOrigin::Relative
                     } else {
-                        a.saturating_sub(t.end)
-                    };
-                    let (lo, hi) = if b <= t.first {
-                        (b, t.first)
-                    } else {
-                        (t.end, a)
-                    };
-                    let clauses = (lo..hi)
-                        .filter(|&x| {
-                            matches!(toks.norm(x), "," | ";" | ":" | "(" | ")" | "–" | "—")
-                        })
-                        .count();
-                    (dist <= DATE_REACH).then_some((dist + 6 * clauses, ti, tx))
-                })
-                .min_by_key(|(score, _, _)| *score)
-                .map(|(_, ti, tx)| {
-                    EventDate::from_timex(
-                        tx,
-                        ti,
-                        if tx.relative {
-                            DateOrigin::Relative
-                        } else {
-                            DateOrigin::Explicit
-                        },
-                    )
-                });
+                        DateOrigin::Explicit
+                    },
+                ))
+            });
             let shares = |e: &(EventDate, Vec<String>, usize)| {
                 e.1.iter().any(|x| actors.contains(x) || places.contains(x))
             };
@@ -354,9 +400,6 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
             let Some(trigger) = span(text, &toks, t.first, t.end) else {
                 continue;
             };
-            let Some(sentence) = sentence_span.clone() else {
-                continue;
-            };
             let mut confidence: f32 = if t.kind == EventKind::Statement {
                 0.5
             } else {
@@ -377,18 +420,20 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
                 subkind: (!t.subkind.is_empty()).then(|| t.subkind.to_string()),
                 label: label(t.kind, &actors, &places),
                 date,
-                sentence,
+                sentence: sentence.clone(),
                 trigger,
                 actors: actors.clone(),
                 places: places.clone(),
                 figures: figs.clone(),
                 confidence: confidence.clamp(0.0, 1.0),
+                affiliations: affiliations.clone(),
+                people: people.clone(),
             });
         }
         if let Some(d) = sentence_date {
-            let mut who = actors.clone();
-            who.extend(places.iter().cloned());
-            episode = Some((d, who, si));
+            let mut names = actors.clone();
+            names.extend(places.iter().cloned());
+            episode = Some((d, names, si));
         }
     }
     events

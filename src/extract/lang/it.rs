@@ -12,7 +12,7 @@ pub static TABLE: LangTable = LangTable {
     decimal_comma: true,
     locatives: &[
         "a", "in", "al", "alla", "allo", "all'", "nel", "nella", "nello", "nell'", "da", "dal",
-        "dalla", "presso", "verso", "per", "sul", "sulla", "tra", "fra",
+        "dalla", "presso", "verso", "per", "sul", "sulla",
     ],
     words: &[
         // Months and their abbreviations.

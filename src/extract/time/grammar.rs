@@ -1628,11 +1628,19 @@ impl<'a> Grammar<'a> {
             starts.push(i);
         }
         let mut without_modifiers = false;
-        for k0 in starts {
+        // Each start is read with a part of a period in front ("fine ottobre") and without
+        // (so that "ultimi" in "degli ultimi giorni" is not taken for "the end of").
+        let tries: Vec<(usize, bool)> = starts
+            .iter()
+            .flat_map(|&k0| [(k0, true), (k0, false)])
+            .collect();
+        for (k0, with_part) in tries {
             let mut k = k0;
             let mut p_here = None;
             // Part of a period: "fine ottobre", "alla fine dell'anno", "mid-2024", "Ende Oktober".
-            if let Some((p, n)) = self.sem(k0, |s| match s {
+            if !with_part {
+                // Read below as it stands.
+            } else if let Some((p, n)) = self.sem(k0, |s| match s {
                 Sem::Part(p) => Some(p),
                 _ => None,
             }) {
