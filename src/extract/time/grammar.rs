@@ -598,8 +598,10 @@ impl<'a> Grammar<'a> {
                 ));
             }
         }
-        // "15/02": only with a slash; "1.2" is a decimal.
-        if sep == "/" && self.digits(n2).is_none() {
+        // "15/02" with a slash; "17.02" and "31-10" with two digits each where the language
+        // writes decimals with a comma and nothing follows ("1.2" is a decimal, "10-12" a range).
+        let two_by_two = da == 2 && db == 2 && self.lex.table.decimal_comma && self.ends_phrase(n2);
+        if (sep == "/" || two_by_two) && self.digits(n2).is_none() {
             return Some((
                 Expr::Date {
                     y: YearRef::Unknown,
@@ -1519,7 +1521,11 @@ impl<'a> Grammar<'a> {
                 None,
                 Some(b),
                 _,
-            ) if self.ends_phrase(b.1) => b,
+            ) if self.ends_phrase(b.1)
+                && matches!((&left, &b.0), (Expr::Date { d: Some(x), .. }, Expr::Date { d: Some(y), .. }) if x < y) =>
+            {
+                b
+            }
             _ => return None,
         };
         let (left, right) = match (&left, &right) {
@@ -1696,8 +1702,12 @@ impl<'a> Grammar<'a> {
                         n,
                     ))
                 });
+            // A table entry that takes in the modifier word ("dopo domani") wins a tie.
+            let takes_modifier = k0 == i && j != i && self.m.at(i).iter().any(|mt| i + mt.len > j);
             if let Some(h) = here
-                && core.as_ref().is_none_or(|c| h.1 > c.1)
+                && core
+                    .as_ref()
+                    .is_none_or(|c| h.1 > c.1 || (takes_modifier && h.1 == c.1))
             {
                 core = Some(h);
                 part = p_here;

@@ -176,7 +176,10 @@ pub fn tokenize(text: &str) -> Tokens {
                     // Look one further: an apostrophe between letters.
                     let mut ahead = iter.clone();
                     ahead.next();
-                    let next_letter = ahead.peek().is_some_and(|&(_, (_, c3))| c3.is_alphabetic());
+                    // Elision before a word or a number ("dell'anno", "l'11 settembre").
+                    let next_letter = ahead.peek().is_some_and(|&(_, (_, c3))| {
+                        c3.is_alphabetic() || (!cyr && c3.is_ascii_digit())
+                    });
                     if !next_letter {
                         break;
                     }
