@@ -243,9 +243,14 @@ impl<'a> Grammar<'a> {
     fn sem_w<T>(&self, i: usize, allow_weak: bool, f: impl Fn(Sem) -> Option<T>) -> Read<T> {
         let tok = self.at(i)?;
         for mt in self.m.at(i) {
-            // A weak form ("mar", "May") counts next to a number, or capitalised in a
-            // language that capitalises month and day names ("Mar del Giappone" is a sea).
-            if mt.weak && !allow_weak && !(tok.capital && self.lex.table.capitalized_names) {
+            // A weak form ("mar", "May") counts next to a number, capitalised in a language
+            // that capitalises month and day names ("Mar del Giappone" is a sea), or alone on
+            // its line (a table cell, a form field: "sab.").
+            if mt.weak
+                && !allow_weak
+                && !(tok.capital && self.lex.table.capitalized_names)
+                && !self.alone_on_line(i, i + mt.len)
+            {
                 continue;
             }
             // A multi-token entry must not cross a line break.
@@ -259,6 +264,18 @@ impl<'a> Grammar<'a> {
             }
         }
         None
+    }
+
+    /// Do tokens `i..end` (and maybe a dot) fill their line?
+    fn alone_on_line(&self, i: usize, end: usize) -> bool {
+        let starts_line = i == 0 || self.toks.list.get(i).is_some_and(|t| t.line_break);
+        let end = if self.toks.norm(end) == "." && self.toks.list.get(end).is_some_and(|t| t.joined)
+        {
+            end + 1
+        } else {
+            end
+        };
+        starts_line && self.toks.list.get(end).is_none_or(|t| t.line_break)
     }
 
     fn sem<T>(&self, i: usize, f: impl Fn(Sem) -> Option<T>) -> Read<T> {
@@ -1131,6 +1148,12 @@ impl<'a> Grammar<'a> {
                 orthodox: true,
                 y: YearRef::Unknown,
             }),
+            Sem::WeekdayHoliday(n, wd, m) => Some(Expr::NthWeekday {
+                n: i32::from(n),
+                wd,
+                m,
+                y: YearRef::Unknown,
+            }),
             _ => None,
         })?;
         let (y, n) = match self.year_ref(n) {
@@ -1146,6 +1169,7 @@ impl<'a> Grammar<'a> {
                 orthodox,
                 y,
             },
+            Expr::NthWeekday { n: k, wd, m, .. } => Expr::NthWeekday { n: k, wd, m, y },
             other => other,
         };
         Some((e, n))
