@@ -147,8 +147,8 @@ pub enum Expr {
     },
     /// A weekend relative to this one.
     Weekend {
-        /// -1 last, 0 this, 1 next.
-        shift: i32,
+        /// -1 last, 0 this, 1 next; `None` for a bare "the weekend" (read by lean).
+        shift: Option<i32>,
     },
     /// From one date to another, both included.
     Range(Box<Expr>, Box<Expr>),
@@ -852,6 +852,11 @@ impl<'a> Grammar<'a> {
         };
         // AgoPre N unit: "hace 3 días", "vor 3 Tagen", "il y a 3 jours"
         if let Some(n) = self.is(i, Sem::AgoPre) {
+            // "hace unas horas", "vor einigen Tagen": a few units back.
+            let m = self.is(n, Sem::Approx).unwrap_or(n);
+            if let Some(((u, true), k)) = self.unit(m) {
+                keep(Some(((Expr::Recent { unit: u }, false), k)));
+            }
             keep(
                 self.count_unit(n)
                     .map(|((c, u), k)| ((Expr::Ago { unit: u, n: -c }, false), k)),
@@ -941,7 +946,7 @@ impl<'a> Grammar<'a> {
 
     fn shifted_unit(&self, u: Unit, plural: bool, s: i32) -> (Expr, bool) {
         if u == Unit::Weekend {
-            return (Expr::Weekend { shift: s }, s > 0);
+            return (Expr::Weekend { shift: Some(s) }, s > 0);
         }
         if s == -1 && (plural || matches!(u, Unit::Hour | Unit::Minute)) {
             return (Expr::Recent { unit: u }, false);
@@ -1411,7 +1416,7 @@ impl<'a> Grammar<'a> {
             _ => None,
         }));
         keep(self.sem(i, |s| match s {
-            Sem::Unit(Unit::Weekend) => Some((Expr::Weekend { shift: 0 }, false)),
+            Sem::Unit(Unit::Weekend) => Some((Expr::Weekend { shift: None }, false)),
             _ => None,
         }));
         let ((e, fut), mut n) =

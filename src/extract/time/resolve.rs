@@ -566,11 +566,11 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
             ))
         }),
         Expr::Weekend { shift: s } => {
-            // "the weekend" on a weekday is the one just past, unless the text looks ahead.
-            let s = if *s == 0 && !ctx.future && today.weekday().num_days_from_monday() < 5 {
-                -1
-            } else {
-                *s
+            // A bare "the weekend" on a weekday is the one just past, unless the text looks ahead.
+            let s = match s {
+                Some(s) => *s,
+                None if !ctx.future && today.weekday().num_days_from_monday() < 5 => -1,
+                None => 0,
             };
             let d = today.checked_add_signed(Duration::days(7 * i64::from(s)))?;
             weekend_of(d)
