@@ -124,6 +124,8 @@ pub enum Sem {
     RelDay(i32),
     /// A year relative to the reference in one word: "торік" (-1), "heuer" (0).
     RelYear(i32),
+    /// After a weekday, that many weeks on: French "lundi en huit" (1), "en quinze" (2).
+    WeeksOn(u8),
     /// Previous: "scorso", "last", "letzten", "минулого".
     Last,
     /// Following: "prossimo", "next", "nächsten", "наступного".

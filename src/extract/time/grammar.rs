@@ -52,6 +52,13 @@ pub enum Expr {
         /// Week relative to the reference week.
         week: Option<i32>,
     },
+    /// A weekday that many weeks after its next occurrence (today included).
+    WeekdayOn {
+        /// 1 = Monday.
+        wd: u8,
+        /// Weeks on.
+        weeks: i32,
+    },
     /// The n-th (or last, n = -1) weekday of a month.
     NthWeekday {
         /// Which one.
@@ -810,6 +817,22 @@ impl<'a> Grammar<'a> {
         {
             week = Some(s);
             n = k3;
+        }
+        // "lundi en huit": the weekday, that many weeks on.
+        if let Some((w, k2)) = self.sem(n, |s| match s {
+            Sem::WeeksOn(w) => Some(w),
+            _ => None,
+        }) {
+            return Some((
+                (
+                    Expr::WeekdayOn {
+                        wd,
+                        weeks: i32::from(w),
+                    },
+                    true,
+                ),
+                k2,
+            ));
         }
         // "after next": "середу після наступної"
         if let Some(k2) = self.is(n, Sem::After).or_else(|| self.is(n, Sem::Later))
@@ -1794,6 +1817,7 @@ fn day_like(e: &Expr) -> bool {
         Expr::Date { d: Some(_), .. }
             | Expr::RelDay(_)
             | Expr::Weekday { .. }
+            | Expr::WeekdayOn { .. }
             | Expr::NthWeekday { .. }
             | Expr::Easter { .. }
     ) || matches!(

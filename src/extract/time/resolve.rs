@@ -407,6 +407,14 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
             };
             pick.map(day_period)
         }
+        Expr::WeekdayOn { wd, weeks } => {
+            let offset = i64::from(weekday_from(*wd).num_days_from_monday())
+                - i64::from(today.weekday().num_days_from_monday());
+            let base = if offset >= 0 { offset } else { offset + 7 };
+            Some(day_period(today.checked_add_signed(Duration::days(
+                base + 7 * i64::from(*weeks),
+            ))?))
+        }
         Expr::Weekday { wd, shift: s, week } => {
             let w = weekday_from(*wd);
             let offset = i64::from(w.num_days_from_monday())
