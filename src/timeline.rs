@@ -145,8 +145,15 @@ fn same_event(a: (&str, &Event), b: (&str, &Event)) -> Option<usize> {
     {
         return None;
     }
-    // Compatible; evidence only when the reports share people, a figure, or two names.
-    let evidence = shared_people > 0 || same_figure || shared >= 2;
+    // Compatible; evidence only when the reports share people or a figure, or, for
+    // events between countries (treaties, aid, deployments), two names; for the rest
+    // two names one of which is a place (countries alone are too common to tell).
+    let evidence = shared_people > 0
+        || same_figure
+        || match a.kind {
+            EventKind::Treaty | EventKind::Aid | EventKind::Deployment => shared >= 2,
+            _ => shared_place && shared >= 2,
+        };
     Some(if evidence {
         3 * shared_people + shared + 4 * usize::from(same_figure)
     } else {

@@ -354,3 +354,80 @@ fn the_analysts_events_come_out_right() {
         "only {marked_share:.2} of the events are ones an analyst marks: {spurious:#?}"
     );
 }
+
+#[test]
+fn reports_of_one_event_merge_and_different_events_stay_apart() {
+    use dateline::timeline::{ArticleEvents, build};
+    let mut per_article: Vec<(String, Vec<Event>)> = Vec::new();
+    for (name, bytes) in [
+        (
+            "data/000_baa33a4ea23e10ec.txt",
+            &include_bytes!("../data/000_baa33a4ea23e10ec.txt")[..],
+        ),
+        (
+            "data/004_3bd72472d4c2b3aa.txt",
+            &include_bytes!("../data/004_3bd72472d4c2b3aa.txt")[..],
+        ),
+    ] {
+        let article = Article::from_bytes(name, bytes, &IntakeOptions::default());
+        per_article.push((article.id.clone(), extract(&article).events));
+    }
+    let input: Vec<ArticleEvents<'_>> = per_article
+        .iter()
+        .map(|(id, ev)| ArticleEvents {
+            article: id,
+            events: ev,
+        })
+        .collect();
+    let timeline = build(&input);
+    let both = |e: &dateline::timeline::Entry| {
+        per_article
+            .iter()
+            .all(|(id, _)| e.reports.iter().any(|r| &r.article == id))
+    };
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+
+    let treaty = timeline
+        .iter()
+        .find(|e| e.kind == EventKind::Treaty && both(e));
+    assert!(
+        treaty.is_some_and(
+            |e| e.date.start_date >= day("2024-06-01") && e.date.end_date <= day("2024-06-30")
+        ),
+        "the June 2024 treaty, reported by both articles"
+    );
+
+    let kremlin = timeline.iter().find(|e| {
+        e.kind == EventKind::Meeting && e.places.iter().any(|p| p == "Kremlin") && both(e)
+    });
+    assert!(
+        kremlin.is_some_and(
+            |e| e.date.start_date >= day("2025-10-01") && e.date.end_date <= day("2025-10-31")
+        ),
+        "the late-October Kremlin meeting, reported by both articles"
+    );
+
+    let dead = timeline
+        .iter()
+        .find(|e| e.kind == EventKind::Casualties && both(e));
+    assert!(
+        dead.is_some_and(|e| e.figures.iter().any(|f| f.value == 2000.0)),
+        "the 2,000 dead, reported by both articles"
+    );
+
+    // Trump and Kim met in 2019 and in 2020 (Panmunjom), and may meet in 2026: never one entry.
+    let trump_kim: Vec<_> = timeline
+        .iter()
+        .filter(|e| {
+            e.kind == EventKind::Meeting
+                && ["Donald Trump", "Kim Jong Un"]
+                    .iter()
+                    .all(|p| e.actors.iter().any(|a| a == p))
+        })
+        .collect();
+    assert!(
+        trump_kim.len() >= 3,
+        "Trump-Kim meetings months apart stay apart: {:?}",
+        trump_kim.iter().map(|e| &e.date.value).collect::<Vec<_>>()
+    );
+}

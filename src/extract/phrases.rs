@@ -60,8 +60,11 @@ pub fn form_words(form: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for (i, t) in toks.list.iter().enumerate() {
         let w = toks.norm(i);
+        // Only an apostrophe that ends a word and its form ("dell' anno"), not a possessive.
+        let ends_word = toks.list.get(i + 1).is_none_or(|n| !n.joined);
         if w == "'"
             && t.joined
+            && ends_word
             && let Some(prev) = words.last_mut()
         {
             prev.push('\'');

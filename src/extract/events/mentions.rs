@@ -132,7 +132,11 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
             i += 1;
             continue;
         };
-        let placed = after_locative(toks, c, i);
+        // A country written in lowercase is an adjective ("la tedesca Fondazione",
+        // "nordcoreano"): the country acts, it is not a place.
+        let adjective =
+            e.kind == EntityKind::Country && toks.list.get(i).is_some_and(|t| !t.capital);
+        let placed = !adjective && after_locative(toks, c, i);
         let (actor, place) = match e.kind {
             EntityKind::Person | EntityKind::Organisation => (Some(e.name.to_string()), None),
             EntityKind::Country if placed => (None, Some(e.name.to_string())),
@@ -260,6 +264,21 @@ fn person(text: &str, toks: &Tokens, first: usize, end: usize) -> EntityMention 
 fn number_at(toks: &Tokens, c: &Compiled, i: usize) -> Option<(f64, usize)> {
     let t = toks.list.get(i)?;
     if t.kind != TokKind::Num || t.digits > 15 {
+        return None;
+    }
+    // Part of a model name, not a count: "K2", "F-16", "Su-35".
+    let prev = i.checked_sub(1).and_then(|p| toks.list.get(p));
+    let model = t.joined
+        && prev.is_some_and(|p| {
+            p.kind == TokKind::Word
+                || (toks.norm(i - 1) == "-"
+                    && i >= 2
+                    && toks
+                        .list
+                        .get(i - 2)
+                        .is_some_and(|w| w.kind == TokKind::Word && w.capital))
+        });
+    if model {
         return None;
     }
     let (thousands, decimal) = if c.table.decimal_comma {

@@ -271,22 +271,43 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
                 .max_by_key(|h| h.len);
             match best.and_then(|h| Some((h.len, *h.values.first()?))) {
                 Some((len, (kind, subkind))) => {
-                    // One event per kind and subkind in a sentence.
-                    if !triggers
-                        .iter()
-                        .any(|t| t.kind == kind && t.subkind == subkind)
-                    {
-                        triggers.push(TriggerAt {
+                    // One event per kind in a sentence ("firmato ... un trattato" is one signing);
+                    // meetings of different subkinds stay apart (a call, then a summit).
+                    let same = |t: &TriggerAt| {
+                        t.kind == kind
+                            && (kind != EventKind::Meeting
+                                || t.subkind == subkind
+                                || t.subkind.is_empty()
+                                || subkind.is_empty())
+                    };
+                    match triggers.iter_mut().find(|t| same(t)) {
+                        Some(t) if t.subkind.is_empty() => t.subkind = subkind,
+                        Some(_) => {}
+                        None => triggers.push(TriggerAt {
                             first: k,
                             end: k + len,
                             kind,
                             subkind,
-                        });
+                        }),
                     }
                     k += len;
                 }
                 None => k += 1,
             }
+        }
+        // What a treaty provides for ("un patto che prevede assistenza militare in caso di
+        // attacco") is its content, not more events.
+        if let Some(treaty_at) = triggers
+            .iter()
+            .find(|t| t.kind == EventKind::Treaty)
+            .map(|t| t.first)
+        {
+            triggers.retain(|t| {
+                !(matches!(
+                    t.kind,
+                    EventKind::Aid | EventKind::Attack | EventKind::Deployment
+                ) && t.first > treaty_at)
+            });
         }
         let governing: Vec<Option<usize>> = triggers
             .iter()
@@ -391,7 +412,8 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
                     }
                 }
             };
-            if possible && date.modifier.is_none() {
+            // Possible or planned matters more than approximate.
+            if possible && matches!(date.modifier, None | Some(Modifier::Approx)) {
                 date.modifier = Some(Modifier::Planned);
             }
             if date.origin != DateOrigin::Published && sentence_date.is_none() {

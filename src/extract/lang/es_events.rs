@@ -763,8 +763,6 @@ pub static EVENTS: EventVocab = EventVocab {
         "prevista",
         "previstos",
         "previstas",
-        "preve",
-        "preven",
         "deberia",
         "deberian",
         "debera",

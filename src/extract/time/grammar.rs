@@ -253,11 +253,8 @@ impl<'a> Grammar<'a> {
             // A weak form ("mar", "May") counts next to a number, capitalised in a language
             // that capitalises month and day names ("Mar del Giappone" is a sea), or alone on
             // its line (a table cell, a form field: "sab.").
-            if mt.weak
-                && !allow_weak
-                && !(tok.capital && self.lex.table.capitalized_names)
-                && !self.alone_on_line(i, i + mt.len)
-            {
+            let named = tok.capital && self.lex.table.capitalized_names;
+            if mt.weak && !allow_weak && !named && !self.alone_on_line(i, i + mt.len) {
                 continue;
             }
             // A multi-token entry must not cross a line break.
@@ -533,8 +530,8 @@ impl<'a> Grammar<'a> {
                 .joined_punct(n2, &sep)
                 .filter(|&k| self.digits(k).is_some())
             else {
-                // 2014-10, 2014/10: a month.
-                return (db <= 2
+                // 2014-10, 2014/10: a month (two digits: "Mirage 2000-5" is a model).
+                return (db == 2
                     && (1..=12).contains(&b)
                     && sep != "."
                     && self.digits(n2).is_none())
