@@ -1518,19 +1518,29 @@ impl<'a> Grammar<'a> {
                 })
             })?,
         };
+        // After a bare dash the right side starts with a number or a month name: "9 aprile
+        // 2025 - Il primo ministro" and "22 травня 2025 року – У понеділок" are datelines.
+        let dashed = intro.is_none() && self.punct(n, "-–—/").is_some();
+        if dashed && !(self.digits(k).is_some() || self.month(k, true).is_some()) {
+            return None;
+        }
         let k = self.fillers(k);
         let right = self.core(k).map(|((e, _), n)| (e, n));
         // "July 13-15", "13 to 15 July" is handled by the left side; "1960 - 1961".
-        let bare_right = self.day(k).map(|(d, n)| {
-            (
-                Expr::Date {
-                    y: YearRef::Unknown,
-                    m: None,
-                    d: Some(d),
-                },
-                n,
-            )
-        });
+        let bare_right = self
+            .digits(k)
+            .or(if dashed { None } else { Some(((0, 0), k)) })
+            .and_then(|_| self.day(k))
+            .map(|(d, n)| {
+                (
+                    Expr::Date {
+                        y: YearRef::Unknown,
+                        m: None,
+                        d: Some(d),
+                    },
+                    n,
+                )
+            });
         let year_right = self.year(k).map(|(y, n)| {
             (
                 Expr::Date {
