@@ -334,13 +334,27 @@ pub fn figures(
     in_timex: impl Fn(usize) -> bool,
 ) -> Vec<FigureMention> {
     let mut out = Vec::new();
+    // Number words come from the language's time table ("cinque navi", "two missiles").
+    let lexicon = crate::extract::time::lexicon::lexicon(c.vocab.code);
+    let words = lexicon.map(|l| l.match_all(toks));
+    let number_word = |i: usize| -> Option<(f64, usize)> {
+        let m = words
+            .as_ref()?
+            .at(i)
+            .iter()
+            .find(|m| !m.weak && m.len == 1)?;
+        m.values.iter().find_map(|s| match s {
+            crate::extract::lang::Sem::Num(v) if *v >= 2 => Some((f64::from(*v), i + 1)),
+            _ => None,
+        })
+    };
     let mut i = 0;
     while i < toks.list.len() {
         if in_timex(i) {
             i += 1;
             continue;
         }
-        let Some((mut value, mut k)) = number_at(toks, c, i) else {
+        let Some((mut value, mut k)) = number_at(toks, c, i).or_else(|| number_word(i)) else {
             i += 1;
             continue;
         };
@@ -365,10 +379,9 @@ pub fn figures(
         let mut unit = None;
         for skip in 0..=2 {
             if let Some((u, e)) = unit_at(k + skip) {
-                // Between the number and its unit only short lowercase words ("di", "i", "of").
-                if (k..k + skip).all(|x| {
-                    is_lower_word(toks, x) && toks.list.get(x).is_some_and(|t| t.chars.len() <= 3)
-                }) {
+                // Between the number and its unit only lowercase words ("di", "i", "of",
+                // "ballistic"), no punctuation.
+                if (k..k + skip).all(|x| is_lower_word(toks, x)) {
                     unit = Some((u, e));
                 }
                 break;
