@@ -25,6 +25,7 @@ mod fr;
 mod fr_events;
 mod it;
 mod it_events;
+pub mod movable;
 mod uk;
 mod uk_events;
 
@@ -180,6 +181,8 @@ pub enum Sem {
     Easter(i16),
     /// A holiday relative to Orthodox Easter Sunday, in days.
     OrthodoxEaster(i16),
+    /// A movable holiday of another calendar: its index in [`movable::MOVABLE`].
+    Movable(u16),
     /// Article or preposition that may stand inside or before a date ("il", "di", "of", "the").
     Filler,
     /// Words that tie a time to a date ("alle", "at", "um", "à", "о").

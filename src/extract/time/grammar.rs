@@ -152,6 +152,13 @@ pub enum Expr {
         /// Year.
         y: YearRef,
     },
+    /// A movable holiday of another calendar.
+    Movable {
+        /// Index in [`crate::extract::lang::movable::MOVABLE`].
+        key: u16,
+        /// Year.
+        y: YearRef,
+    },
     /// A weekend relative to this one.
     Weekend {
         /// -1 last, 0 this, 1 next; `None` for a bare "the weekend" (read by lean).
@@ -1179,8 +1186,15 @@ impl<'a> Grammar<'a> {
                 m,
                 y: YearRef::Unknown,
             }),
+            Sem::Movable(key) => Some(Expr::Movable {
+                key,
+                y: YearRef::Unknown,
+            }),
             _ => None,
         })?;
+        if matches!(e, Expr::Movable { .. }) && self.names_event(i, n) {
+            return None;
+        }
         let (y, n) = match self.year_ref(n) {
             Some((y, k)) => (y, k),
             None => (YearRef::Unknown, n),
@@ -1195,9 +1209,26 @@ impl<'a> Grammar<'a> {
                 y,
             },
             Expr::NthWeekday { n: k, wd, m, .. } => Expr::NthWeekday { n: k, wd, m, y },
+            Expr::Movable { key, .. } => Expr::Movable { key, y },
             other => other,
         };
         Some((e, n))
+    }
+
+    /// Is the holiday name at `i..n` part of an event's name ("Yom Kippur War", "guerra
+    /// del Kippur", "Jom-Kippur-Krieg")?
+    fn names_event(&self, i: usize, n: usize) -> bool {
+        use crate::extract::lang::movable;
+        let code = self.lex.table.code;
+        let after = if self.toks.norm(n) == "-" { n + 1 } else { n };
+        let mut before = i;
+        for _ in 0..2 {
+            if before > 0 && self.is(before - 1, Sem::Filler) == Some(before) {
+                before -= 1;
+            }
+        }
+        movable::is_event_word(code, self.toks.norm(after))
+            || (before > 0 && movable::is_event_word(code, self.toks.norm(before - 1)))
     }
 
     /// A year standing alone, where the words around it make it a year: "nel 2019",

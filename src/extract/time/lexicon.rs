@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::token::{TokKind, Tokens, fold};
-use crate::extract::lang::{LangTable, Sem, tables};
+use crate::extract::lang::{LangTable, Sem, movable, tables};
 use crate::extract::phrases::{Hit, PhraseTable, form_words};
 
 /// A compiled language table.
@@ -44,6 +44,13 @@ impl Lexicon {
         let mut phrases = PhraseTable::default();
         for &(form, sem) in table.words {
             phrases.insert(form, sem);
+        }
+        for &(lang, form, key) in movable::NAMES {
+            if (lang == table.code || lang == "*")
+                && let Some(k) = movable::index(key)
+            {
+                phrases.insert(form, Sem::Movable(k));
+            }
         }
         let stopwords = table.stopwords.iter().map(|w| fold(w)).collect();
         let mut cue_prefixes = Vec::new();

@@ -6,6 +6,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Timelike, Wee
 
 use super::Grain;
 use super::grammar::{Clock, Expr, YearRef};
+use crate::extract::lang::movable::MOVABLE;
 use crate::extract::lang::{SeasonStyle, Unit};
 
 /// Years outside this range are not dates we resolve.
@@ -184,6 +185,37 @@ fn orthodox_easter(y: i32) -> Option<NaiveDate> {
     // Julian to Gregorian offset: 13 days for 1900-2099.
     let offset = y / 100 - y / 400 - 2;
     julian.checked_add_signed(Duration::days(i64::from(offset)))
+}
+
+/// A movable holiday of another calendar ([`MOVABLE`]): a day, or its days from first to
+/// last. Without a year, the occurrence around the reference by lean, as [`pick_year`]
+/// does, among all occurrences (an Islamic holiday may fall twice in a year).
+fn movable_period(key: u16, y: YearRef, ctx: &Ctx) -> Option<Period> {
+    let spans = MOVABLE.get(usize::from(key))?.spans;
+    let period = |&(y, m, d, days): &(i16, u8, u8, u16)| {
+        let first = ymd(i32::from(y), u32::from(m), u32::from(d))?;
+        let last = first.checked_add_signed(Duration::days(i64::from(days) - 1))?;
+        Some(span(day_period(first), day_period(last)))
+    };
+    if y != YearRef::Unknown {
+        return pick_year(y, ctx, |year| {
+            spans
+                .iter()
+                .find(|s| i32::from(s.0) == year)
+                .and_then(period)
+        });
+    }
+    let today = ctx.today();
+    let ry = today.year();
+    let mut cands = spans
+        .iter()
+        .filter(|s| (ry - 1..=ry + 1).contains(&i32::from(s.0)))
+        .filter_map(period);
+    if ctx.future {
+        cands.find(|p| p.end >= today)
+    } else {
+        cands.rev().find(|p| p.start <= today)
+    }
 }
 
 /// Resolves a year spec; `Unknown` picks by lean among the years around the reference,
@@ -573,6 +605,7 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
                 e.checked_add_signed(Duration::days(i64::from(*offset)))?,
             ))
         }),
+        Expr::Movable { key, y } => movable_period(*key, *y, ctx),
         Expr::Weekend { shift: s } => {
             // A bare "the weekend" on a weekday is the one just past, unless the text looks ahead.
             let s = match s {
