@@ -470,19 +470,23 @@ impl<'a> Grammar<'a> {
         None
     }
 
+    /// After a name at `i` that ends before `n`: an abbreviation ("gen.", "Oct.", "sab.")
+    /// takes its dot; a full name ("marzo.") leaves it to end the sentence.
+    fn abbreviation_dot(&self, i: usize, n: usize) -> usize {
+        let short = self.toks.list.get(i).is_some_and(|t| t.chars.len() <= 4);
+        if short {
+            self.joined_punct(n, ".").unwrap_or(n)
+        } else {
+            n
+        }
+    }
+
     fn month(&self, i: usize, allow_weak: bool) -> Read<u8> {
         let (m, n) = self.sem_w(i, allow_weak, |s| match s {
             Sem::Month(m) => Some(m),
             _ => None,
         })?;
-        // "gen." / "Oct." abbreviations take their dot; "marzo." ends a sentence.
-        let short = self.toks.list.get(i).is_some_and(|t| t.chars.len() <= 4);
-        let n = if short {
-            self.joined_punct(n, ".").unwrap_or(n)
-        } else {
-            n
-        };
-        Some((m, n))
+        Some((m, self.abbreviation_dot(i, n)))
     }
 
     fn weekday(&self, i: usize, allow_weak: bool) -> Read<u8> {
@@ -490,13 +494,7 @@ impl<'a> Grammar<'a> {
             Sem::Weekday(w) => Some(w),
             _ => None,
         })?;
-        let short = self.toks.list.get(i).is_some_and(|t| t.chars.len() <= 4);
-        let n = if short {
-            self.joined_punct(n, ".").unwrap_or(n)
-        } else {
-            n
-        };
-        Some((w, n))
+        Some((w, self.abbreviation_dot(i, n)))
     }
 
     fn unit(&self, i: usize) -> Read<(Unit, bool)> {
