@@ -189,10 +189,14 @@ fn governing_timex(
     t: &TriggerAt,
 ) -> Option<usize> {
     let (first, end) = sentence;
+    // Time expressions are in text order: the sentence's are one slice of them.
+    let from = timex_tokens.partition_point(|&(a, _)| a < first);
+    let to = timex_tokens.partition_point(|&(a, _)| a < end);
     timex_tokens
         .iter()
         .enumerate()
-        .filter(|(_, (a, _))| *a >= first && *a < end)
+        .take(to)
+        .skip(from)
         .filter_map(|(ti, &(a, b))| {
             let (lo, hi) = if b <= t.first {
                 (b, t.first)
@@ -233,7 +237,13 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
             )
         })
         .collect();
-    let in_timex = |k: usize| timex_tokens.iter().any(|&(a, b)| a <= k && k < b);
+    let mut timex_mask = vec![false; toks.list.len()];
+    for &(a, b) in &timex_tokens {
+        for flag in timex_mask.iter_mut().take(b).skip(a) {
+            *flag = true;
+        }
+    }
+    let in_timex = |k: usize| timex_mask.get(k).copied().unwrap_or(false);
     let entities = mentions::entities(text, &toks, c);
     let figures = mentions::figures(&toks, c, in_timex);
     let published = article.published.value.map(|p| p.date());
