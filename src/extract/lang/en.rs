@@ -15,6 +15,8 @@ pub static TABLE: LangTable = LangTable {
         "towards",
     ],
     words: &[
+        ("after next", AfterNext),
+        ("before last", BeforeLast),
         ("january", Month(1)),
         ("jan", Month(1)),
         ("february", Month(2)),

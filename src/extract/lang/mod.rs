@@ -133,6 +133,10 @@ pub enum Sem {
     Next,
     /// Current: "questo", "this", "dieses", "цього".
     This,
+    /// Two on: "übernächste", "позанаступного".
+    AfterNext,
+    /// Two back: "vorletzte", "позаминулого".
+    BeforeLast,
     /// After a duration, meaning before now: "fa", "ago", "тому".
     Ago,
     /// Before a duration, meaning before now: "hace", "vor", "il y a".

@@ -12,6 +12,8 @@ pub static TABLE: LangTable = LangTable {
     decimal_comma: true,
     locatives: &["в", "у", "до", "на", "з", "із", "біля", "під", "поблизу"],
     words: &[
+        ("позанаступн*", AfterNext),
+        ("позаминул*", BeforeLast),
         // Months: nominative, genitive, dative, instrumental, locative; abbreviations are weak.
         ("січень", Month(1)),
         ("січня", Month(1)),

@@ -221,6 +221,8 @@ fn shift_of(s: Sem) -> Option<i32> {
         Sem::Last => Some(-1),
         Sem::Next => Some(1),
         Sem::This => Some(0),
+        Sem::AfterNext => Some(2),
+        Sem::BeforeLast => Some(-2),
         _ => None,
     }
 }

@@ -461,6 +461,11 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
                     } else {
                         offset - 7
                     }))?,
+                    Some(-2) => today.checked_add_signed(Duration::days(if offset < 0 {
+                        offset - 7
+                    } else {
+                        offset - 14
+                    }))?,
                     Some(2) => today.checked_add_signed(Duration::days(if offset > 0 {
                         offset + 7
                     } else {
