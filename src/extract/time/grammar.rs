@@ -644,6 +644,28 @@ impl<'a> Grammar<'a> {
 
     /// `28 ottobre 2025`, `28. Oktober`, `28 de octubre de 2025`, `the 3rd of March`.
     fn day_month(&self, i: usize) -> Read<Expr> {
+        // "20 02 2014": day, month and a full year with spaces, as French writes them.
+        if let (Some(((d, dd), n1)), Some(((m, dm), n2))) = (self.digits(i), self.digits(i + 1))
+            && let Some(((y, 4), n3)) = self.digits(n2)
+            && n1 == i + 1
+            && n2 == i + 2
+            && dd <= 2
+            && dm <= 2
+            && (1..=31).contains(&d)
+            && (1..=12).contains(&m)
+            && (1900..=2100).contains(&y)
+            && self.toks.list.get(i + 1).is_some_and(|t| !t.joined)
+            && self.toks.list.get(i + 2).is_some_and(|t| !t.joined)
+        {
+            return Some((
+                Expr::Date {
+                    y: YearRef::Abs(y as i32),
+                    m: Some(m as u8),
+                    d: Some(d as u8),
+                },
+                n3,
+            ));
+        }
         let (d, mut n) = self.day(i)?;
         // "31-Oct-1974", "31/Oct/74"
         if let Some(k) = self.joined_punct(n, "-/") {
@@ -749,7 +771,7 @@ impl<'a> Grammar<'a> {
             Some((wd, k)) => (Ok(wd), k),
             None => {
                 let ((u, _), k) = self.unit(n)?;
-                if !matches!(u, Unit::Day | Unit::Week) {
+                if !matches!(u, Unit::Day | Unit::Week | Unit::Fortnight) {
                     return None;
                 }
                 (Err(u), k)

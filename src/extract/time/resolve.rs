@@ -498,6 +498,15 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
         Expr::NthUnitOf { n, unit, m, y } => pick_year(*y, ctx, |y| {
             let m = u32::from(*m);
             match unit {
+                // "la prima quindicina d'aprile": days 1-14; the second: 15 to the end.
+                Unit::Fortnight => match n {
+                    1 => Some(span(day_period(ymd(y, m, 1)?), day_period(ymd(y, m, 14)?))),
+                    2 | -1 => Some(span(
+                        day_period(ymd(y, m, 15)?),
+                        day_period(last_of_month(y, m)?),
+                    )),
+                    _ => None,
+                },
                 Unit::Week => {
                     let monday = if *n > 0 {
                         nth_weekday(y, m, 1, *n)?
