@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use crate::article::Article;
 use crate::extract::Extraction;
+use crate::extract::events::Event;
 use crate::extract::time::Timex;
+use crate::timeline::{self, ArticleEvents, Entry};
 
 /// The schema name written into every JSON document.
 pub const SCHEMA: &str = "dateline/1";
@@ -35,7 +37,7 @@ pub struct ArticleOut<'a> {
     /// Time expressions.
     pub timexes: &'a [Timex],
     /// Events (dated, with actors and places).
-    pub events: Vec<serde_json::Value>,
+    pub events: &'a [Event],
 }
 
 impl<'a> ArticleOut<'a> {
@@ -45,7 +47,7 @@ impl<'a> ArticleOut<'a> {
             article,
             text: with_text.then_some(article.text.as_str()),
             timexes: &extraction.timexes,
-            events: Vec::new(),
+            events: &extraction.events,
         }
     }
 }
@@ -54,7 +56,19 @@ impl<'a> ArticleOut<'a> {
 struct Document<'a> {
     schema: &'static str,
     articles: &'a [ArticleOut<'a>],
-    timeline: Vec<serde_json::Value>,
+    timeline: &'a [Entry],
+}
+
+/// The timeline of the given articles.
+pub fn timeline_of(articles: &[ArticleOut<'_>]) -> Vec<Entry> {
+    let per: Vec<ArticleEvents<'_>> = articles
+        .iter()
+        .map(|a| ArticleEvents {
+            article: &a.article.id,
+            events: a.events,
+        })
+        .collect();
+    timeline::build(&per)
 }
 
 /// Writes the articles in `format`.
@@ -65,10 +79,11 @@ pub fn write(
 ) -> std::io::Result<()> {
     match format {
         Format::Json => {
+            let entries = timeline_of(articles);
             let doc = Document {
                 schema: SCHEMA,
                 articles,
-                timeline: Vec::new(),
+                timeline: &entries,
             };
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)
@@ -83,8 +98,69 @@ pub fn write(
         Format::Csv => {
             writeln!(
                 out,
-                "id,kind,label,value,grain,mod,start_date,end_date,reports,conflicts"
+                "id,kind,subkind,label,value,grain,mod,start_date,end_date,origin,actors,places,figures,reports,conflicts"
             )?;
+            for e in timeline_of(articles) {
+                let subkind = e
+                    .reports
+                    .first()
+                    .and_then(|r| {
+                        articles
+                            .iter()
+                            .find(|a| a.article.id == r.article)?
+                            .events
+                            .iter()
+                            .find(|x| x.id == r.event)?
+                            .subkind
+                            .clone()
+                    })
+                    .unwrap_or_default();
+                let name = |v: serde_json::Result<serde_json::Value>| {
+                    v.ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                };
+                let row = [
+                    e.id.clone(),
+                    e.kind.name().to_string(),
+                    subkind,
+                    e.label.clone(),
+                    e.date.value.clone(),
+                    e.date.grain.name().to_string(),
+                    e.date
+                        .modifier
+                        .map(|m| name(serde_json::to_value(m)))
+                        .unwrap_or_default(),
+                    e.date.start_date.to_string(),
+                    e.date.end_date.to_string(),
+                    name(serde_json::to_value(e.date.origin)),
+                    e.actors.join("; "),
+                    e.places.join("; "),
+                    e.figures
+                        .iter()
+                        .map(|f| format!("{} {}", f.value, f.unit))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    e.reports
+                        .iter()
+                        .map(|r| format!("{}/{}", r.article, r.event))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    e.conflicts
+                        .iter()
+                        .map(|c| format!("{}: {}", c.field, c.values.join(" vs ")))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ];
+                writeln!(
+                    out,
+                    "{}",
+                    row.iter()
+                        .map(|f| csv_field(f))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                )?;
+            }
             Ok(())
         }
     }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::extract::events::{Event, EventDate, EventKind, Figure};
+use crate::extract::events::{DateOrigin, Event, EventDate, EventKind, Figure};
 
 /// One article's report of an entry's event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -56,24 +56,272 @@ pub struct ArticleEvents<'a> {
     pub events: &'a [Event],
 }
 
-/// Merges the events of all articles into timeline entries, in date order.
+/// How precise a date is, for choosing the date an entry shows: a date the text
+/// gives before the publication date, then a smaller span, then an explicit date.
+fn precision_rank(d: &EventDate) -> (bool, i64, u8) {
+    let origin = match d.origin {
+        DateOrigin::Explicit => 0,
+        DateOrigin::Relative => 1,
+        DateOrigin::Inherited => 2,
+        DateOrigin::Published => 3,
+    };
+    (
+        d.origin == DateOrigin::Published,
+        (d.end_date - d.start_date).num_days(),
+        origin,
+    )
+}
+
+/// The days an event may have taken place: a date the text gives, or, for an event
+/// dated only by its article's publication, any day up to then (or after it, when planned).
+fn loose_range(d: &EventDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    match (d.origin, d.modifier) {
+        // "un possibile incontro": some day after publication.
+        (DateOrigin::Published, Some(crate::extract::time::Modifier::Planned)) => {
+            (d.start_date, chrono::NaiveDate::MAX)
+        }
+        (DateOrigin::Published, _) => (chrono::NaiveDate::MIN, d.end_date),
+        _ => (d.start_date, d.end_date),
+    }
+}
+
+fn overlaps(a: &EventDate, b: &EventDate) -> bool {
+    let (a0, a1) = loose_range(a);
+    let (b0, b1) = loose_range(b);
+    a0 <= b1 && b0 <= a1
+}
+
+/// Can two reports be of one event (None: they cannot), and how strongly do they say so
+/// (0: nothing speaks against it, but nothing for it either)?
+fn same_event(a: (&str, &Event), b: (&str, &Event)) -> Option<usize> {
+    let ((aa, a), (ba, b)) = (a, b);
+    if a.kind != b.kind || !overlaps(&a.date, &b.date) {
+        return None;
+    }
+    let shared_people = a.people.iter().filter(|p| b.people.contains(p)).count();
+    // Two different pairs of people are two meetings, even on one day.
+    let subset = |x: &[String], y: &[String]| x.iter().all(|p| y.contains(p));
+    let shared_place = a.places.iter().any(|p| b.places.contains(p));
+    if a.people.len() >= 2
+        && b.people.len() >= 2
+        && !subset(&a.people, &b.people)
+        && !subset(&b.people, &a.people)
+        && !shared_place
+    {
+        return None;
+    }
+    let names = |e: &Event| -> std::collections::BTreeSet<String> {
+        e.actors
+            .iter()
+            .chain(&e.places)
+            .chain(&e.affiliations)
+            .cloned()
+            .collect()
+    };
+    let shared = names(a).intersection(&names(b)).count();
+    let same_figure = a.figures.iter().any(|f| {
+        b.figures
+            .iter()
+            .any(|g| g.unit == f.unit && g.value == f.value)
+    });
+    let dated = a.date.origin != DateOrigin::Published && b.date.origin != DateOrigin::Published;
+    let nested =
+        |x: &EventDate, y: &EventDate| x.start_date <= y.start_date && y.end_date <= x.end_date;
+    if aa == ba {
+        // Within one article only a repeated mention: the same written date and the same people;
+        // or, for one-off events (a treaty, a death toll), a nameless mention within the dated one.
+        let same =
+            dated && a.date.value == b.date.value && shared_people > 0 && a.subkind == b.subkind;
+        let nameless = a.actors.is_empty() || b.actors.is_empty();
+        let one_off = matches!(a.kind, EventKind::Treaty | EventKind::Casualties)
+            && dated
+            && nameless
+            && (nested(&a.date, &b.date) || nested(&b.date, &a.date));
+        return (same || one_off).then_some(3 * shared_people + shared + 1);
+    }
+    // Statements are many and alike: one only when dated the same and said by the same people.
+    if a.kind == EventKind::Statement
+        && !(dated && a.date.value == b.date.value && shared_people > 0)
+    {
+        return None;
+    }
+    // Compatible; evidence only when the reports share people or a figure, or, for
+    // events between countries (treaties, aid, deployments), two names; for the rest
+    // two names one of which is a place (countries alone are too common to tell).
+    let evidence = shared_people > 0
+        || same_figure
+        || match a.kind {
+            EventKind::Treaty | EventKind::Aid | EventKind::Deployment => shared >= 2,
+            _ => shared_place && shared >= 2,
+        };
+    Some(if evidence {
+        3 * shared_people + shared + 4 * usize::from(same_figure)
+    } else {
+        0
+    })
+}
+
+struct Cluster<'a> {
+    kind: EventKind,
+    members: Vec<(&'a str, &'a Event)>,
+}
+
+impl Cluster<'_> {
+    /// The member whose date is the most precise.
+    fn best(&self) -> Option<&Event> {
+        self.members
+            .iter()
+            .map(|(_, e)| *e)
+            .min_by_key(|e| precision_rank(&e.date))
+    }
+
+    /// How well a report fits: None when it cannot join.
+    fn fit(&self, article: &str, e: &Event) -> Option<usize> {
+        if self.kind != e.kind {
+            return None;
+        }
+        // No member may speak against it, and one at least must speak for it.
+        let total: usize = self
+            .members
+            .iter()
+            .map(|&(a, m)| same_event((a, m), (article, e)))
+            .sum::<Option<usize>>()?;
+        (total > 0).then_some(total)
+    }
+}
+
+fn describe_date(d: &EventDate) -> String {
+    match d.modifier {
+        Some(m) => format!(
+            "{} ({})",
+            d.value,
+            serde_json::to_value(m)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        ),
+        None => d.value.clone(),
+    }
+}
+
+fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Merges the events of all articles into timeline entries, in date order. Reports
+/// of one event (same kind, overlapping dates, a shared actor or place) become one
+/// entry; where they disagree on the date or on a figure, the entry lists the conflict.
 pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = articles
+    let mut all: Vec<(&str, &Event)> = articles
         .iter()
-        .flat_map(|a| {
-            a.events.iter().map(move |e| Entry {
-                id: format!("{}-{}", a.article, e.id),
+        .flat_map(|a| a.events.iter().map(move |e| (a.article, e)))
+        .collect();
+    // Precise reports first, so that clusters form around them.
+    all.sort_by_key(|(a, e)| (precision_rank(&e.date), e.date.start_date, *a, e.id.clone()));
+    let mut clusters: Vec<Cluster<'_>> = Vec::new();
+    for (article, e) in all {
+        let best = clusters
+            .iter_mut()
+            .filter_map(|c| c.fit(article, e).map(|f| (f, c)))
+            .max_by_key(|(f, _)| *f);
+        match best {
+            Some((_, c)) => c.members.push((article, e)),
+            None => clusters.push(Cluster {
                 kind: e.kind,
-                label: e.label.clone(),
-                date: e.date.clone(),
-                reports: vec![Report {
-                    article: a.article.to_string(),
-                    event: e.id.clone(),
-                }],
-                conflicts: Vec::new(),
-                actors: e.actors.clone(),
-                places: e.places.clone(),
-                figures: e.figures.clone(),
+                members: vec![(article, e)],
+            }),
+        }
+    }
+    let mut entries: Vec<Entry> = clusters
+        .into_iter()
+        .filter_map(|c| {
+            let best = c.best()?.clone();
+            let mut actors = Vec::new();
+            let mut places = Vec::new();
+            let mut figures: Vec<Figure> = Vec::new();
+            for (_, m) in &c.members {
+                for a in &m.actors {
+                    if !actors.contains(a) {
+                        actors.push(a.clone());
+                    }
+                }
+                for p in &m.places {
+                    if !places.contains(p) {
+                        places.push(p.clone());
+                    }
+                }
+                figures.extend(m.figures.iter().cloned());
+            }
+            let mut conflicts = Vec::new();
+            let mut dates: Vec<String> = Vec::new();
+            // A publication date is no claim about when it happened.
+            for (_, m) in c
+                .members
+                .iter()
+                .filter(|(_, m)| m.date.origin != DateOrigin::Published)
+            {
+                let d = describe_date(&m.date);
+                if !dates.contains(&d) {
+                    dates.push(d);
+                }
+            }
+            if dates.len() > 1 {
+                conflicts.push(Conflict {
+                    field: "date".into(),
+                    values: dates,
+                });
+            }
+            let mut units: Vec<&str> = figures.iter().map(|f| f.unit.as_str()).collect();
+            units.sort_unstable();
+            units.dedup();
+            for unit in units {
+                let mut values: Vec<String> = Vec::new();
+                for f in figures.iter().filter(|f| f.unit == unit) {
+                    let v = format_value(f.value);
+                    if !values.contains(&v) {
+                        values.push(v);
+                    }
+                }
+                if values.len() > 1 {
+                    conflicts.push(Conflict {
+                        field: unit.to_string(),
+                        values,
+                    });
+                }
+            }
+            let reports: Vec<Report> = c
+                .members
+                .iter()
+                .map(|(a, m)| Report {
+                    article: a.to_string(),
+                    event: m.id.clone(),
+                })
+                .collect();
+            let label = c
+                .members
+                .iter()
+                .map(|(_, m)| m)
+                .max_by_key(|m| (m.actors.len(), m.places.len()))
+                .map(|m| m.label.clone())
+                .unwrap_or_else(|| best.label.clone());
+            let id = reports
+                .first()
+                .map(|r| format!("{}-{}", r.article, r.event))
+                .unwrap_or_default();
+            Some(Entry {
+                id,
+                kind: c.kind,
+                label,
+                date: best.date.clone(),
+                reports,
+                conflicts,
+                actors,
+                places,
+                figures,
             })
         })
         .collect();

@@ -61,6 +61,8 @@ fn test_extractor(a: &Article) -> Extraction {
             places: vec![],
             figures: vec![],
             confidence: 0.5,
+            affiliations: vec![],
+            people: vec![],
         });
     }
     x.events = events;

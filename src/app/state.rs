@@ -717,6 +717,8 @@ pub(crate) mod tests {
             places: vec![],
             figures: vec![],
             confidence: 0.9,
+            affiliations: vec![],
+            people: vec![],
         }
     }
 

@@ -4,6 +4,7 @@
 pub mod events;
 pub mod lang;
 pub mod langdetect;
+pub mod phrases;
 pub mod published;
 pub mod sentences;
 pub mod time;

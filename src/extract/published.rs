@@ -23,6 +23,8 @@ pub struct Found {
     pub has_time: bool,
     /// How many words the date takes on its line.
     pub words: usize,
+    /// The date opens its line and a dash follows it: a dateline before the text.
+    pub inline: bool,
 }
 
 /// A date written in full on one line (no reference needed), at day precision or finer.
@@ -44,10 +46,15 @@ fn full_date_in(line: &str, lang: &str) -> Option<Found> {
                 let m: u32 = it.next().unwrap_or("0").parse().ok()?;
                 NaiveTime::from_hms_opt(h, m, 0)
             });
+            // An inline dateline: "Roma, 12 marzo 2025 - Il ministro...", "Madrid, 24 de febrero (EFE).-"
+            let rest = line.get(t.bytes.end..).unwrap_or("").trim_start();
+            let rest = rest.strip_prefix(['.', ',']).unwrap_or(rest).trim_start();
+            let inline = t.start <= 40 && rest.starts_with(['-', '–', '—', '(', '/', '|']);
             Some(Found {
                 value: t.start_date.and_time(time.unwrap_or(NaiveTime::MIN)),
                 has_time: time.is_some(),
                 words: t.text.split_whitespace().count(),
+                inline,
             })
         })
 }
@@ -79,10 +86,23 @@ pub fn find_in_text(text: &str, lang: &str) -> Option<Found> {
     for (idx, line) in lines.iter().enumerate() {
         let in_head = idx < EDGE_LINES;
         let in_foot = idx + EDGE_LINES >= n;
-        if !(in_head || in_foot) || line.chars().count() > MAX_DATELINE_CHARS {
+        if !(in_head || in_foot) {
             continue;
         }
-        let Some(found) = full_date_in(line, lang) else {
+        // A long line (a paragraph) can only open with an inline dateline: look at its start.
+        let long = line.chars().count() > MAX_DATELINE_CHARS;
+        let line = if long {
+            line.get(
+                ..line
+                    .char_indices()
+                    .nth(MAX_DATELINE_CHARS)
+                    .map_or(line.len(), |(b, _)| b),
+            )
+            .unwrap_or(line)
+        } else {
+            line
+        };
+        let Some(found) = full_date_in(line, lang).filter(|f| !long || f.inline) else {
             continue;
         };
         // An unlabelled line must be mostly the date: "Chas Pravdy - 28 Ottobre 2025 11:48",
@@ -93,7 +113,7 @@ pub fn find_in_text(text: &str, lang: &str) -> Option<Found> {
                 && lines
                     .get(idx - 1)
                     .is_some_and(|p| has_label(p, lang) && p.chars().count() < 40));
-        if !labelled && words_besides > 6 {
+        if !labelled && words_besides > 6 && !found.inline {
             continue;
         }
         let mut score = 0;
@@ -125,6 +145,7 @@ pub fn parse_meta(s: &str, lang: &str) -> Option<Found> {
             value: dt.naive_local(),
             has_time: true,
             words: 1,
+            inline: false,
         });
     }
     for fmt in [
@@ -138,6 +159,7 @@ pub fn parse_meta(s: &str, lang: &str) -> Option<Found> {
                 value: dt,
                 has_time: true,
                 words: 1,
+                inline: false,
             });
         }
     }
@@ -146,6 +168,7 @@ pub fn parse_meta(s: &str, lang: &str) -> Option<Found> {
             value: d.and_time(NaiveTime::MIN),
             has_time: false,
             words: 1,
+            inline: false,
         });
     }
     if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
@@ -153,6 +176,7 @@ pub fn parse_meta(s: &str, lang: &str) -> Option<Found> {
             value: dt.naive_local(),
             has_time: true,
             words: 1,
+            inline: false,
         });
     }
     full_date_in(s, lang)
@@ -215,6 +239,20 @@ mod tests {
     }
 
     #[test]
+    fn inline_datelines_open_the_first_paragraph() {
+        let text = "Tregua in Sudan\n\nRoma, 12 marzo 2025 - Il ministro degli Esteri ha annunciato ieri una tregua di tre giorni tra le parti, dopo settimane di combattimenti nella regione del Darfur settentrionale e intorno alla città di El Fasher, dove la situazione resta drammatica.";
+        assert_eq!(
+            find_in_text(text, "it").map(|f| f.value.date()),
+            NaiveDate::from_ymd_opt(2025, 3, 12)
+        );
+        let es = "Madrid, 24 de febrero de 2025 (EFE).- El presidente chileno se reunió ayer con el rey.";
+        assert_eq!(
+            find_in_text(es, "es").map(|f| f.value.date()),
+            NaiveDate::from_ymd_opt(2025, 2, 24)
+        );
+    }
+
+    #[test]
     fn metadata_strings() {
         assert_eq!(
             parse_meta("2025-10-28T11:48:00+01:00", "it"),
@@ -222,6 +260,7 @@ mod tests {
                 value: at(2025, 10, 28, 11, 48),
                 has_time: true,
                 words: 1,
+                inline: false,
             })
         );
         assert_eq!(

@@ -4,12 +4,16 @@
 //! one carried over from the sentence before when the text goes on with the
 //! same episode, else the publication date, marked as such.
 
+pub mod mentions;
+pub mod vocab;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::article::Article;
 pub use crate::extract::lang::EventKind;
 use crate::extract::sentences::Sentence;
+use crate::extract::time::token::{Tokens, tokenize};
 use crate::extract::time::{Grain, Modifier, Timex};
 
 /// A piece of the article's text with its character offsets.
@@ -112,10 +116,357 @@ pub struct Event {
     pub figures: Vec<Figure>,
     /// How sure the extractor is, 0-1.
     pub confidence: f32,
+    /// Countries the actors act for (Vladimir Putin: Russia), for merging reports.
+    #[serde(skip)]
+    pub affiliations: Vec<String>,
+    /// The actors who are people, for merging reports.
+    #[serde(skip)]
+    pub people: Vec<String>,
+}
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct TriggerAt {
+    first: usize,
+    end: usize,
+    kind: EventKind,
+    subkind: &'static str,
+}
+
+/// How far (in tokens) a trigger reaches for its date; beyond, the date is not its own.
+const DATE_REACH: usize = 40;
+
+/// Token index of the first token at or after byte `b`.
+fn token_at_byte(toks: &Tokens, b: usize) -> usize {
+    toks.list.partition_point(|t| t.bytes.start < b)
+}
+
+fn span(text: &str, toks: &Tokens, first: usize, end: usize) -> Option<Span> {
+    let a = toks.list.get(first)?;
+    let z = toks.list.get(end.checked_sub(1)?)?;
+    Some(Span {
+        text: text.get(a.bytes.start..z.bytes.end)?.to_string(),
+        start: a.chars.start,
+        end: z.chars.end,
+    })
+}
+
+/// A short English label: "Meeting: Vladimir Putin, Choe Son Hui (Kremlin)".
+fn label(kind: EventKind, actors: &[String], places: &[String]) -> String {
+    let mut l = kind.title().to_string();
+    if !actors.is_empty() {
+        l.push_str(": ");
+        l.push_str(
+            &actors
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        if actors.len() > 3 {
+            l.push_str(", …");
+        }
+    }
+    if let Some(p) = places.first() {
+        l.push_str(&format!(" ({p})"));
+    }
+    l
+}
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    if !v.iter().any(|x| x == s) {
+        v.push(s.to_string());
+    }
+}
+
+/// The time expression that governs a trigger: the nearest in its sentence, a clause
+/// boundary (comma, semicolon, dash, parenthesis) between them costing extra.
+fn governing_timex(
+    toks: &Tokens,
+    timex_tokens: &[(usize, usize)],
+    sentence: (usize, usize),
+    t: &TriggerAt,
+) -> Option<usize> {
+    let (first, end) = sentence;
+    // Time expressions are in text order: the sentence's are one slice of them.
+    let from = timex_tokens.partition_point(|&(a, _)| a < first);
+    let to = timex_tokens.partition_point(|&(a, _)| a < end);
+    timex_tokens
+        .iter()
+        .enumerate()
+        .take(to)
+        .skip(from)
+        .filter_map(|(ti, &(a, b))| {
+            let (lo, hi) = if b <= t.first {
+                (b, t.first)
+            } else {
+                (t.end, a)
+            };
+            let dist = hi.saturating_sub(lo);
+            let clauses = (lo..hi)
+                .filter(|&x| matches!(toks.norm(x), "," | ";" | ":" | "(" | ")" | "–" | "—"))
+                .count();
+            (dist <= DATE_REACH).then_some((dist + 6 * clauses, ti))
+        })
+        .min_by_key(|(score, _)| *score)
+        .map(|(_, ti)| ti)
+}
+
+/// Is this sentence the article's headline (already told in the body)?
+fn is_title(article: &Article, sentence: &str) -> bool {
+    article.title.as_deref().is_some_and(|t| {
+        let s = sentence.trim();
+        !s.is_empty() && (t.contains(s) || s.contains(t.trim()))
+    })
 }
 
 /// Finds the events of an article, given its sentences and time expressions.
 pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Timex]) -> Vec<Event> {
-    let _ = (article, sentences, timexes);
-    Vec::new()
+    let Some(c) = vocab::compiled(&article.lang) else {
+        return Vec::new();
+    };
+    let text = &article.text;
+    let toks = tokenize(text);
+    let timex_tokens: Vec<(usize, usize)> = timexes
+        .iter()
+        .map(|t| {
+            (
+                token_at_byte(&toks, t.bytes.start),
+                token_at_byte(&toks, t.bytes.end),
+            )
+        })
+        .collect();
+    let mut timex_mask = vec![false; toks.list.len()];
+    for &(a, b) in &timex_tokens {
+        for flag in timex_mask.iter_mut().take(b).skip(a) {
+            *flag = true;
+        }
+    }
+    let in_timex = |k: usize| timex_mask.get(k).copied().unwrap_or(false);
+    let entities = mentions::entities(text, &toks, c);
+    let figures = mentions::figures(&toks, c, in_timex);
+    let published = article.published.value.map(|p| p.date());
+
+    let mut events: Vec<Event> = Vec::new();
+    // The dated episode of the sentence before: its date, its names, its index.
+    let mut episode: Option<(EventDate, Vec<String>, usize)> = None;
+    for (si, s) in sentences.iter().enumerate() {
+        let first = token_at_byte(&toks, s.byte_start);
+        let end = token_at_byte(&toks, s.byte_end);
+        if first >= end || is_title(article, text.get(s.byte_start..s.byte_end).unwrap_or("")) {
+            continue;
+        }
+        // A blank line ends an episode.
+        let new_paragraph = si > 0
+            && sentences
+                .get(si - 1)
+                .and_then(|p| text.get(p.byte_end..s.byte_start))
+                .is_some_and(|gap| gap.matches('\n').count() >= 2);
+        if new_paragraph {
+            episode = None;
+        }
+        let mut triggers: Vec<TriggerAt> = Vec::new();
+        let mut k = first;
+        while k < end {
+            let mut found = Vec::new();
+            c.triggers.hits_at(&toks, k, &mut found);
+            let best = found
+                .into_iter()
+                .filter(|h| {
+                    (!h.weak || toks.list.get(k).is_some_and(|t| t.capital))
+                        && k + h.len <= end
+                        && !in_timex(k)
+                })
+                .max_by_key(|h| h.len);
+            match best.and_then(|h| Some((h.len, *h.values.first()?))) {
+                Some((len, (kind, subkind))) => {
+                    // One event per kind in a sentence ("firmato ... un trattato" is one signing);
+                    // meetings of different subkinds stay apart (a call, then a summit).
+                    let same = |t: &TriggerAt| {
+                        t.kind == kind
+                            && (kind != EventKind::Meeting
+                                || t.subkind == subkind
+                                || t.subkind.is_empty()
+                                || subkind.is_empty())
+                    };
+                    match triggers.iter_mut().find(|t| same(t)) {
+                        Some(t) if t.subkind.is_empty() => t.subkind = subkind,
+                        Some(_) => {}
+                        None => triggers.push(TriggerAt {
+                            first: k,
+                            end: k + len,
+                            kind,
+                            subkind,
+                        }),
+                    }
+                    k += len;
+                }
+                None => k += 1,
+            }
+        }
+        // What a treaty provides for ("un patto che prevede assistenza militare in caso di
+        // attacco") is its content, not more events.
+        if let Some(treaty_at) = triggers
+            .iter()
+            .find(|t| t.kind == EventKind::Treaty)
+            .map(|t| t.first)
+        {
+            triggers.retain(|t| {
+                !(matches!(
+                    t.kind,
+                    EventKind::Aid | EventKind::Attack | EventKind::Deployment
+                ) && t.first > treaty_at)
+            });
+        }
+        let governing: Vec<Option<usize>> = triggers
+            .iter()
+            .map(|t| governing_timex(&toks, &timex_tokens, (first, end), t))
+            .collect();
+        // A statement ("ha confermato", "un'analisi") is an event of its own only when it has a
+        // date of its own, or nothing else happens in the sentence.
+        let others: Vec<Option<usize>> = triggers
+            .iter()
+            .zip(&governing)
+            .filter(|(t, _)| t.kind != EventKind::Statement)
+            .map(|(_, g)| *g)
+            .collect();
+        let keep: Vec<bool> = triggers
+            .iter()
+            .zip(&governing)
+            .map(|(t, g)| {
+                t.kind != EventKind::Statement
+                    || others.is_empty()
+                    || (g.is_some() && !others.contains(g))
+            })
+            .collect();
+        if !keep.contains(&true) {
+            continue;
+        }
+        let mut actors: Vec<String> = Vec::new();
+        let mut places: Vec<String> = Vec::new();
+        let mut affiliations: Vec<String> = Vec::new();
+        let mut people: Vec<String> = Vec::new();
+        for m in entities.iter().filter(|m| m.first >= first && m.end <= end) {
+            if let Some(a) = &m.actor {
+                push_unique(&mut actors, a);
+            }
+            if let Some(p) = &m.place {
+                push_unique(&mut places, p);
+            }
+            if let Some(a) = &m.affiliation {
+                push_unique(&mut affiliations, a);
+            }
+            if m.kind == crate::extract::lang::EntityKind::Person {
+                push_unique(&mut people, &m.name);
+            }
+        }
+        let figs: Vec<Figure> = figures
+            .iter()
+            .filter(|f| f.first >= first && f.end <= end)
+            .filter_map(|f| {
+                let sp = span(text, &toks, f.first, f.end)?;
+                Some(Figure {
+                    value: f.value,
+                    unit: f.unit.clone(),
+                    text: sp.text,
+                    start: sp.start,
+                    end: sp.end,
+                })
+            })
+            .collect();
+        let possible = (first..end).any(|k| {
+            let mut v = Vec::new();
+            c.possibility.hits_at(&toks, k, &mut v);
+            !v.is_empty()
+        });
+        let Some(sentence) = span(text, &toks, first, end) else {
+            continue;
+        };
+        let mut sentence_date: Option<EventDate> = None;
+        for ((t, g), kept) in triggers.iter().zip(&governing).zip(&keep) {
+            if !kept {
+                continue;
+            }
+            let date = g.and_then(|ti| {
+                let tx = timexes.get(ti)?;
+                Some(EventDate::from_timex(
+                    tx,
+                    ti,
+                    if tx.relative {
+                        DateOrigin::Relative
+                    } else {
+                        DateOrigin::Explicit
+                    },
+                ))
+            });
+            let shares = |e: &(EventDate, Vec<String>, usize)| {
+                e.1.iter().any(|x| actors.contains(x) || places.contains(x))
+            };
+            let mut date = match (date, &episode) {
+                (Some(d), _) => d,
+                (None, Some(e)) if shares(e) || si == e.2 + 1 => EventDate {
+                    origin: DateOrigin::Inherited,
+                    ..e.0.clone()
+                },
+                _ => {
+                    let Some(p) = published else { continue };
+                    EventDate {
+                        value: p.format("%Y-%m-%d").to_string(),
+                        grain: Grain::Day,
+                        modifier: None,
+                        start_date: p,
+                        end_date: p,
+                        origin: DateOrigin::Published,
+                        timex: None,
+                    }
+                }
+            };
+            // Possible or planned matters more than approximate.
+            if possible && matches!(date.modifier, None | Some(Modifier::Approx)) {
+                date.modifier = Some(Modifier::Planned);
+            }
+            if date.origin != DateOrigin::Published && sentence_date.is_none() {
+                sentence_date = Some(date.clone());
+            }
+            let Some(trigger) = span(text, &toks, t.first, t.end) else {
+                continue;
+            };
+            let mut confidence: f32 = if t.kind == EventKind::Statement {
+                0.5
+            } else {
+                0.7
+            };
+            if matches!(date.origin, DateOrigin::Explicit | DateOrigin::Relative) {
+                confidence += 0.1;
+            }
+            if !actors.is_empty() {
+                confidence += 0.1;
+            }
+            if possible {
+                confidence -= 0.1;
+            }
+            events.push(Event {
+                id: format!("e{}", events.len() + 1),
+                kind: t.kind,
+                subkind: (!t.subkind.is_empty()).then(|| t.subkind.to_string()),
+                label: label(t.kind, &actors, &places),
+                date,
+                sentence: sentence.clone(),
+                trigger,
+                actors: actors.clone(),
+                places: places.clone(),
+                figures: figs.clone(),
+                confidence: confidence.clamp(0.0, 1.0),
+                affiliations: affiliations.clone(),
+                people: people.clone(),
+            });
+        }
+        if let Some(d) = sentence_date {
+            let mut names = actors.clone();
+            names.extend(places.iter().cloned());
+            episode = Some((d, names, si));
+        }
+    }
+    events
 }

@@ -15,6 +15,10 @@ pub static TABLE: LangTable = LangTable {
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Astronomical,
     capitalized_names: true,
+    decimal_comma: true,
+    locatives: &[
+        "in", "im", "nach", "aus", "bei", "beim", "am", "an", "zu", "zum", "zur", "vor", "um",
+    ],
     words: &[
         // Months. "Jan" is a first name and "Mär" a noun: only with their dot.
         ("januar", Month(1)),
@@ -518,6 +522,16 @@ pub static TABLE: LangTable = LangTable {
         ("nachster", Next),
         ("nachstes", Next),
         ("nachstem", Next),
+        ("ubernachste", AfterNext),
+        ("ubernachsten", AfterNext),
+        ("ubernachster", AfterNext),
+        ("ubernachstes", AfterNext),
+        ("vorletzte", BeforeLast),
+        ("vorletzten", BeforeLast),
+        ("vorletzter", BeforeLast),
+        ("vorletztes", BeforeLast),
+        ("muttertag", WeekdayHoliday(2, 7, 5)),
+        ("nikolaustag", Holiday(12, 6)),
         ("kommende", Next),
         ("kommenden", Next),
         ("kommender", Next),

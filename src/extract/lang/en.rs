@@ -9,7 +9,14 @@ pub static TABLE: LangTable = LangTable {
     date_order: DateOrder::MonthDay,
     seasons: SeasonStyle::Astronomical,
     capitalized_names: true,
+    decimal_comma: false,
+    locatives: &[
+        "in", "at", "to", "into", "from", "near", "across", "on", "outside", "inside", "toward",
+        "towards",
+    ],
     words: &[
+        ("after next", AfterNext),
+        ("before last", BeforeLast),
         ("january", Month(1)),
         ("jan", Month(1)),
         ("february", Month(2)),

@@ -9,6 +9,8 @@ pub static TABLE: LangTable = LangTable {
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Astronomical,
     capitalized_names: false,
+    decimal_comma: true,
+    locatives: &["en", "a", "al", "desde", "hacia", "cerca de", "sobre"],
     words: &[
         ("enero", Month(1)),
         ("ene", Month(1)),

@@ -9,6 +9,10 @@ pub static TABLE: LangTable = LangTable {
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Astronomical,
     capitalized_names: false,
+    decimal_comma: true,
+    locatives: &[
+        "a", "au", "aux", "en", "dans", "vers", "pres de", "depuis", "sur",
+    ],
     words: &[
         ("janvier", Month(1)),
         ("janv", Month(1)),
@@ -41,6 +45,10 @@ pub static TABLE: LangTable = LangTable {
         ("nov", Month(11)),
         ("decembre", Month(12)),
         ("dec", Month(12)),
+        ("en huit", WeeksOn(1)),
+        ("en 8", WeeksOn(1)),
+        ("en quinze", WeeksOn(2)),
+        ("en 15", WeeksOn(2)),
         ("lundi", Weekday(1)),
         ("mardi", Weekday(2)),
         ("mercredi", Weekday(3)),

@@ -25,6 +25,7 @@ mod fr;
 mod fr_events;
 mod it;
 mod it_events;
+pub mod movable;
 mod uk;
 mod uk_events;
 
@@ -124,12 +125,18 @@ pub enum Sem {
     RelDay(i32),
     /// A year relative to the reference in one word: "торік" (-1), "heuer" (0).
     RelYear(i32),
+    /// After a weekday, that many weeks on: French "lundi en huit" (1), "en quinze" (2).
+    WeeksOn(u8),
     /// Previous: "scorso", "last", "letzten", "минулого".
     Last,
     /// Following: "prossimo", "next", "nächsten", "наступного".
     Next,
     /// Current: "questo", "this", "dieses", "цього".
     This,
+    /// Two on: "übernächste", "позанаступного".
+    AfterNext,
+    /// Two back: "vorletzte", "позаминулого".
+    BeforeLast,
     /// After a duration, meaning before now: "fa", "ago", "тому".
     Ago,
     /// Before a duration, meaning before now: "hace", "vor", "il y a".
@@ -178,6 +185,8 @@ pub enum Sem {
     Easter(i16),
     /// A holiday relative to Orthodox Easter Sunday, in days.
     OrthodoxEaster(i16),
+    /// A movable holiday of another calendar: its index in [`movable::MOVABLE`].
+    Movable(u16),
     /// Article or preposition that may stand inside or before a date ("il", "di", "of", "the").
     Filler,
     /// Words that tie a time to a date ("alle", "at", "um", "à", "о").
@@ -213,6 +222,12 @@ pub struct LangTable {
     /// Month and day names are written with a capital (English, German), so a capital
     /// on a weak form ("May") marks the name.
     pub capitalized_names: bool,
+    /// Numbers are written with a decimal comma (`1,2 miliardi`) and a dot or space
+    /// between thousands (`10.000`); else a decimal point and commas (`10,000`).
+    pub decimal_comma: bool,
+    /// Prepositions that put a place name in its role of place ("a Mosca", "in Moscow"),
+    /// as opposed to an actor ("Mosca ha risposto").
+    pub locatives: &'static [&'static str],
     /// Frequent function words, for language detection.
     pub stopwords: &'static [&'static str],
     /// Words that mark future or planned talk in a sentence ("will", "previst", "potrebb"):

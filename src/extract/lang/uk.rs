@@ -9,7 +9,11 @@ pub static TABLE: LangTable = LangTable {
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Meteorological,
     capitalized_names: false,
+    decimal_comma: true,
+    locatives: &["в", "у", "до", "на", "з", "із", "біля", "під", "поблизу"],
     words: &[
+        ("позанаступн*", AfterNext),
+        ("позаминул*", BeforeLast),
         // Months: nominative, genitive, dative, instrumental, locative; abbreviations are weak.
         ("січень", Month(1)),
         ("січня", Month(1)),

@@ -52,6 +52,13 @@ pub enum Expr {
         /// Week relative to the reference week.
         week: Option<i32>,
     },
+    /// A weekday that many weeks after its next occurrence (today included).
+    WeekdayOn {
+        /// 1 = Monday.
+        wd: u8,
+        /// Weeks on.
+        weeks: i32,
+    },
     /// The n-th (or last, n = -1) weekday of a month.
     NthWeekday {
         /// Which one.
@@ -145,10 +152,17 @@ pub enum Expr {
         /// Year.
         y: YearRef,
     },
+    /// A movable holiday of another calendar.
+    Movable {
+        /// Index in [`crate::extract::lang::movable::MOVABLE`].
+        key: u16,
+        /// Year.
+        y: YearRef,
+    },
     /// A weekend relative to this one.
     Weekend {
-        /// -1 last, 0 this, 1 next.
-        shift: i32,
+        /// -1 last, 0 this, 1 next; `None` for a bare "the weekend" (read by lean).
+        shift: Option<i32>,
     },
     /// From one date to another, both included.
     Range(Box<Expr>, Box<Expr>),
@@ -207,6 +221,8 @@ fn shift_of(s: Sem) -> Option<i32> {
         Sem::Last => Some(-1),
         Sem::Next => Some(1),
         Sem::This => Some(0),
+        Sem::AfterNext => Some(2),
+        Sem::BeforeLast => Some(-2),
         _ => None,
     }
 }
@@ -243,22 +259,36 @@ impl<'a> Grammar<'a> {
     fn sem_w<T>(&self, i: usize, allow_weak: bool, f: impl Fn(Sem) -> Option<T>) -> Read<T> {
         let tok = self.at(i)?;
         for mt in self.m.at(i) {
-            // A weak form ("mar", "May") counts next to a number, or capitalised in a
-            // language that capitalises month and day names ("Mar del Giappone" is a sea).
-            if mt.weak && !allow_weak && !(tok.capital && self.lex.table.capitalized_names) {
+            // A weak form ("mar", "May") counts next to a number, capitalised in a language
+            // that capitalises month and day names ("Mar del Giappone" is a sea), or alone on
+            // its line (a table cell, a form field: "sab.").
+            let named = tok.capital && self.lex.table.capitalized_names;
+            if mt.weak && !allow_weak && !named && !self.alone_on_line(i, i + mt.len) {
                 continue;
             }
             // A multi-token entry must not cross a line break.
             if (1..mt.len).any(|k| !self.cont(i + k)) {
                 continue;
             }
-            for &s in mt.sems {
+            for &s in mt.values {
                 if let Some(v) = f(s) {
                     return Some((v, i + mt.len));
                 }
             }
         }
         None
+    }
+
+    /// Do tokens `i..end` (and maybe a dot) fill their line?
+    fn alone_on_line(&self, i: usize, end: usize) -> bool {
+        let starts_line = i == 0 || self.toks.list.get(i).is_some_and(|t| t.line_break);
+        let end = if self.toks.norm(end) == "." && self.toks.list.get(end).is_some_and(|t| t.joined)
+        {
+            end + 1
+        } else {
+            end
+        };
+        starts_line && self.toks.list.get(end).is_none_or(|t| t.line_break)
     }
 
     fn sem<T>(&self, i: usize, f: impl Fn(Sem) -> Option<T>) -> Read<T> {
@@ -442,19 +472,23 @@ impl<'a> Grammar<'a> {
         None
     }
 
+    /// After a name at `i` that ends before `n`: an abbreviation ("gen.", "Oct.", "sab.")
+    /// takes its dot; a full name ("marzo.") leaves it to end the sentence.
+    fn abbreviation_dot(&self, i: usize, n: usize) -> usize {
+        let short = self.toks.list.get(i).is_some_and(|t| t.chars.len() <= 4);
+        if short {
+            self.joined_punct(n, ".").unwrap_or(n)
+        } else {
+            n
+        }
+    }
+
     fn month(&self, i: usize, allow_weak: bool) -> Read<u8> {
         let (m, n) = self.sem_w(i, allow_weak, |s| match s {
             Sem::Month(m) => Some(m),
             _ => None,
         })?;
-        // "gen." / "Oct." abbreviations take their dot; "marzo." ends a sentence.
-        let short = self.toks.list.get(i).is_some_and(|t| t.chars.len() <= 4);
-        let n = if short {
-            self.joined_punct(n, ".").unwrap_or(n)
-        } else {
-            n
-        };
-        Some((m, n))
+        Some((m, self.abbreviation_dot(i, n)))
     }
 
     fn weekday(&self, i: usize, allow_weak: bool) -> Read<u8> {
@@ -462,13 +496,7 @@ impl<'a> Grammar<'a> {
             Sem::Weekday(w) => Some(w),
             _ => None,
         })?;
-        let short = self.toks.list.get(i).is_some_and(|t| t.chars.len() <= 4);
-        let n = if short {
-            self.joined_punct(n, ".").unwrap_or(n)
-        } else {
-            n
-        };
-        Some((w, n))
+        Some((w, self.abbreviation_dot(i, n)))
     }
 
     fn unit(&self, i: usize) -> Read<(Unit, bool)> {
@@ -509,8 +537,8 @@ impl<'a> Grammar<'a> {
                 .joined_punct(n2, &sep)
                 .filter(|&k| self.digits(k).is_some())
             else {
-                // 2014-10, 2014/10: a month.
-                return (db <= 2
+                // 2014-10, 2014/10: a month (two digits: "Mirage 2000-5" is a model).
+                return (db == 2
                     && (1..=12).contains(&b)
                     && sep != "."
                     && self.digits(n2).is_none())
@@ -598,8 +626,10 @@ impl<'a> Grammar<'a> {
                 ));
             }
         }
-        // "15/02": only with a slash; "1.2" is a decimal.
-        if sep == "/" && self.digits(n2).is_none() {
+        // "15/02" with a slash; "17.02" and "31-10" with two digits each where the language
+        // writes decimals with a comma and nothing follows ("1.2" is a decimal, "10-12" a range).
+        let two_by_two = da == 2 && db == 2 && self.lex.table.decimal_comma && self.ends_phrase(n2);
+        if (sep == "/" || two_by_two) && self.digits(n2).is_none() {
             return Some((
                 Expr::Date {
                     y: YearRef::Unknown,
@@ -614,6 +644,28 @@ impl<'a> Grammar<'a> {
 
     /// `28 ottobre 2025`, `28. Oktober`, `28 de octubre de 2025`, `the 3rd of March`.
     fn day_month(&self, i: usize) -> Read<Expr> {
+        // "20 02 2014": day, month and a full year with spaces, as French writes them.
+        if let (Some(((d, dd), n1)), Some(((m, dm), n2))) = (self.digits(i), self.digits(i + 1))
+            && let Some(((y, 4), n3)) = self.digits(n2)
+            && n1 == i + 1
+            && n2 == i + 2
+            && dd <= 2
+            && dm <= 2
+            && (1..=31).contains(&d)
+            && (1..=12).contains(&m)
+            && (1900..=2100).contains(&y)
+            && self.toks.list.get(i + 1).is_some_and(|t| !t.joined)
+            && self.toks.list.get(i + 2).is_some_and(|t| !t.joined)
+        {
+            return Some((
+                Expr::Date {
+                    y: YearRef::Abs(y as i32),
+                    m: Some(m as u8),
+                    d: Some(d as u8),
+                },
+                n3,
+            ));
+        }
         let (d, mut n) = self.day(i)?;
         // "31-Oct-1974", "31/Oct/74"
         if let Some(k) = self.joined_punct(n, "-/") {
@@ -719,7 +771,7 @@ impl<'a> Grammar<'a> {
             Some((wd, k)) => (Ok(wd), k),
             None => {
                 let ((u, _), k) = self.unit(n)?;
-                if !matches!(u, Unit::Day | Unit::Week) {
+                if !matches!(u, Unit::Day | Unit::Week | Unit::Fortnight) {
                     return None;
                 }
                 (Err(u), k)
@@ -792,6 +844,22 @@ impl<'a> Grammar<'a> {
             week = Some(s);
             n = k3;
         }
+        // "lundi en huit": the weekday, that many weeks on.
+        if let Some((w, k2)) = self.sem(n, |s| match s {
+            Sem::WeeksOn(w) => Some(w),
+            _ => None,
+        }) {
+            return Some((
+                (
+                    Expr::WeekdayOn {
+                        wd,
+                        weeks: i32::from(w),
+                    },
+                    true,
+                ),
+                k2,
+            ));
+        }
         // "after next": "середу після наступної"
         if let Some(k2) = self.is(n, Sem::After).or_else(|| self.is(n, Sem::Later))
             && let Some((1, k3)) = self.sem(k2, shift_of)
@@ -833,6 +901,11 @@ impl<'a> Grammar<'a> {
         };
         // AgoPre N unit: "hace 3 días", "vor 3 Tagen", "il y a 3 jours"
         if let Some(n) = self.is(i, Sem::AgoPre) {
+            // "hace unas horas", "vor einigen Tagen": a few units back.
+            let m = self.is(n, Sem::Approx).unwrap_or(n);
+            if let Some(((u, true), k)) = self.unit(m) {
+                keep(Some(((Expr::Recent { unit: u }, false), k)));
+            }
             keep(
                 self.count_unit(n)
                     .map(|((c, u), k)| ((Expr::Ago { unit: u, n: -c }, false), k)),
@@ -922,7 +995,7 @@ impl<'a> Grammar<'a> {
 
     fn shifted_unit(&self, u: Unit, plural: bool, s: i32) -> (Expr, bool) {
         if u == Unit::Weekend {
-            return (Expr::Weekend { shift: s }, s > 0);
+            return (Expr::Weekend { shift: Some(s) }, s > 0);
         }
         if s == -1 && (plural || matches!(u, Unit::Hour | Unit::Minute)) {
             return (Expr::Recent { unit: u }, false);
@@ -1129,8 +1202,21 @@ impl<'a> Grammar<'a> {
                 orthodox: true,
                 y: YearRef::Unknown,
             }),
+            Sem::WeekdayHoliday(n, wd, m) => Some(Expr::NthWeekday {
+                n: i32::from(n),
+                wd,
+                m,
+                y: YearRef::Unknown,
+            }),
+            Sem::Movable(key) => Some(Expr::Movable {
+                key,
+                y: YearRef::Unknown,
+            }),
             _ => None,
         })?;
+        if matches!(e, Expr::Movable { .. }) && self.names_event(i, n) {
+            return None;
+        }
         let (y, n) = match self.year_ref(n) {
             Some((y, k)) => (y, k),
             None => (YearRef::Unknown, n),
@@ -1144,9 +1230,27 @@ impl<'a> Grammar<'a> {
                 orthodox,
                 y,
             },
+            Expr::NthWeekday { n: k, wd, m, .. } => Expr::NthWeekday { n: k, wd, m, y },
+            Expr::Movable { key, .. } => Expr::Movable { key, y },
             other => other,
         };
         Some((e, n))
+    }
+
+    /// Is the holiday name at `i..n` part of an event's name ("Yom Kippur War", "guerra
+    /// del Kippur", "Jom-Kippur-Krieg")?
+    fn names_event(&self, i: usize, n: usize) -> bool {
+        use crate::extract::lang::movable;
+        let code = self.lex.table.code;
+        let after = if self.toks.norm(n) == "-" { n + 1 } else { n };
+        let mut before = i;
+        for _ in 0..2 {
+            if before > 0 && self.is(before - 1, Sem::Filler) == Some(before) {
+                before -= 1;
+            }
+        }
+        movable::is_event_word(code, self.toks.norm(after))
+            || (before > 0 && movable::is_event_word(code, self.toks.norm(before - 1)))
     }
 
     /// A year standing alone, where the words around it make it a year: "nel 2019",
@@ -1244,7 +1348,7 @@ impl<'a> Grammar<'a> {
         (p.saturating_sub(3)..=p).any(|s| {
             self.m.at(s).iter().any(|mt| {
                 s + mt.len == i
-                    && mt.sems.iter().any(|x| {
+                    && mt.values.iter().any(|x| {
                         matches!(
                             x,
                             Sem::Filler
@@ -1385,7 +1489,7 @@ impl<'a> Grammar<'a> {
             _ => None,
         }));
         keep(self.sem(i, |s| match s {
-            Sem::Unit(Unit::Weekend) => Some((Expr::Weekend { shift: 0 }, false)),
+            Sem::Unit(Unit::Weekend) => Some((Expr::Weekend { shift: None }, false)),
             _ => None,
         }));
         let ((e, fut), mut n) =
@@ -1467,19 +1571,29 @@ impl<'a> Grammar<'a> {
                 })
             })?,
         };
+        // After a bare dash the right side starts with a number or a month name: "9 aprile
+        // 2025 - Il primo ministro" and "22 травня 2025 року – У понеділок" are datelines.
+        let dashed = intro.is_none() && self.punct(n, "-–—/").is_some();
+        if dashed && !(self.digits(k).is_some() || self.month(k, true).is_some()) {
+            return None;
+        }
         let k = self.fillers(k);
         let right = self.core(k).map(|((e, _), n)| (e, n));
         // "July 13-15", "13 to 15 July" is handled by the left side; "1960 - 1961".
-        let bare_right = self.day(k).map(|(d, n)| {
-            (
-                Expr::Date {
-                    y: YearRef::Unknown,
-                    m: None,
-                    d: Some(d),
-                },
-                n,
-            )
-        });
+        let bare_right = self
+            .digits(k)
+            .or(if dashed { None } else { Some(((0, 0), k)) })
+            .and_then(|_| self.day(k))
+            .map(|(d, n)| {
+                (
+                    Expr::Date {
+                        y: YearRef::Unknown,
+                        m: None,
+                        d: Some(d),
+                    },
+                    n,
+                )
+            });
         let year_right = self.year(k).map(|(y, n)| {
             (
                 Expr::Date {
@@ -1519,7 +1633,11 @@ impl<'a> Grammar<'a> {
                 None,
                 Some(b),
                 _,
-            ) if self.ends_phrase(b.1) => b,
+            ) if self.ends_phrase(b.1)
+                && matches!((&left, &b.0), (Expr::Date { d: Some(x), .. }, Expr::Date { d: Some(y), .. }) if x < y) =>
+            {
+                b
+            }
             _ => return None,
         };
         let (left, right) = match (&left, &right) {
@@ -1628,11 +1746,19 @@ impl<'a> Grammar<'a> {
             starts.push(i);
         }
         let mut without_modifiers = false;
-        for k0 in starts {
+        // Each start is read with a part of a period in front ("fine ottobre") and without
+        // (so that "ultimi" in "degli ultimi giorni" is not taken for "the end of").
+        let tries: Vec<(usize, bool)> = starts
+            .iter()
+            .flat_map(|&k0| [(k0, true), (k0, false)])
+            .collect();
+        for (k0, with_part) in tries {
             let mut k = k0;
             let mut p_here = None;
             // Part of a period: "fine ottobre", "alla fine dell'anno", "mid-2024", "Ende Oktober".
-            if let Some((p, n)) = self.sem(k0, |s| match s {
+            if !with_part {
+                // Read below as it stands.
+            } else if let Some((p, n)) = self.sem(k0, |s| match s {
                 Sem::Part(p) => Some(p),
                 _ => None,
             }) {
@@ -1688,8 +1814,12 @@ impl<'a> Grammar<'a> {
                         n,
                     ))
                 });
+            // A table entry that takes in the modifier word ("dopo domani") wins a tie.
+            let takes_modifier = k0 == i && j != i && self.m.at(i).iter().any(|mt| i + mt.len > j);
             if let Some(h) = here
-                && core.as_ref().is_none_or(|c| h.1 > c.1)
+                && core
+                    .as_ref()
+                    .is_none_or(|c| h.1 > c.1 || (takes_modifier && h.1 == c.1))
             {
                 core = Some(h);
                 part = p_here;
@@ -1747,6 +1877,7 @@ fn day_like(e: &Expr) -> bool {
         Expr::Date { d: Some(_), .. }
             | Expr::RelDay(_)
             | Expr::Weekday { .. }
+            | Expr::WeekdayOn { .. }
             | Expr::NthWeekday { .. }
             | Expr::Easter { .. }
     ) || matches!(

@@ -1,45 +1,26 @@
 //! A language table compiled for look-up: built once per language, then
 //! shared. Each token position gets the table entries that start there.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::token::{TokKind, Tokens, fold, tokenize};
-use crate::extract::lang::{LangTable, Sem, tables};
-
-/// How many more letters a `stem*` form may match.
-const MAX_STEM_EXTRA: usize = 4;
-
-#[derive(Debug)]
-struct Entry {
-    rest: Vec<String>,
-    sems: Vec<Sem>,
-    weak: bool,
-    lowercase_only: bool,
-}
+use super::token::{TokKind, Tokens, fold};
+use crate::extract::lang::{LangTable, Sem, movable, tables};
+use crate::extract::phrases::{Hit, PhraseTable, form_words};
 
 /// A compiled language table.
 #[derive(Debug)]
 pub struct Lexicon {
     /// The table it was built from.
     pub table: &'static LangTable,
-    exact: HashMap<String, Vec<Entry>>,
-    stems: HashMap<String, Vec<Sem>>,
+    phrases: PhraseTable<Sem>,
     stopwords: HashSet<String>,
     cue_prefixes: Vec<Vec<String>>,
     cue_suffixes: Vec<String>,
 }
 
 /// One table entry found at a token position.
-#[derive(Debug, Clone, Copy)]
-pub struct Match<'a> {
-    /// How many tokens it covers.
-    pub len: usize,
-    /// What it means.
-    pub sems: &'a [Sem],
-    /// A weak form (also an ordinary word).
-    pub weak: bool,
-}
+pub type Match<'a> = Hit<'a, Sem>;
 
 /// Entries found at every token position of a text, in one flat list.
 #[derive(Debug, Default)]
@@ -60,47 +41,16 @@ impl<'a> Matches<'a> {
 
 impl Lexicon {
     fn build(table: &'static LangTable) -> Lexicon {
-        let mut exact: HashMap<String, Vec<Entry>> = HashMap::new();
-        let mut stems: HashMap<String, Vec<Sem>> = HashMap::new();
+        let mut phrases = PhraseTable::default();
         for &(form, sem) in table.words {
-            let (weak, form) = match form.strip_prefix('~') {
-                Some(f) => (true, f),
-                None => (false, form),
-            };
-            let (lowercase_only, form) = match form.strip_prefix('=') {
-                Some(f) => (true, f),
-                None => (false, form),
-            };
-            if let Some(stem) = form.strip_suffix('*') {
-                stems.entry(fold(stem)).or_default().push(sem);
-                continue;
-            }
-            let mut words = form_words(form);
-            if words.is_empty() {
-                continue;
-            }
-            let first = words.remove(0);
-            let list = exact.entry(first).or_default();
-            match list
-                .iter_mut()
-                .find(|e| e.rest == words && e.weak == weak && e.lowercase_only == lowercase_only)
-            {
-                Some(e) => {
-                    if !e.sems.contains(&sem) {
-                        e.sems.push(sem);
-                    }
-                }
-                None => list.push(Entry {
-                    rest: words,
-                    sems: vec![sem],
-                    weak,
-                    lowercase_only,
-                }),
-            }
+            phrases.insert(form, sem);
         }
-        // Longest entries first, so that callers see them first.
-        for list in exact.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+        for &(lang, form, key) in movable::NAMES {
+            if (lang == table.code || lang == "*")
+                && let Some(k) = movable::index(key)
+            {
+                phrases.insert(form, Sem::Movable(k));
+            }
         }
         let stopwords = table.stopwords.iter().map(|w| fold(w)).collect();
         let mut cue_prefixes = Vec::new();
@@ -114,8 +64,7 @@ impl Lexicon {
         }
         Lexicon {
             table,
-            exact,
-            stems,
+            phrases,
             stopwords,
             cue_prefixes,
             cue_suffixes,
@@ -170,71 +119,8 @@ impl Lexicon {
     }
 
     fn match_at<'a>(&'a self, toks: &Tokens, i: usize, out: &mut Vec<Match<'a>>) {
-        let word = toks.norm(i);
-        if let Some(entries) = self.exact.get(word) {
-            for e in entries {
-                if e.lowercase_only && toks.list.get(i).is_some_and(|t| t.capital) {
-                    continue;
-                }
-                let fits = e.rest.iter().enumerate().all(|(k, w)| {
-                    toks.list.get(i + 1 + k).is_some_and(|t| !t.line_break)
-                        && toks.norm(i + 1 + k) == w
-                });
-                if fits {
-                    out.push(Match {
-                        len: 1 + e.rest.len(),
-                        sems: &e.sems,
-                        weak: e.weak,
-                    });
-                }
-            }
-        }
-        if toks.list.get(i).is_some_and(|t| t.kind == TokKind::Word) && !self.stems.is_empty() {
-            // The longest stem that leaves at most MAX_STEM_EXTRA letters.
-            if let Some(sems) = self.stems.get(word) {
-                out.push(Match {
-                    len: 1,
-                    sems,
-                    weak: false,
-                });
-                return;
-            }
-            let mut extra = 0;
-            for (b, _) in word.char_indices().rev() {
-                extra += 1;
-                if extra > MAX_STEM_EXTRA || b == 0 {
-                    break;
-                }
-                if let Some(sems) = word.get(..b).and_then(|s| self.stems.get(s)) {
-                    out.push(Match {
-                        len: 1,
-                        sems,
-                        weak: false,
-                    });
-                    return;
-                }
-            }
-        }
+        self.phrases.hits_at(toks, i, out);
     }
-}
-
-/// The folded tokens of a table form, as the tokenizer would give them in running text:
-/// an apostrophe that ends a Latin word belongs to it (`dell'` as in `dell'anno`).
-fn form_words(form: &str) -> Vec<String> {
-    let toks = tokenize(form);
-    let mut words: Vec<String> = Vec::new();
-    for (i, t) in toks.list.iter().enumerate() {
-        let w = toks.norm(i);
-        if w == "'"
-            && t.joined
-            && let Some(prev) = words.last_mut()
-        {
-            prev.push('\'');
-            continue;
-        }
-        words.push(w.to_string());
-    }
-    words
 }
 
 /// The compiled lexicon of a language, built on first use.

@@ -234,7 +234,8 @@ fn is_absolute(e: &Expr) -> bool {
         | Expr::NthUnitOf { y, .. }
         | Expr::Quarter { y, .. }
         | Expr::Half { y, .. }
-        | Expr::Easter { y, .. } => {
+        | Expr::Easter { y, .. }
+        | Expr::Movable { y, .. } => {
             matches!(y, YearRef::Abs(_))
         }
         Expr::Season { y, shift, .. } => shift.is_none() && matches!(y, YearRef::Abs(_)),

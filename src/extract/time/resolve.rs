@@ -6,6 +6,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Timelike, Wee
 
 use super::Grain;
 use super::grammar::{Clock, Expr, YearRef};
+use crate::extract::lang::movable::MOVABLE;
 use crate::extract::lang::{SeasonStyle, Unit};
 
 /// Years outside this range are not dates we resolve.
@@ -184,6 +185,37 @@ fn orthodox_easter(y: i32) -> Option<NaiveDate> {
     // Julian to Gregorian offset: 13 days for 1900-2099.
     let offset = y / 100 - y / 400 - 2;
     julian.checked_add_signed(Duration::days(i64::from(offset)))
+}
+
+/// A movable holiday of another calendar ([`MOVABLE`]): a day, or its days from first to
+/// last. Without a year, the occurrence around the reference by lean, as [`pick_year`]
+/// does, among all occurrences (an Islamic holiday may fall twice in a year).
+fn movable_period(key: u16, y: YearRef, ctx: &Ctx) -> Option<Period> {
+    let spans = MOVABLE.get(usize::from(key))?.spans;
+    let period = |&(y, m, d, days): &(i16, u8, u8, u16)| {
+        let first = ymd(i32::from(y), u32::from(m), u32::from(d))?;
+        let last = first.checked_add_signed(Duration::days(i64::from(days) - 1))?;
+        Some(span(day_period(first), day_period(last)))
+    };
+    if y != YearRef::Unknown {
+        return pick_year(y, ctx, |year| {
+            spans
+                .iter()
+                .find(|s| i32::from(s.0) == year)
+                .and_then(period)
+        });
+    }
+    let today = ctx.today();
+    let ry = today.year();
+    let mut cands = spans
+        .iter()
+        .filter(|s| (ry - 1..=ry + 1).contains(&i32::from(s.0)))
+        .filter_map(period);
+    if ctx.future {
+        cands.find(|p| p.end >= today)
+    } else {
+        cands.rev().find(|p| p.start <= today)
+    }
 }
 
 /// Resolves a year spec; `Unknown` picks by lean among the years around the reference,
@@ -407,6 +439,14 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
             };
             pick.map(day_period)
         }
+        Expr::WeekdayOn { wd, weeks } => {
+            let offset = i64::from(weekday_from(*wd).num_days_from_monday())
+                - i64::from(today.weekday().num_days_from_monday());
+            let base = if offset >= 0 { offset } else { offset + 7 };
+            Some(day_period(today.checked_add_signed(Duration::days(
+                base + 7 * i64::from(*weeks),
+            ))?))
+        }
         Expr::Weekday { wd, shift: s, week } => {
             let w = weekday_from(*wd);
             let offset = i64::from(w.num_days_from_monday())
@@ -420,6 +460,11 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
                         offset
                     } else {
                         offset - 7
+                    }))?,
+                    Some(-2) => today.checked_add_signed(Duration::days(if offset < 0 {
+                        offset - 7
+                    } else {
+                        offset - 14
                     }))?,
                     Some(2) => today.checked_add_signed(Duration::days(if offset > 0 {
                         offset + 7
@@ -453,6 +498,15 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
         Expr::NthUnitOf { n, unit, m, y } => pick_year(*y, ctx, |y| {
             let m = u32::from(*m);
             match unit {
+                // "la prima quindicina d'aprile": days 1-14; the second: 15 to the end.
+                Unit::Fortnight => match n {
+                    1 => Some(span(day_period(ymd(y, m, 1)?), day_period(ymd(y, m, 14)?))),
+                    2 | -1 => Some(span(
+                        day_period(ymd(y, m, 15)?),
+                        day_period(last_of_month(y, m)?),
+                    )),
+                    _ => None,
+                },
                 Unit::Week => {
                     let monday = if *n > 0 {
                         nth_weekday(y, m, 1, *n)?
@@ -565,12 +619,13 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
                 e.checked_add_signed(Duration::days(i64::from(*offset)))?,
             ))
         }),
+        Expr::Movable { key, y } => movable_period(*key, *y, ctx),
         Expr::Weekend { shift: s } => {
-            // "the weekend" on a weekday is the one just past, unless the text looks ahead.
-            let s = if *s == 0 && !ctx.future && today.weekday().num_days_from_monday() < 5 {
-                -1
-            } else {
-                *s
+            // A bare "the weekend" on a weekday is the one just past, unless the text looks ahead.
+            let s = match s {
+                Some(s) => *s,
+                None if !ctx.future && today.weekday().num_days_from_monday() < 5 => -1,
+                None => 0,
             };
             let d = today.checked_add_signed(Duration::days(7 * i64::from(s)))?;
             weekend_of(d)

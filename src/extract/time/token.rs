@@ -176,8 +176,19 @@ pub fn tokenize(text: &str) -> Tokens {
                     // Look one further: an apostrophe between letters.
                     let mut ahead = iter.clone();
                     ahead.next();
-                    let next_letter = ahead.peek().is_some_and(|&(_, (_, c3))| c3.is_alphabetic());
-                    if !next_letter {
+                    // Elision before a word or a number ("dell'anno", "l'11 settembre").
+                    let next_letter = ahead.peek().is_some_and(|&(_, (_, c3))| {
+                        c3.is_alphabetic() || (!cyr && c3.is_ascii_digit())
+                    });
+                    // The English possessive ("Iran's") is not an elision: the word ends before it.
+                    let possessive = !cyr && {
+                        let mut after = ahead.clone();
+                        let s = after
+                            .next()
+                            .is_some_and(|(_, (_, c3))| c3 == 's' || c3 == 'S');
+                        s && after.peek().is_none_or(|&(_, (_, c4))| !c4.is_alphabetic())
+                    };
+                    if !next_letter || possessive {
                         break;
                     }
                     fold_char_into(c2, &mut toks.folded);
@@ -232,6 +243,12 @@ mod tests {
             norms("a giugno dell’anno scorso"),
             ["a", "giugno", "dell'", "anno", "scorso"]
         );
+    }
+
+    #[test]
+    fn english_possessive_is_not_an_elision() {
+        assert_eq!(norms("Iran's missile"), ["iran", "'", "s", "missile"]);
+        assert_eq!(norms("l'sport"), ["l'", "sport"]);
     }
 
     #[test]

@@ -1,0 +1,410 @@
+//! Mentions in an article's tokens: named entities (from the gazetteer, from
+//! role words like "il ministro della Difesa, No Kwang Chol", and surnames of
+//! people named in full elsewhere in the article) and figures with their units
+//! (`10.000 soldati`, `1,2 miliardi di dollari`, `40%`).
+
+use std::collections::HashMap;
+
+use super::vocab::Compiled;
+use crate::extract::lang::EntityKind;
+use crate::extract::phrases::Hit;
+use crate::extract::time::token::{TokKind, Tokens};
+
+/// A named entity found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityMention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Canonical name.
+    pub name: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// As a participant (country, person, organisation, or a capital standing for its government).
+    pub actor: Option<String>,
+    /// As a place (after "a", "in", ...; or a city, region or venue).
+    pub place: Option<String>,
+    /// The country a person acts for, where the gazetteer says ("Vladimir Putin": Russia).
+    pub affiliation: Option<String>,
+}
+
+/// A number with its unit found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureMention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The value, multipliers applied.
+    pub value: f64,
+    /// Canonical unit.
+    pub unit: String,
+}
+
+fn hits<'a, V: PartialEq + Copy>(
+    table: &'a crate::extract::phrases::PhraseTable<V>,
+    toks: &Tokens,
+    i: usize,
+) -> Vec<Hit<'a, V>> {
+    let mut v = Vec::new();
+    table.hits_at(toks, i, &mut v);
+    v
+}
+
+/// Does a locative preposition stand shortly before token `i` ("a Mosca", "nella regione di Kursk")?
+fn after_locative(toks: &Tokens, c: &Compiled, i: usize) -> bool {
+    for back in 1..=4 {
+        let Some(s) = i.checked_sub(back) else { break };
+        if hits(&c.locatives, toks, s).iter().any(|h| {
+            s + h.len == i || (s + h.len < i && (s + h.len..i).all(|k| is_lower_word(toks, k)))
+        }) {
+            return true;
+        }
+        if !is_lower_word(toks, s) {
+            break;
+        }
+    }
+    false
+}
+
+fn is_lower_word(toks: &Tokens, k: usize) -> bool {
+    toks.list
+        .get(k)
+        .is_some_and(|t| t.kind == TokKind::Word && !t.capital)
+}
+
+fn is_name_word(toks: &Tokens, k: usize) -> bool {
+    toks.list
+        .get(k)
+        .is_some_and(|t| t.kind == TokKind::Word && t.capital && t.chars.len() >= 2)
+}
+
+/// The text of tokens `first..end` as written (hyphens kept, spaces between words).
+fn written(text: &str, toks: &Tokens, first: usize, end: usize) -> String {
+    let mut out = String::new();
+    for k in first..end {
+        let Some(t) = toks.list.get(k) else { break };
+        if k > first && !t.joined {
+            out.push(' ');
+        }
+        out.push_str(text.get(t.bytes.clone()).unwrap_or(""));
+    }
+    out
+}
+
+/// A run of 2-4 capitalised words from `i` (hyphenated parts joined): a personal name.
+fn name_run(toks: &Tokens, i: usize) -> Option<usize> {
+    let mut k = i;
+    let mut words = 0;
+    while words < 4 && is_name_word(toks, k) {
+        words += 1;
+        k += 1;
+        // "Seong-kweun", "Jong-un"
+        while toks.list.get(k).is_some_and(|t| t.joined)
+            && toks.norm(k) == "-"
+            && toks
+                .list
+                .get(k + 1)
+                .is_some_and(|t| t.joined && t.kind == TokKind::Word)
+        {
+            k += 2;
+        }
+    }
+    (words >= 2).then_some(k)
+}
+
+/// Finds the named entities of a text.
+pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
+    let mut found: Vec<EntityMention> = Vec::new();
+    let mut covered = vec![false; toks.list.len()];
+    let mut i = 0;
+    while i < toks.list.len() {
+        let best = hits(&c.entities, toks, i)
+            .into_iter()
+            .filter(|h| !h.weak || toks.list.get(i).is_some_and(|t| t.capital))
+            .max_by_key(|h| h.len);
+        let Some(h) = best else {
+            i += 1;
+            continue;
+        };
+        let Some(e) = h.values.first().and_then(|&ix| c.vocab.entities.get(ix)) else {
+            i += 1;
+            continue;
+        };
+        // A country written in lowercase is an adjective ("la tedesca Fondazione",
+        // "nordcoreano"): the country acts, it is not a place.
+        let adjective =
+            e.kind == EntityKind::Country && toks.list.get(i).is_some_and(|t| !t.capital);
+        let placed = !adjective && after_locative(toks, c, i);
+        let (actor, place) = match e.kind {
+            EntityKind::Person | EntityKind::Organisation => (Some(e.name.to_string()), None),
+            EntityKind::Country if placed => (None, Some(e.name.to_string())),
+            EntityKind::Country => (Some(e.name.to_string()), None),
+            _ if placed => (None, Some(e.name.to_string())),
+            _ => match e.stands_for {
+                Some(country) => (Some(country.to_string()), None),
+                None => (None, Some(e.name.to_string())),
+            },
+        };
+        for flag in covered.iter_mut().skip(i).take(h.len) {
+            *flag = true;
+        }
+        let affiliation = (e.kind == EntityKind::Person)
+            .then_some(e.stands_for)
+            .flatten()
+            .map(str::to_string);
+        found.push(EntityMention {
+            first: i,
+            end: i + h.len,
+            name: e.name.to_string(),
+            kind: e.kind,
+            actor,
+            place,
+            affiliation,
+        });
+        i += h.len;
+    }
+    // People introduced by a role: "il ministro della Difesa, No Kwang Chol",
+    // "Lee Seong-kweun, deputato sudcoreano".
+    let mut people: Vec<EntityMention> = Vec::new();
+    for r in 0..toks.list.len() {
+        let Some(role) = hits(&c.roles, toks, r).into_iter().max_by_key(|h| h.len) else {
+            continue;
+        };
+        let after = r + role.len;
+        for k in after..(after + 8).min(toks.list.len()) {
+            if toks.list.get(k).is_some_and(|t| t.line_break)
+                || matches!(toks.norm(k), "." | ";" | ":")
+            {
+                break;
+            }
+            if covered.get(k).copied().unwrap_or(true) {
+                continue;
+            }
+            if let Some(end) = name_run(toks, k)
+                .filter(|&e| (k..e).all(|x| !covered.get(x).copied().unwrap_or(true)))
+            {
+                people.push(person(text, toks, k, end));
+                break;
+            }
+        }
+        // Name, role: a run ending right before ", role".
+        if r >= 3 && toks.norm(r - 1) == "," {
+            let end = r - 1;
+            let start = (end.saturating_sub(6)..end).find(|&s| name_run(toks, s) == Some(end));
+            if let Some(s) =
+                start.filter(|&s| (s..end).all(|x| !covered.get(x).copied().unwrap_or(true)))
+            {
+                people.push(person(text, toks, s, end));
+            }
+        }
+    }
+    for p in people {
+        for flag in covered.iter_mut().skip(p.first).take(p.end - p.first) {
+            *flag = true;
+        }
+        if !found.iter().any(|f| f.first == p.first) {
+            found.push(p);
+        }
+    }
+    // Surnames (or given names) of people named in full elsewhere: "Kim" for "Kim Jong Un".
+    let mut parts: HashMap<String, Option<String>> = HashMap::new();
+    for m in found.iter().filter(|m| m.kind == EntityKind::Person) {
+        for part in m.name.split([' ', '-']).filter(|p| p.chars().count() >= 3) {
+            let key = crate::extract::time::token::fold(part);
+            parts
+                .entry(key)
+                .and_modify(|v| {
+                    if v.as_deref() != Some(m.name.as_str()) {
+                        *v = None
+                    }
+                })
+                .or_insert_with(|| Some(m.name.clone()));
+        }
+    }
+    for (k, flag) in covered.iter().enumerate() {
+        if *flag || !is_name_word(toks, k) {
+            continue;
+        }
+        if let Some(Some(name)) = parts.get(toks.norm(k)) {
+            let affiliation = found
+                .iter()
+                .find(|m| &m.name == name)
+                .and_then(|m| m.affiliation.clone());
+            found.push(EntityMention {
+                first: k,
+                end: k + 1,
+                name: name.clone(),
+                kind: EntityKind::Person,
+                actor: Some(name.clone()),
+                place: None,
+                affiliation,
+            });
+        }
+    }
+    found.sort_by_key(|m| m.first);
+    found
+}
+
+fn person(text: &str, toks: &Tokens, first: usize, end: usize) -> EntityMention {
+    let name = written(text, toks, first, end);
+    EntityMention {
+        first,
+        end,
+        name: name.clone(),
+        kind: EntityKind::Person,
+        actor: Some(name),
+        place: None,
+        affiliation: None,
+    }
+}
+
+/// Reads a number written with digits at token `i`: `10.000`, `1,2`, `10 000`, `10,000`, `1.2`.
+fn number_at(toks: &Tokens, c: &Compiled, i: usize) -> Option<(f64, usize)> {
+    let t = toks.list.get(i)?;
+    if t.kind != TokKind::Num || t.digits > 15 {
+        return None;
+    }
+    // Part of a model name, not a count: "K2", "F-16", "Su-35".
+    let prev = i.checked_sub(1).and_then(|p| toks.list.get(p));
+    let model = t.joined
+        && prev.is_some_and(|p| {
+            p.kind == TokKind::Word
+                || (toks.norm(i - 1) == "-"
+                    && i >= 2
+                    && toks
+                        .list
+                        .get(i - 2)
+                        .is_some_and(|w| w.kind == TokKind::Word && w.capital))
+        });
+    if model {
+        return None;
+    }
+    let (thousands, decimal) = if c.table.decimal_comma {
+        (".", ",")
+    } else {
+        (",", ".")
+    };
+    let mut int_part = toks.norm(i).to_string();
+    let mut frac = String::new();
+    let mut k = i + 1;
+    loop {
+        let sep = toks.list.get(k);
+        let next = toks.list.get(k + 1);
+        let joined_group = sep.is_some_and(|s| s.joined && s.kind == TokKind::Punct)
+            && next.is_some_and(|n| n.joined && n.kind == TokKind::Num);
+        if joined_group
+            && toks.norm(k) == thousands
+            && next.is_some_and(|n| n.digits == 3)
+            && frac.is_empty()
+        {
+            int_part.push_str(toks.norm(k + 1));
+            k += 2;
+        } else if joined_group && toks.norm(k) == decimal && frac.is_empty() {
+            frac = toks.norm(k + 1).to_string();
+            k += 2;
+            break;
+        } else if c.table.decimal_comma
+            && sep.is_some_and(|s| {
+                s.kind == TokKind::Num && !s.joined && s.digits == 3 && !s.line_break
+            })
+            && frac.is_empty()
+            && int_part.len() <= 3
+        {
+            // "10 000" with a space between thousands.
+            int_part.push_str(toks.norm(k));
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let s = if frac.is_empty() {
+        int_part
+    } else {
+        format!("{int_part}.{frac}")
+    };
+    Some((s.parse().ok()?, k))
+}
+
+/// Finds the figures of a text; tokens for which `in_timex` is true are dates, not figures.
+pub fn figures(
+    toks: &Tokens,
+    c: &Compiled,
+    in_timex: impl Fn(usize) -> bool,
+) -> Vec<FigureMention> {
+    let mut out = Vec::new();
+    // Number words come from the language's time table ("cinque navi", "two missiles").
+    let lexicon = crate::extract::time::lexicon::lexicon(c.vocab.code);
+    let words = lexicon.map(|l| l.match_all(toks));
+    let number_word = |i: usize| -> Option<(f64, usize)> {
+        let m = words
+            .as_ref()?
+            .at(i)
+            .iter()
+            .find(|m| !m.weak && m.len == 1)?;
+        m.values.iter().find_map(|s| match s {
+            crate::extract::lang::Sem::Num(v) if *v >= 2 => Some((f64::from(*v), i + 1)),
+            _ => None,
+        })
+    };
+    let mut i = 0;
+    while i < toks.list.len() {
+        if in_timex(i) {
+            i += 1;
+            continue;
+        }
+        let Some((mut value, mut k)) = number_at(toks, c, i).or_else(|| number_word(i)) else {
+            i += 1;
+            continue;
+        };
+        let unit_at = |k: usize| {
+            hits(&c.units, toks, k)
+                .into_iter()
+                .max_by_key(|h| h.len)
+                .and_then(|h| Some((c.vocab.units.get(*h.values.first()?)?.1, k + h.len)))
+        };
+        // "$1.2 billion", "€ 5 milioni"
+        let before = i
+            .checked_sub(1)
+            .and_then(|b| unit_at(b).filter(|&(_, e)| e == i).map(|(u, _)| (u, b)));
+        if let Some(h) = hits(&c.multipliers, toks, k)
+            .into_iter()
+            .max_by_key(|h| h.len)
+            && let Some(m) = h.values.first().and_then(|&ix| c.vocab.multipliers.get(ix))
+        {
+            value *= m.1;
+            k += h.len;
+        }
+        let mut unit = None;
+        for skip in 0..=2 {
+            if let Some((u, e)) = unit_at(k + skip) {
+                // Between the number and its unit only lowercase words ("di", "i", "of",
+                // "ballistic"), no punctuation.
+                if (k..k + skip).all(|x| is_lower_word(toks, x)) {
+                    unit = Some((u, e));
+                }
+                break;
+            }
+        }
+        let (first, unit) = match (unit, before) {
+            (Some((u, e)), _) => {
+                k = e;
+                (i, u)
+            }
+            (None, Some((u, b))) => (b, u),
+            (None, None) => {
+                i = k.max(i + 1);
+                continue;
+            }
+        };
+        out.push(FigureMention {
+            first,
+            end: k,
+            value,
+            unit: unit.to_string(),
+        });
+        i = k.max(i + 1);
+    }
+    out
+}

@@ -1,0 +1,757 @@
+//! Movable holidays of other calendars (Islamic, Hebrew, Chinese, Persian, Hindu,
+//! Sikh, Jain, Buddhist): their dates, year by year, and their names in each language.
+//!
+//! No formula gives these dates in the Gregorian calendar without the calendar's own
+//! arithmetic, astronomy or authorities, so they are tabulated ([`MOVABLE`], generated
+//! from well-kept Python packages; see `movable/dates.rs` for sources and conventions).
+//! Names are kept here rather than in the language tables so that one list serves all
+//! languages: most names are the same in every language written in Latin script.
+
+mod dates;
+
+pub use dates::MOVABLE;
+
+/// One movable holiday and its dates.
+#[derive(Debug)]
+pub struct Movable {
+    /// Stable key ("eid_al_fitr").
+    pub key: &'static str,
+    /// Every occurrence, sorted: (year, month, day, length in days). A year may hold two
+    /// (Islamic holidays drift 11 days a year) or none (outside the table's years).
+    pub spans: &'static [(i16, u8, u8, u16)],
+}
+
+/// The index in [`MOVABLE`] of a key.
+pub fn index(key: &str) -> Option<u16> {
+    MOVABLE
+        .iter()
+        .position(|m| m.key == key)
+        .and_then(|i| u16::try_from(i).ok())
+}
+
+/// Is the folded `word`, right before or after a holiday's name, one that makes the name
+/// part of an event's name ("Yom Kippur War", "guerra del Kippur", "Tet offensive")?
+pub fn is_event_word(lang: &str, word: &str) -> bool {
+    EVENT_WORDS
+        .iter()
+        .any(|&(l, w)| (l == lang || l == "*") && w == word)
+}
+
+/// Words that turn a holiday's name into an event's name, by language (`*`: all).
+static EVENT_WORDS: &[(&str, &str)] = &[
+    ("en", "war"),
+    ("en", "offensive"),
+    ("en", "massacre"),
+    ("it", "guerra"),
+    ("it", "offensiva"),
+    ("it", "strage"),
+    ("es", "guerra"),
+    ("es", "ofensiva"),
+    ("es", "masacre"),
+    ("de", "krieg"),
+    ("de", "krieges"),
+    ("de", "offensive"),
+    ("de", "massaker"),
+    ("fr", "guerre"),
+    ("fr", "offensive"),
+    ("fr", "massacre"),
+    ("uk", "війна"),
+    ("uk", "війни"),
+    ("uk", "війну"),
+    ("uk", "війні"),
+    ("uk", "наступ"),
+    ("uk", "наступу"),
+];
+
+/// Names of the holidays: (language, folded form, key). Language `*` is every language
+/// (names borrowed as they are: "Ramadan", "Diwali", "Hanukkah"). Forms follow the marks
+/// of the language tables (`~weak`, `stem*`).
+pub static NAMES: &[(&str, &str, &str)] = &[
+    // Islamic, in every language.
+    ("*", "ramadan", "ramadan"),
+    ("*", "ramadhan", "ramadan"),
+    ("*", "ramazan", "ramadan"),
+    ("*", "ramzan", "ramadan"),
+    ("*", "eid al-fitr", "eid_al_fitr"),
+    ("*", "eid al fitr", "eid_al_fitr"),
+    ("*", "eid el-fitr", "eid_al_fitr"),
+    ("*", "eid ul-fitr", "eid_al_fitr"),
+    ("*", "eid ul fitr", "eid_al_fitr"),
+    ("*", "eid-ul-fitr", "eid_al_fitr"),
+    ("*", "id al-fitr", "eid_al_fitr"),
+    ("*", "id ul-fitr", "eid_al_fitr"),
+    ("*", "aid al-fitr", "eid_al_fitr"),
+    ("*", "aid el-fitr", "eid_al_fitr"),
+    ("*", "aid el fitr", "eid_al_fitr"),
+    ("*", "eid al-adha", "eid_al_adha"),
+    ("*", "eid al adha", "eid_al_adha"),
+    ("*", "eid el-adha", "eid_al_adha"),
+    ("*", "eid ul-adha", "eid_al_adha"),
+    ("*", "eid ul adha", "eid_al_adha"),
+    ("*", "eid-ul-adha", "eid_al_adha"),
+    ("*", "id al-adha", "eid_al_adha"),
+    ("*", "id ul-adha", "eid_al_adha"),
+    ("*", "aid al-adha", "eid_al_adha"),
+    ("*", "aid el-adha", "eid_al_adha"),
+    ("*", "aid el-kebir", "eid_al_adha"),
+    ("*", "aid el kebir", "eid_al_adha"),
+    ("*", "kurban bayrami", "eid_al_adha"),
+    ("*", "kurban bayram", "eid_al_adha"),
+    ("*", "qurban bayram", "eid_al_adha"),
+    ("*", "bakr id", "eid_al_adha"),
+    ("*", "bakr-id", "eid_al_adha"),
+    ("*", "bakrid", "eid_al_adha"),
+    ("*", "tabaski", "eid_al_adha"),
+    ("*", "ashura", "ashura"),
+    ("*", "ashoura", "ashura"),
+    ("*", "mawlid", "mawlid"),
+    ("*", "mawlid al-nabi", "mawlid"),
+    ("*", "mawlid al-nabawi", "mawlid"),
+    ("*", "mawlid an-nabi", "mawlid"),
+    ("*", "mevlid", "mawlid"),
+    ("*", "mulud", "mawlid"),
+    ("*", "isra and mi'raj", "isra_miraj"),
+    ("*", "isra and miraj", "isra_miraj"),
+    ("*", "isra' and mi'raj", "isra_miraj"),
+    ("*", "laylat al-qadr", "laylat_al_qadr"),
+    ("*", "laylat al qadr", "laylat_al_qadr"),
+    ("*", "laylat al-kadr", "laylat_al_qadr"),
+    ("*", "laylat al kadr", "laylat_al_qadr"),
+    ("*", "lailat al-qadr", "laylat_al_qadr"),
+    ("*", "jumu'atul-wida", "jumuat_ul_wida"),
+    ("*", "jumu'atul-widaa", "jumuat_ul_wida"),
+    ("*", "jamat ul-vida", "jumuat_ul_wida"),
+    ("*", "jamat-ul-vida", "jumuat_ul_wida"),
+    ("*", "hajj", "hajj"),
+    // Hebrew, in every language written in Latin script.
+    ("*", "rosh hashanah", "rosh_hashanah"),
+    ("*", "rosh hashana", "rosh_hashanah"),
+    ("*", "rosh hashanna", "rosh_hashanah"),
+    ("*", "rosh hashannah", "rosh_hashanah"),
+    ("*", "rosh ha-shanah", "rosh_hashanah"),
+    ("*", "rosh ha-shana", "rosh_hashanah"),
+    ("*", "rosh ha shana", "rosh_hashanah"),
+    ("*", "yom teruah", "rosh_hashanah"),
+    ("*", "yom kippur", "yom_kippur"),
+    ("*", "yom kipur", "yom_kippur"),
+    ("*", "yom kippour", "yom_kippur"),
+    ("*", "sukkot", "sukkot"),
+    ("*", "succot", "sukkot"),
+    ("*", "sukkos", "sukkot"),
+    ("*", "succos", "sukkot"),
+    ("*", "shemini atzeret", "shemini_atzeret"),
+    ("*", "shmini atzeret", "shemini_atzeret"),
+    ("*", "simchat torah", "simchat_torah"),
+    ("*", "simhat torah", "simchat_torah"),
+    ("*", "simchas torah", "simchat_torah"),
+    ("*", "hanukkah", "hanukkah"),
+    ("*", "hanukah", "hanukkah"),
+    ("*", "hannukah", "hanukkah"),
+    ("*", "hannukkah", "hanukkah"),
+    ("*", "hanukka", "hanukkah"),
+    ("*", "hanuka", "hanukkah"),
+    ("*", "chanukah", "hanukkah"),
+    ("*", "chanukkah", "hanukkah"),
+    ("*", "chanuka", "hanukkah"),
+    ("*", "chanukka", "hanukkah"),
+    ("*", "tu bishvat", "tu_bishvat"),
+    ("*", "tu b'shvat", "tu_bishvat"),
+    ("*", "tu b'shevat", "tu_bishvat"),
+    ("*", "tu bishevat", "tu_bishvat"),
+    ("*", "purim", "purim"),
+    ("*", "shushan purim", "shushan_purim"),
+    ("*", "pesach", "passover"),
+    ("*", "pesah", "passover"),
+    ("*", "pesakh", "passover"),
+    ("*", "yom hashoah", "yom_hashoah"),
+    ("*", "yom ha-shoah", "yom_hashoah"),
+    ("*", "yom hazikaron", "yom_hazikaron"),
+    ("*", "yom ha-zikaron", "yom_hazikaron"),
+    ("*", "yom haatzmaut", "yom_haatzmaut"),
+    ("*", "yom ha'atzmaut", "yom_haatzmaut"),
+    ("*", "yom ha-atzmaut", "yom_haatzmaut"),
+    ("*", "lag baomer", "lag_baomer"),
+    ("*", "lag b'omer", "lag_baomer"),
+    ("*", "lag ba'omer", "lag_baomer"),
+    ("*", "shavuot", "shavuot"),
+    ("*", "shavuos", "shavuot"),
+    ("*", "shavuoth", "shavuot"),
+    ("*", "tisha b'av", "tisha_bav"),
+    ("*", "tisha bav", "tisha_bav"),
+    ("*", "tisha be'av", "tisha_bav"),
+    // Chinese, Korean, Vietnamese, Persian.
+    ("*", "qingming", "qingming"),
+    ("*", "chuseok", "mid_autumn"),
+    ("*", "seollal", "chinese_new_year"),
+    ("*", "~tet", "chinese_new_year"),
+    ("*", "nowruz", "nowruz"),
+    ("*", "norouz", "nowruz"),
+    ("*", "noruz", "nowruz"),
+    ("*", "nowrouz", "nowruz"),
+    ("*", "novruz", "nowruz"),
+    ("*", "navruz", "nowruz"),
+    // Indian and Buddhist, in every language.
+    ("*", "vesak", "vesak"),
+    ("*", "wesak", "vesak"),
+    ("*", "vaisakha", "vesak"),
+    ("*", "buddha purnima", "buddha_purnima"),
+    ("*", "buddha jayanti", "buddha_purnima"),
+    ("*", "vasant panchami", "vasant_panchami"),
+    ("*", "basant panchami", "vasant_panchami"),
+    ("*", "maha shivaratri", "maha_shivaratri"),
+    ("*", "mahashivaratri", "maha_shivaratri"),
+    ("*", "maha shivratri", "maha_shivaratri"),
+    ("*", "mahashivratri", "maha_shivaratri"),
+    ("*", "holika dahan", "holika_dahan"),
+    ("*", "chhoti holi", "holika_dahan"),
+    ("*", "choti holi", "holika_dahan"),
+    ("*", "kamudu pyre", "holika_dahan"),
+    ("*", "holi", "holi"),
+    ("*", "rangwali holi", "holi"),
+    ("*", "dhulandi", "holi"),
+    ("*", "dhuleti", "holi"),
+    ("*", "phagwah", "holi"),
+    ("*", "ugadi", "ugadi"),
+    ("*", "yugadi", "ugadi"),
+    ("*", "gudi padwa", "ugadi"),
+    ("*", "rama navami", "rama_navami"),
+    ("*", "ram navami", "rama_navami"),
+    ("*", "mahavir jayanti", "mahavir_jayanti"),
+    ("*", "mahaveer jayanti", "mahavir_jayanti"),
+    ("*", "mahavir janma kalyanak", "mahavir_jayanti"),
+    ("*", "mahaveer janma kalyanak", "mahavir_jayanti"),
+    ("*", "vaisakhi", "vaisakhi"),
+    ("*", "baisakhi", "vaisakhi"),
+    ("*", "vasakhi", "vaisakhi"),
+    ("*", "vaishakhi", "vaisakhi"),
+    ("*", "rabindra jayanti", "rabindra_jayanti"),
+    ("*", "rabindranath jayanti", "rabindra_jayanti"),
+    ("*", "rath yatra", "rath_yatra"),
+    ("*", "ratha yatra", "rath_yatra"),
+    ("*", "ratha-yatra", "rath_yatra"),
+    ("*", "rath-yatra", "rath_yatra"),
+    ("*", "rathayatra", "rath_yatra"),
+    ("*", "raksha bandhan", "raksha_bandhan"),
+    ("*", "rakshabandhan", "raksha_bandhan"),
+    ("*", "rakhi", "raksha_bandhan"),
+    ("*", "janmashtami", "janmashtami"),
+    ("*", "krishna janmashtami", "janmashtami"),
+    ("*", "gokulashtami", "janmashtami"),
+    ("*", "onam", "onam"),
+    ("*", "thiruvonam", "onam"),
+    ("*", "thiru onam", "onam"),
+    ("*", "ganesh chaturthi", "ganesh_chaturthi"),
+    ("*", "vinayaka chaturthi", "ganesh_chaturthi"),
+    ("*", "navratri", "navratri"),
+    ("*", "navaratri", "navratri"),
+    ("*", "navarathri", "navratri"),
+    ("*", "durga puja", "navratri"),
+    ("*", "durgotsava", "navratri"),
+    ("*", "durga ashtami", "durga_ashtami"),
+    ("*", "maha ashtami", "durga_ashtami"),
+    ("*", "maha saptami", "maha_saptami"),
+    ("*", "maha navami", "maha_navami"),
+    ("*", "dussehra", "dussehra"),
+    ("*", "dusshera", "dussehra"),
+    ("*", "dasara", "dussehra"),
+    ("*", "vijayadashami", "dussehra"),
+    ("*", "vijaya dashami", "dussehra"),
+    ("*", "valmiki jayanti", "valmiki_jayanti"),
+    ("*", "maharishi valmiki jayanti", "valmiki_jayanti"),
+    ("*", "pargat diwas", "valmiki_jayanti"),
+    ("*", "karva chauth", "karva_chauth"),
+    ("*", "karwa chauth", "karva_chauth"),
+    ("*", "karaka chaturthi", "karva_chauth"),
+    ("*", "dhanteras", "dhanteras"),
+    ("*", "dhanatrayodashi", "dhanteras"),
+    ("*", "dhanvantari trayodashi", "dhanteras"),
+    ("*", "naraka chaturdashi", "naraka_chaturdashi"),
+    ("*", "narak chaturdashi", "naraka_chaturdashi"),
+    ("*", "kali chaudas", "choti_diwali"),
+    ("*", "roop chaudas", "choti_diwali"),
+    ("*", "choti diwali", "choti_diwali"),
+    ("*", "chhoti diwali", "choti_diwali"),
+    ("*", "diwali", "diwali"),
+    ("*", "divali", "diwali"),
+    ("*", "deepavali", "diwali"),
+    ("*", "dipavali", "diwali"),
+    ("*", "lakshmi puja", "diwali"),
+    ("*", "govardhan puja", "govardhan_puja"),
+    ("*", "annakut", "govardhan_puja"),
+    ("*", "annakoot", "govardhan_puja"),
+    ("*", "bhai dooj", "bhai_dooj"),
+    ("*", "bhai duj", "bhai_dooj"),
+    ("*", "bhaiya dooj", "bhai_dooj"),
+    ("*", "bhau beej", "bhai_dooj"),
+    ("*", "bhai tika", "bhai_dooj"),
+    ("*", "bhai phonta", "bhai_dooj"),
+    ("*", "chhath", "chhath"),
+    ("*", "chhath puja", "chhath"),
+    ("*", "chhath parv", "chhath"),
+    ("*", "dala puja", "chhath"),
+    ("*", "dala chhath", "chhath"),
+    ("*", "surya shashthi", "chhath"),
+    ("*", "guru nanak jayanti", "guru_nanak_jayanti"),
+    ("*", "guru nanak dev jayanti", "guru_nanak_jayanti"),
+    ("*", "guru nanak gurpurab", "guru_nanak_jayanti"),
+    (
+        "*",
+        "guru gobind singh jayanti",
+        "guru_gobind_singh_jayanti",
+    ),
+    (
+        "*",
+        "guru govind singh jayanti",
+        "guru_gobind_singh_jayanti",
+    ),
+    (
+        "*",
+        "guru gobind singh birthday",
+        "guru_gobind_singh_jayanti",
+    ),
+    (
+        "*",
+        "guru govind singh birthday",
+        "guru_gobind_singh_jayanti",
+    ),
+    ("*", "guru ravidas jayanti", "guru_ravidas_jayanti"),
+    ("*", "guru ravidass jayanti", "guru_ravidas_jayanti"),
+    ("*", "guru ravidas birthday", "guru_ravidas_jayanti"),
+    ("*", "guru ravidass birthday", "guru_ravidas_jayanti"),
+    ("*", "saraswati jayanti", "dayananda_saraswati_jayanti"),
+    (
+        "*",
+        "dayananda saraswati jayanti",
+        "dayananda_saraswati_jayanti",
+    ),
+    (
+        "*",
+        "swami dayananda saraswati jayanti",
+        "dayananda_saraswati_jayanti",
+    ),
+    (
+        "*",
+        "maharishi dayananda saraswati jayanti",
+        "dayananda_saraswati_jayanti",
+    ),
+    ("*", "bhogi", "bhogi"),
+    ("*", "boghi", "bhogi"),
+    ("*", "bogi pandigai", "bhogi"),
+    ("*", "bhogi pandigai", "bhogi"),
+    ("*", "pongal", "pongal"),
+    ("*", "thai pongal", "pongal"),
+    ("*", "pongal pandigai", "pongal"),
+    ("*", "mattu pongal", "mattu_pongal"),
+    ("*", "maattu pongal", "mattu_pongal"),
+    ("*", "kaanum pongal", "kaanum_pongal"),
+    ("*", "kanni pongal", "kaanum_pongal"),
+    ("*", "makar sankranti", "makar_sankranti"),
+    ("*", "makara sankranti", "makar_sankranti"),
+    ("*", "makara sankranthi", "makar_sankranti"),
+    ("*", "maghi", "makar_sankranti"),
+    // English.
+    ("en", "ramadan's", "ramadan"),
+    ("en", "feast of the sacrifice", "eid_al_adha"),
+    ("en", "sacrifice feast", "eid_al_adha"),
+    ("en", "islamic new year", "islamic_new_year"),
+    ("en", "hijri new year", "islamic_new_year"),
+    ("en", "arabic new year", "islamic_new_year"),
+    ("en", "muslim new year", "islamic_new_year"),
+    ("en", "amun jadid", "islamic_new_year"),
+    ("en", "day of ashura", "ashura"),
+    ("en", "prophet's birthday", "mawlid"),
+    ("en", "birthday of the prophet", "mawlid"),
+    ("en", "prophet's ascension", "isra_miraj"),
+    ("en", "night of power", "laylat_al_qadr"),
+    ("en", "night of destiny", "laylat_al_qadr"),
+    ("en", "night of measures", "laylat_al_qadr"),
+    ("en", "night of decree", "laylat_al_qadr"),
+    ("en", "day of arafah", "day_of_arafah"),
+    ("en", "day of arafat", "day_of_arafah"),
+    ("en", "arafat day", "day_of_arafah"),
+    ("en", "jewish new year", "rosh_hashanah"),
+    ("en", "day of atonement", "yom_kippur"),
+    ("en", "feast of tabernacles", "sukkot"),
+    ("en", "feast of booths", "sukkot"),
+    ("en", "feast of the ingathering", "sukkot"),
+    ("en", "passover", "passover"),
+    ("en", "feast of weeks", "shavuot"),
+    ("en", "israel independence day", "yom_haatzmaut"),
+    ("en", "israeli independence day", "yom_haatzmaut"),
+    ("en", "chinese new year", "chinese_new_year"),
+    ("en", "chinese new years", "chinese_new_year"),
+    ("en", "chinese new year's", "chinese_new_year"),
+    ("en", "chinese new year's day", "chinese_new_year"),
+    ("en", "chinese lunar new year", "chinese_new_year"),
+    ("en", "chinese lunar new year's day", "chinese_new_year"),
+    ("en", "lunar new year", "chinese_new_year"),
+    ("en", "lunar new year's day", "chinese_new_year"),
+    ("en", "spring festival", "chinese_new_year"),
+    ("en", "lantern festival", "lantern_festival"),
+    ("en", "qingming festival", "qingming"),
+    ("en", "tomb-sweeping day", "qingming"),
+    ("en", "tomb sweeping day", "qingming"),
+    ("en", "dragon boat festival", "dragon_boat"),
+    ("en", "mid-autumn festival", "mid_autumn"),
+    ("en", "mid autumn festival", "mid_autumn"),
+    ("en", "moon festival", "mid_autumn"),
+    ("en", "mooncake festival", "mid_autumn"),
+    ("en", "persian new year", "nowruz"),
+    ("en", "iranian new year", "nowruz"),
+    ("en", "parsi new year", "parsi_new_year"),
+    ("en", "buddha day", "vesak"),
+    ("en", "guru nanak's birthday", "guru_nanak_jayanti"),
+    // Italian.
+    ("it", "festa della fine del ramadan", "eid_al_fitr"),
+    ("it", "festa di fine ramadan", "eid_al_fitr"),
+    ("it", "festa della rottura del digiuno", "eid_al_fitr"),
+    ("it", "festa del sacrificio", "eid_al_adha"),
+    ("it", "capodanno islamico", "islamic_new_year"),
+    ("it", "capodanno musulmano", "islamic_new_year"),
+    ("it", "notte del destino", "laylat_al_qadr"),
+    ("it", "capodanno ebraico", "rosh_hashanah"),
+    ("it", "kippur", "yom_kippur"),
+    ("it", "festa delle capanne", "sukkot"),
+    ("it", "festa dei tabernacoli", "sukkot"),
+    ("it", "pasqua ebraica", "passover"),
+    ("it", "capodanno cinese", "chinese_new_year"),
+    ("it", "capodanno lunare", "chinese_new_year"),
+    ("it", "capodanno lunare cinese", "chinese_new_year"),
+    ("it", "festa delle lanterne", "lantern_festival"),
+    ("it", "festa delle barche drago", "dragon_boat"),
+    ("it", "festa della barca del drago", "dragon_boat"),
+    ("it", "festa di meta autunno", "mid_autumn"),
+    ("it", "festa della luna", "mid_autumn"),
+    ("it", "capodanno persiano", "nowruz"),
+    ("it", "capodanno iraniano", "nowruz"),
+    // Spanish.
+    ("es", "fiesta del fin del ramadan", "eid_al_fitr"),
+    ("es", "fiesta de la ruptura del ayuno", "eid_al_fitr"),
+    ("es", "fiesta del sacrificio", "eid_al_adha"),
+    ("es", "fiesta del cordero", "eid_al_adha"),
+    ("es", "ano nuevo islamico", "islamic_new_year"),
+    ("es", "ano nuevo musulman", "islamic_new_year"),
+    ("es", "noche del destino", "laylat_al_qadr"),
+    ("es", "ano nuevo judio", "rosh_hashanah"),
+    ("es", "rosh hashana", "rosh_hashanah"),
+    ("es", "dia de la expiacion", "yom_kippur"),
+    ("es", "fiesta de los tabernaculos", "sukkot"),
+    ("es", "fiesta de las cabanas", "sukkot"),
+    ("es", "januca", "hanukkah"),
+    ("es", "janucah", "hanukkah"),
+    ("es", "janukah", "hanukkah"),
+    ("es", "pascua judia", "passover"),
+    ("es", "pesaj", "passover"),
+    ("es", "ano nuevo chino", "chinese_new_year"),
+    ("es", "ano nuevo lunar", "chinese_new_year"),
+    ("es", "ano nuevo lunar chino", "chinese_new_year"),
+    ("es", "festival de la primavera", "chinese_new_year"),
+    ("es", "festival de los faroles", "lantern_festival"),
+    ("es", "festival de las linternas", "lantern_festival"),
+    ("es", "festival del bote del dragon", "dragon_boat"),
+    ("es", "festival de los botes de dragon", "dragon_boat"),
+    ("es", "festival del barco dragon", "dragon_boat"),
+    ("es", "festival del medio otono", "mid_autumn"),
+    ("es", "festival de medio otono", "mid_autumn"),
+    ("es", "ano nuevo persa", "nowruz"),
+    // German.
+    ("de", "ramadans", "ramadan"),
+    ("de", "zuckerfest*", "eid_al_fitr"),
+    ("de", "ramadanfest*", "eid_al_fitr"),
+    ("de", "fest des fastenbrechens", "eid_al_fitr"),
+    ("de", "fastenbrechenfest", "eid_al_fitr"),
+    ("de", "opferfest*", "eid_al_adha"),
+    ("de", "islamisches neujahr", "islamic_new_year"),
+    ("de", "islamischen neujahr", "islamic_new_year"),
+    ("de", "islamischen neujahrs", "islamic_new_year"),
+    ("de", "islamisches neujahrsfest", "islamic_new_year"),
+    ("de", "aschura", "ashura"),
+    ("de", "aschura-tag", "ashura"),
+    ("de", "aschura-fest", "ashura"),
+    ("de", "nacht der bestimmung", "laylat_al_qadr"),
+    ("de", "nacht der macht", "laylat_al_qadr"),
+    ("de", "rosch haschana", "rosh_hashanah"),
+    ("de", "rosch haschanah", "rosh_hashanah"),
+    ("de", "rosch ha-schana", "rosh_hashanah"),
+    ("de", "rosch ha-schanah", "rosh_hashanah"),
+    ("de", "rosch-haschana", "rosh_hashanah"),
+    ("de", "judisches neujahr", "rosh_hashanah"),
+    ("de", "judischen neujahr", "rosh_hashanah"),
+    ("de", "judischen neujahrs", "rosh_hashanah"),
+    ("de", "judische neujahrsfest", "rosh_hashanah"),
+    ("de", "jom kippur", "yom_kippur"),
+    ("de", "jom kipur", "yom_kippur"),
+    ("de", "jom-kippur", "yom_kippur"),
+    ("de", "yom-kippur", "yom_kippur"),
+    ("de", "versohnungstag*", "yom_kippur"),
+    ("de", "laubhuttenfest*", "sukkot"),
+    ("de", "simchat tora", "simchat_torah"),
+    ("de", "chanukkafest*", "hanukkah"),
+    ("de", "pessach", "passover"),
+    ("de", "pessachfest*", "passover"),
+    ("de", "passah", "passover"),
+    ("de", "passahfest*", "passover"),
+    ("de", "schawuot", "shavuot"),
+    ("de", "wochenfest*", "shavuot"),
+    ("de", "tischa be-av", "tisha_bav"),
+    ("de", "tischa beav", "tisha_bav"),
+    ("de", "jom haatzmaut", "yom_haatzmaut"),
+    ("de", "jom ha'atzmaut", "yom_haatzmaut"),
+    ("de", "jom haschoa", "yom_hashoah"),
+    ("de", "jom hashoah", "yom_hashoah"),
+    ("de", "jom hasikaron", "yom_hazikaron"),
+    ("de", "jom hazikaron", "yom_hazikaron"),
+    ("de", "chinesisches neujahr", "chinese_new_year"),
+    ("de", "chinesische neujahr", "chinese_new_year"),
+    ("de", "chinesischen neujahr", "chinese_new_year"),
+    ("de", "chinesischen neujahrs", "chinese_new_year"),
+    ("de", "chinesisches neujahrsfest", "chinese_new_year"),
+    ("de", "chinesische neujahrsfest", "chinese_new_year"),
+    ("de", "chinesischen neujahrsfest", "chinese_new_year"),
+    ("de", "chinesischen neujahrsfestes", "chinese_new_year"),
+    ("de", "chinesisches fruhlingsfest", "chinese_new_year"),
+    ("de", "chinesische fruhlingsfest", "chinese_new_year"),
+    ("de", "chinesischen fruhlingsfest", "chinese_new_year"),
+    ("de", "chinesischen fruhlingsfestes", "chinese_new_year"),
+    ("de", "mondneujahr*", "chinese_new_year"),
+    ("de", "laternenfest*", "lantern_festival"),
+    ("de", "qingming-fest", "qingming"),
+    ("de", "drachenbootfest*", "dragon_boat"),
+    ("de", "mondfest*", "mid_autumn"),
+    ("de", "mittherbstfest*", "mid_autumn"),
+    ("de", "persisches neujahr", "nowruz"),
+    ("de", "persischen neujahr", "nowruz"),
+    ("de", "persischen neujahrs", "nowruz"),
+    ("de", "persische neujahrsfest", "nowruz"),
+    ("de", "parsi neujahr", "parsi_new_year"),
+    ("de", "wesakfest*", "vesak"),
+    ("de", "vesakfest*", "vesak"),
+    ("de", "buddha-tag", "vesak"),
+    ("de", "diwalifest*", "diwali"),
+    (
+        "de",
+        "guru gobind singh geburtstag",
+        "guru_gobind_singh_jayanti",
+    ),
+    (
+        "de",
+        "guru govind singh geburtstag",
+        "guru_gobind_singh_jayanti",
+    ),
+    ("de", "guru ravidas geburtstag", "guru_ravidas_jayanti"),
+    ("de", "guru ravidass geburtstag", "guru_ravidas_jayanti"),
+    ("de", "holifest*", "holi"),
+    // French.
+    ("fr", "aid al fitr", "eid_al_fitr"),
+    ("fr", "aid-el-fitr", "eid_al_fitr"),
+    ("fr", "aid el-seghir", "eid_al_fitr"),
+    ("fr", "aid es-seghir", "eid_al_fitr"),
+    ("fr", "fete de la rupture du jeune", "eid_al_fitr"),
+    ("fr", "fete de fin du ramadan", "eid_al_fitr"),
+    ("fr", "aid al adha", "eid_al_adha"),
+    ("fr", "aid-el-kebir", "eid_al_adha"),
+    ("fr", "fete du sacrifice", "eid_al_adha"),
+    ("fr", "fete du mouton", "eid_al_adha"),
+    ("fr", "nouvel an musulman", "islamic_new_year"),
+    ("fr", "nouvel an islamique", "islamic_new_year"),
+    ("fr", "nouvel an de l'hegire", "islamic_new_year"),
+    ("fr", "achoura", "ashura"),
+    ("fr", "mouloud", "mawlid"),
+    ("fr", "nuit du destin", "laylat_al_qadr"),
+    ("fr", "roch hachana", "rosh_hashanah"),
+    ("fr", "roch hachanah", "rosh_hashanah"),
+    ("fr", "roch ha-shana", "rosh_hashanah"),
+    ("fr", "nouvel an juif", "rosh_hashanah"),
+    ("fr", "kippour", "yom_kippur"),
+    ("fr", "yom kippour", "yom_kippur"),
+    ("fr", "grand pardon", "yom_kippur"),
+    ("fr", "souccot", "sukkot"),
+    ("fr", "soukkot", "sukkot"),
+    ("fr", "fete des cabanes", "sukkot"),
+    ("fr", "fete des tabernacles", "sukkot"),
+    ("fr", "simhat torah", "simchat_torah"),
+    ("fr", "hanoucca", "hanukkah"),
+    ("fr", "hanouka", "hanukkah"),
+    ("fr", "hanoukka", "hanukkah"),
+    ("fr", "hanoukah", "hanukkah"),
+    ("fr", "pourim", "purim"),
+    ("fr", "paque juive", "passover"),
+    ("fr", "pessah", "passover"),
+    ("fr", "pessa'h", "passover"),
+    ("fr", "chavouot", "shavuot"),
+    ("fr", "chavouoth", "shavuot"),
+    ("fr", "tisha beav", "tisha_bav"),
+    ("fr", "nouvel an chinois", "chinese_new_year"),
+    ("fr", "nouvel an lunaire", "chinese_new_year"),
+    ("fr", "nouvel an lunaire chinois", "chinese_new_year"),
+    ("fr", "fete du printemps chinoise", "chinese_new_year"),
+    ("fr", "fete des lanternes", "lantern_festival"),
+    ("fr", "fete des bateaux-dragons", "dragon_boat"),
+    ("fr", "fete des bateaux dragons", "dragon_boat"),
+    ("fr", "fete de la mi-automne", "mid_autumn"),
+    ("fr", "fete de la lune", "mid_autumn"),
+    ("fr", "nouvel an persan", "nowruz"),
+    ("fr", "nouvel an iranien", "nowruz"),
+    // Ukrainian.
+    ("uk", "рамадан*", "ramadan"),
+    ("uk", "рамазан*", "ramadan"),
+    ("uk", "ураза-байрам", "eid_al_fitr"),
+    ("uk", "ураза-байраму", "eid_al_fitr"),
+    ("uk", "ураза-байрамі", "eid_al_fitr"),
+    ("uk", "ураза-байрамом", "eid_al_fitr"),
+    ("uk", "ід аль-фітр", "eid_al_fitr"),
+    ("uk", "курбан-байрам", "eid_al_adha"),
+    ("uk", "курбан-байраму", "eid_al_adha"),
+    ("uk", "курбан-байрамі", "eid_al_adha"),
+    ("uk", "курбан-байрамом", "eid_al_adha"),
+    ("uk", "ід аль-адха", "eid_al_adha"),
+    ("uk", "свято жертвопринесення", "eid_al_adha"),
+    ("uk", "свята жертвопринесення", "eid_al_adha"),
+    ("uk", "ашура", "ashura"),
+    ("uk", "ашури", "ashura"),
+    ("uk", "рош га-шана", "rosh_hashanah"),
+    ("uk", "рош ха-шана", "rosh_hashanah"),
+    ("uk", "рош-га-шана", "rosh_hashanah"),
+    ("uk", "рош гашана", "rosh_hashanah"),
+    ("uk", "рош-гашана", "rosh_hashanah"),
+    ("uk", "йом кіпур", "yom_kippur"),
+    ("uk", "йом-кіпур", "yom_kippur"),
+    ("uk", "йом кіппур", "yom_kippur"),
+    ("uk", "суккот", "sukkot"),
+    ("uk", "ханук*", "hanukkah"),
+    ("uk", "хануці", "hanukkah"),
+    ("uk", "песах*", "passover"),
+    ("uk", "пурим*", "purim"),
+    ("uk", "шавуот", "shavuot"),
+    ("uk", "китайський новий рік", "chinese_new_year"),
+    ("uk", "китайського нового року", "chinese_new_year"),
+    ("uk", "китайському новому році", "chinese_new_year"),
+    ("uk", "китайським новим роком", "chinese_new_year"),
+    ("uk", "місячний новий рік", "chinese_new_year"),
+    ("uk", "місячного нового року", "chinese_new_year"),
+    ("uk", "новруз*", "nowruz"),
+    ("uk", "навруз*", "nowruz"),
+    ("uk", "дівалі", "diwali"),
+    ("uk", "холі", "holi"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::time::tag;
+    use crate::extract::time::token::fold;
+
+    fn start(key: &str, year: i16) -> Option<(u8, u8, u16)> {
+        let m = MOVABLE.get(usize::from(index(key)?))?;
+        m.spans
+            .iter()
+            .find(|s| s.0 == year)
+            .map(|&(_, mo, d, n)| (mo, d, n))
+    }
+
+    #[test]
+    fn known_dates_are_right() {
+        assert_eq!(start("eid_al_fitr", 2025), Some((3, 30, 1)));
+        assert_eq!(start("ramadan", 2025), Some((3, 1, 29)));
+        assert_eq!(start("rosh_hashanah", 2025), Some((9, 23, 2)));
+        assert_eq!(start("yom_kippur", 2023), Some((9, 25, 1)));
+        assert_eq!(start("simchat_torah", 2023), Some((10, 7, 1)));
+        assert_eq!(start("hanukkah", 2018), Some((12, 3, 8)));
+        assert_eq!(start("passover", 2018), Some((3, 31, 8)));
+        assert_eq!(start("chinese_new_year", 2025), Some((1, 29, 1)));
+        assert_eq!(start("chinese_new_year", 2014), Some((1, 31, 1)));
+        assert_eq!(start("diwali", 2025), Some((10, 20, 1)));
+        assert_eq!(start("diwali", 2019), Some((10, 27, 1)));
+        assert_eq!(start("holi", 2019), Some((3, 21, 1)));
+        assert_eq!(start("nowruz", 2025), Some((3, 21, 1)));
+        assert_eq!(start("eid_al_adha", 1974), Some((1, 3, 1)));
+    }
+
+    #[test]
+    fn tables_are_sorted_and_in_range() {
+        for m in MOVABLE {
+            assert!(!m.spans.is_empty(), "{}", m.key);
+            assert!(m.spans.windows(2).all(|w| w[0] < w[1]), "{}", m.key);
+            assert!(
+                m.spans
+                    .iter()
+                    .all(|s| (1950..=2060).contains(&s.0) && s.3 >= 1),
+                "{}",
+                m.key
+            );
+        }
+    }
+
+    #[test]
+    fn names_are_read_in_news_sentences() {
+        let reference = chrono::NaiveDate::from_ymd_opt(2025, 10, 28)
+            .and_then(|d| d.and_hms_opt(11, 48, 0))
+            .unwrap_or_default();
+        let value = |text: &str, lang: &str, words: &str| {
+            tag(text, lang, reference)
+                .into_iter()
+                .find(|t| t.text.contains(words))
+                .map(|t| t.value)
+        };
+        let cases = [
+            (
+                "Durante il Ramadan i negozi chiudono.",
+                "it",
+                "Ramadan",
+                "2025-03-01/2025-03-29",
+            ),
+            (
+                "Eid al-Fitr 2018 fell on a Friday.",
+                "en",
+                "Eid",
+                "2018-06-15",
+            ),
+            (
+                "Zum Zuckerfest kamen viele Gäste.",
+                "de",
+                "Zuckerfest",
+                "2025-03-30",
+            ),
+            (
+                "Le Nouvel An chinois a été fêté.",
+                "fr",
+                "Nouvel An",
+                "2025-01-29",
+            ),
+            (
+                "Israelis marked Yom Kippur in 2023.",
+                "en",
+                "Yom Kippur",
+                "2023-09-25",
+            ),
+            (
+                "Під час Рамадану магазини зачинені.",
+                "uk",
+                "Рамадану",
+                "2025-03-01/2025-03-29",
+            ),
+        ];
+        for (text, lang, words, want) in cases {
+            assert_eq!(value(text, lang, words).as_deref(), Some(want), "{text}");
+        }
+        // The name of a war or an offensive is not the holiday.
+        for (text, lang) in [
+            ("The Yom Kippur War changed the region.", "en"),
+            ("La guerra del Kippur cambiò la regione.", "it"),
+            ("Der Jom-Kippur-Krieg veränderte die Region.", "de"),
+        ] {
+            assert!(tag(text, lang, reference).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn names_are_folded_and_known() {
+        let langs = ["*", "it", "en", "es", "de", "fr", "uk"];
+        for &(lang, form, key) in NAMES {
+            assert!(langs.contains(&lang), "{lang}");
+            assert!(index(key).is_some(), "{key}");
+            let bare = form.trim_start_matches('~');
+            assert_eq!(fold(bare), bare, "{form}");
+        }
+    }
+}

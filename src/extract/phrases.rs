@@ -1,0 +1,201 @@
+//! Word forms from the language tables, compiled for look-up at token
+//! positions. The marks of the tables are honoured here, once for all tables:
+//! `~form` weak, `=form` lowercase only, `stem*` prefix with at most four more
+//! letters; a form of several words matches consecutive tokens on one line.
+
+use std::collections::HashMap;
+
+use crate::extract::time::token::{TokKind, Tokens, fold, tokenize};
+
+/// How many more letters a `stem*` form may match.
+const MAX_STEM_EXTRA: usize = 4;
+
+#[derive(Debug)]
+struct Entry<V> {
+    rest: Vec<String>,
+    values: Vec<V>,
+    weak: bool,
+    lowercase_only: bool,
+}
+
+/// Forms mapped to values of type `V`.
+#[derive(Debug)]
+pub struct PhraseTable<V> {
+    exact: HashMap<String, Vec<Entry<V>>>,
+    stems: HashMap<String, Vec<V>>,
+}
+
+/// A form found at a token position.
+#[derive(Debug)]
+pub struct Hit<'a, V> {
+    /// How many tokens it covers.
+    pub len: usize,
+    /// What it means (a form may mean several things).
+    pub values: &'a [V],
+    /// A weak form (also an ordinary word).
+    pub weak: bool,
+}
+
+impl<V> Clone for Hit<'_, V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<V> Copy for Hit<'_, V> {}
+
+impl<V> Default for PhraseTable<V> {
+    fn default() -> Self {
+        PhraseTable {
+            exact: HashMap::new(),
+            stems: HashMap::new(),
+        }
+    }
+}
+
+/// The folded tokens of a table form, as the tokenizer gives them in running text:
+/// an apostrophe that ends a Latin word belongs to it (`dell'` as in `dell'anno`).
+pub fn form_words(form: &str) -> Vec<String> {
+    let toks = tokenize(form);
+    let mut words: Vec<String> = Vec::new();
+    for (i, t) in toks.list.iter().enumerate() {
+        let w = toks.norm(i);
+        // Only an apostrophe that ends a word and its form ("dell' anno"), not a possessive.
+        let ends_word = toks.list.get(i + 1).is_none_or(|n| !n.joined);
+        if w == "'"
+            && t.joined
+            && ends_word
+            && let Some(prev) = words.last_mut()
+        {
+            prev.push('\'');
+            continue;
+        }
+        words.push(w.to_string());
+    }
+    words
+}
+
+impl<V: PartialEq + Copy> PhraseTable<V> {
+    /// Adds a form (with its marks) meaning `value`.
+    pub fn insert(&mut self, form: &str, value: V) {
+        let (weak, form) = match form.strip_prefix('~') {
+            Some(f) => (true, f),
+            None => (false, form),
+        };
+        let (lowercase_only, form) = match form.strip_prefix('=') {
+            Some(f) => (true, f),
+            None => (false, form),
+        };
+        if let Some(stem) = form.strip_suffix('*') {
+            let list = self.stems.entry(fold(stem)).or_default();
+            if !list.contains(&value) {
+                list.push(value);
+            }
+            return;
+        }
+        let mut words = form_words(form);
+        if words.is_empty() {
+            return;
+        }
+        let first = words.remove(0);
+        let list = self.exact.entry(first).or_default();
+        match list
+            .iter_mut()
+            .find(|e| e.rest == words && e.weak == weak && e.lowercase_only == lowercase_only)
+        {
+            Some(e) => {
+                if !e.values.contains(&value) {
+                    e.values.push(value);
+                }
+            }
+            None => list.push(Entry {
+                rest: words,
+                values: vec![value],
+                weak,
+                lowercase_only,
+            }),
+        }
+        // Longest entries first, so that callers see them first.
+        list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+    }
+
+    /// Pushes onto `out` every form that starts at token `i`.
+    pub fn hits_at<'a>(&'a self, toks: &Tokens, i: usize, out: &mut Vec<Hit<'a, V>>) {
+        let word = toks.norm(i);
+        if let Some(entries) = self.exact.get(word) {
+            for e in entries {
+                if e.lowercase_only && toks.list.get(i).is_some_and(|t| t.capital) {
+                    continue;
+                }
+                let fits = e.rest.iter().enumerate().all(|(k, w)| {
+                    toks.list.get(i + 1 + k).is_some_and(|t| !t.line_break)
+                        && toks.norm(i + 1 + k) == w
+                });
+                if fits {
+                    out.push(Hit {
+                        len: 1 + e.rest.len(),
+                        values: &e.values,
+                        weak: e.weak,
+                    });
+                }
+            }
+        }
+        if self.stems.is_empty() || toks.list.get(i).is_none_or(|t| t.kind != TokKind::Word) {
+            return;
+        }
+        // The longest stem that leaves at most MAX_STEM_EXTRA letters.
+        if let Some(values) = self.stems.get(word) {
+            out.push(Hit {
+                len: 1,
+                values,
+                weak: false,
+            });
+            return;
+        }
+        let mut extra = 0;
+        for (b, _) in word.char_indices().rev() {
+            extra += 1;
+            if extra > MAX_STEM_EXTRA || b == 0 {
+                break;
+            }
+            if let Some(values) = word.get(..b).and_then(|s| self.stems.get(s)) {
+                out.push(Hit {
+                    len: 1,
+                    values,
+                    weak: false,
+                });
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_and_multiword_forms() {
+        let mut t = PhraseTable::default();
+        t.insert("firmato un trattato", 1);
+        t.insert("firmato", 2);
+        t.insert("incontr*", 3);
+        t.insert("~mar", 4);
+        t.insert("=morgen", 5);
+        t.insert("dell' anno", 6);
+        let toks =
+            tokenize("Hanno firmato un trattato dopo gli incontri nel Mar e Morgen dell'anno");
+        let at = |i: usize| {
+            let mut v = Vec::new();
+            t.hits_at(&toks, i, &mut v);
+            v.iter()
+                .map(|h| (h.len, h.values.to_vec(), h.weak))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(at(1), [(3, vec![1], false), (1, vec![2], false)]);
+        assert_eq!(at(6), [(1, vec![3], false)]);
+        assert_eq!(at(8), [(1, vec![4], true)]);
+        assert!(at(10).is_empty());
+        assert_eq!(at(11), [(2, vec![6], false)]);
+    }
+}

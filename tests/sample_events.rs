@@ -1,0 +1,433 @@
+//! The sample articles are the acceptance test of event extraction: the events
+//! an analyst marks in `data/000_…` (published 2025-10-28) and `data/004_…`
+//! (published 2025-11-08), each with its kind and a date in the stated range.
+//! At least 9 in 10 must come out right, and at least 85 in 100 events that
+//! come out must be ones the analyst marked.
+
+use chrono::NaiveDate;
+use dateline::article::{Article, IntakeOptions};
+use dateline::extract::events::{Event, EventKind};
+use dateline::extract::extract;
+use dateline::extract::time::Modifier;
+
+/// What the analyst marked.
+#[derive(Clone, Copy)]
+struct Marked {
+    what: &'static str,
+    article: &'static str,
+    kind: EventKind,
+    /// The event's dates must lie within these days.
+    within: (&'static str, &'static str),
+    /// A figure it must carry: (value, unit).
+    figure: Option<(f64, &'static str)>,
+    /// It must be marked planned or possible.
+    planned: bool,
+    /// A name it must have among actors or places.
+    name: Option<&'static str>,
+}
+
+const fn m(
+    what: &'static str,
+    article: &'static str,
+    kind: EventKind,
+    within: (&'static str, &'static str),
+) -> Marked {
+    Marked {
+        what,
+        article,
+        kind,
+        within,
+        figure: None,
+        planned: false,
+        name: None,
+    }
+}
+
+impl Marked {
+    const fn figure(mut self, value: f64, unit: &'static str) -> Self {
+        self.figure = Some((value, unit));
+        self
+    }
+    const fn planned(mut self) -> Self {
+        self.planned = true;
+        self
+    }
+    const fn name(mut self, name: &'static str) -> Self {
+        self.name = Some(name);
+        self
+    }
+
+    /// Same article, kind and dates: the event is one the analyst marked, figures and names aside.
+    fn loosely_matches(&self, article: &str, e: &Event) -> bool {
+        Marked {
+            figure: None,
+            planned: false,
+            name: None,
+            ..*self
+        }
+        .matches(article, e)
+    }
+
+    fn matches(&self, article: &str, e: &Event) -> bool {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+        let (lo, hi) = (day(self.within.0), day(self.within.1));
+        article == self.article
+            && e.kind == self.kind
+            && lo <= e.date.start_date
+            && e.date.end_date <= hi
+            && self.figure.is_none_or(|(v, u)| {
+                e.figures
+                    .iter()
+                    .any(|f| (f.value - v).abs() < 1e-6 * v.max(1.0) && f.unit == u)
+            })
+            && (!self.planned || e.date.modifier == Some(Modifier::Planned))
+            && self
+                .name
+                .is_none_or(|n| e.actors.iter().chain(&e.places).any(|x| x == n))
+    }
+}
+
+const A: &str = "000";
+const B: &str = "004";
+
+fn marked() -> Vec<Marked> {
+    use EventKind::*;
+    vec![
+        m(
+            "treaty signed by Putin and Kim in June 2024",
+            A,
+            Treaty,
+            ("2024-06-01", "2024-06-30"),
+        ),
+        m(
+            "the strategic partnership agreement signed last year",
+            A,
+            Treaty,
+            ("2024-01-01", "2024-12-31"),
+        ),
+        m(
+            "the pact of mutual military assistance signed last year",
+            B,
+            Treaty,
+            ("2024-01-01", "2024-12-31"),
+        ),
+        m(
+            "Putin meets Choe Son Hui at the Kremlin",
+            A,
+            Meeting,
+            ("2025-10-01", "2025-10-31"),
+        )
+        .name("Choe Son Hui"),
+        m(
+            "Putin meets Choe Son Hui at the Kremlin, late October",
+            B,
+            Meeting,
+            ("2025-10-21", "2025-10-31"),
+        )
+        .name("Choe Son Hui"),
+        m(
+            "Choe meets Lavrov in Moscow",
+            A,
+            Meeting,
+            ("2025-10-01", "2025-10-31"),
+        )
+        .name("Sergey Lavrov"),
+        m(
+            "Lavrov's visit to Pyongyang, assurances from Kim",
+            A,
+            Meeting,
+            ("2025-07-01", "2025-07-31"),
+        ),
+        m(
+            "Putin's phone call with Kim",
+            A,
+            Meeting,
+            ("2025-08-01", "2025-08-31"),
+        ),
+        m(
+            "Trump-Putin meetings in Alaska",
+            A,
+            Meeting,
+            ("2025-08-01", "2025-08-31"),
+        )
+        .name("Alaska"),
+        m(
+            "about 10,000 North Korean soldiers deployed",
+            A,
+            Deployment,
+            ("2022-01-01", "2025-10-28"),
+        )
+        .figure(10000.0, "soldiers"),
+        m(
+            "about 2,000 North Korean soldiers died (September's assessment)",
+            A,
+            Casualties,
+            ("2025-09-01", "2025-09-30"),
+        )
+        .figure(2000.0, "soldiers"),
+        m(
+            "about 2,000 North Korean soldiers killed in Kursk",
+            B,
+            Casualties,
+            ("2022-01-01", "2025-11-08"),
+        )
+        .figure(2000.0, "soldiers"),
+        m(
+            "April confirmation of the troops in Kursk",
+            A,
+            Statement,
+            ("2025-04-01", "2025-04-30"),
+        ),
+        m(
+            "North Korea supplies up to 40% of Russia's munitions",
+            A,
+            Aid,
+            ("2022-01-01", "2025-10-28"),
+        )
+        .figure(40.0, "percent"),
+        m(
+            "talks in Pyongyang with Goremykin's delegation",
+            B,
+            Meeting,
+            ("2025-10-25", "2025-11-08"),
+        )
+        .name("Pyongyang"),
+        m(
+            "friendly talk with defence minister No Kwang Chol",
+            B,
+            Meeting,
+            ("2025-10-25", "2025-11-08"),
+        )
+        .name("No Kwang Chol"),
+        m(
+            "about 5,000 soldiers sent since September",
+            B,
+            Deployment,
+            ("2025-09-01", "2025-11-08"),
+        )
+        .figure(5000.0, "soldiers"),
+        m(
+            "about 15,000 troops sent since October last year",
+            B,
+            Deployment,
+            ("2024-10-01", "2025-11-08"),
+        )
+        .figure(15000.0, "troops"),
+        m(
+            "further deployments being prepared",
+            B,
+            Deployment,
+            ("2025-10-01", "2026-12-31"),
+        )
+        .planned(),
+        m(
+            "Putin and Kim meet in Beijing",
+            B,
+            Meeting,
+            ("2025-09-01", "2025-09-30"),
+        )
+        .name("Beijing"),
+        m(
+            "Trump's visit to South Korea for the APEC summit",
+            B,
+            Meeting,
+            ("2025-10-01", "2025-11-08"),
+        )
+        .name("Donald Trump"),
+        m(
+            "Hegseth's talks in Seoul",
+            B,
+            Meeting,
+            ("2025-10-01", "2025-11-08"),
+        )
+        .name("Pete Hegseth"),
+        m(
+            "Hegseth's visit to Panmunjom four days ago",
+            B,
+            Meeting,
+            ("2025-11-04", "2025-11-04"),
+        ),
+        m(
+            "short-range ballistic missile launched, 700 km",
+            B,
+            Test,
+            ("2025-11-07", "2025-11-08"),
+        )
+        .figure(700.0, "km"),
+        m(
+            "Trump met Kim at Panmunjom five years ago",
+            B,
+            Meeting,
+            ("2020-01-01", "2020-12-31"),
+        ),
+        m(
+            "the last of Trump's three meetings with Kim, 2019",
+            B,
+            Meeting,
+            ("2019-01-01", "2019-12-31"),
+        ),
+        m(
+            "a possible Trump-Kim meeting in 2026",
+            B,
+            Meeting,
+            ("2025-11-08", "2026-12-31"),
+        )
+        .planned(),
+        m(
+            "US-South Korea exercises in March",
+            B,
+            Exercise,
+            ("2026-01-01", "2026-12-31"),
+        ),
+        m(
+            "the Friedrich Naumann Foundation analysis of September",
+            B,
+            Statement,
+            ("2025-09-01", "2025-09-30"),
+        ),
+        m(
+            "Russia's compensation of up to $1.2 billion",
+            B,
+            Aid,
+            ("2022-01-01", "2025-11-08"),
+        )
+        .figure(1.2e9, "USD"),
+        m(
+            "North Korea's supplies worth up to $9.8 billion",
+            B,
+            Aid,
+            ("2022-01-01", "2025-11-08"),
+        )
+        .figure(9.8e9, "USD"),
+    ]
+}
+
+fn events() -> Vec<(&'static str, Event)> {
+    let mut out = Vec::new();
+    for (key, name, bytes) in [
+        (
+            A,
+            "data/000_baa33a4ea23e10ec.txt",
+            &include_bytes!("../data/000_baa33a4ea23e10ec.txt")[..],
+        ),
+        (
+            B,
+            "data/004_3bd72472d4c2b3aa.txt",
+            &include_bytes!("../data/004_3bd72472d4c2b3aa.txt")[..],
+        ),
+    ] {
+        let article = Article::from_bytes(name, bytes, &IntakeOptions::default());
+        out.extend(extract(&article).events.into_iter().map(|e| (key, e)));
+    }
+    out
+}
+
+#[test]
+fn the_analysts_events_come_out_right() {
+    let events = events();
+    let marked = marked();
+    let missed: Vec<&str> = marked
+        .iter()
+        .filter(|mk| !events.iter().any(|(a, e)| mk.matches(a, e)))
+        .map(|mk| mk.what)
+        .collect();
+    let right = marked.len() - missed.len();
+    let spurious: Vec<String> = events
+        .iter()
+        .filter(|(a, e)| !marked.iter().any(|mk| mk.loosely_matches(a, e)))
+        .map(|(a, e)| format!("{a} {:?} {} '{}'", e.kind, e.date.value, e.trigger.text))
+        .collect();
+    let marked_share = 1.0 - spurious.len() as f64 / events.len().max(1) as f64;
+    eprintln!("right {right}/{}; missed: {missed:#?}", marked.len());
+    eprintln!(
+        "{} events, {} that no analyst marked: {spurious:#?}",
+        events.len(),
+        spurious.len()
+    );
+    assert!(
+        right * 10 >= marked.len() * 9,
+        "only {right} of {} right; missed: {missed:#?}",
+        marked.len()
+    );
+    assert!(
+        marked_share >= 0.85,
+        "only {marked_share:.2} of the events are ones an analyst marks: {spurious:#?}"
+    );
+}
+
+#[test]
+fn reports_of_one_event_merge_and_different_events_stay_apart() {
+    use dateline::timeline::{ArticleEvents, build};
+    let mut per_article: Vec<(String, Vec<Event>)> = Vec::new();
+    for (name, bytes) in [
+        (
+            "data/000_baa33a4ea23e10ec.txt",
+            &include_bytes!("../data/000_baa33a4ea23e10ec.txt")[..],
+        ),
+        (
+            "data/004_3bd72472d4c2b3aa.txt",
+            &include_bytes!("../data/004_3bd72472d4c2b3aa.txt")[..],
+        ),
+    ] {
+        let article = Article::from_bytes(name, bytes, &IntakeOptions::default());
+        per_article.push((article.id.clone(), extract(&article).events));
+    }
+    let input: Vec<ArticleEvents<'_>> = per_article
+        .iter()
+        .map(|(id, ev)| ArticleEvents {
+            article: id,
+            events: ev,
+        })
+        .collect();
+    let timeline = build(&input);
+    let both = |e: &dateline::timeline::Entry| {
+        per_article
+            .iter()
+            .all(|(id, _)| e.reports.iter().any(|r| &r.article == id))
+    };
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+
+    let treaty = timeline
+        .iter()
+        .find(|e| e.kind == EventKind::Treaty && both(e));
+    assert!(
+        treaty.is_some_and(
+            |e| e.date.start_date >= day("2024-06-01") && e.date.end_date <= day("2024-06-30")
+        ),
+        "the June 2024 treaty, reported by both articles"
+    );
+
+    let kremlin = timeline.iter().find(|e| {
+        e.kind == EventKind::Meeting && e.places.iter().any(|p| p == "Kremlin") && both(e)
+    });
+    assert!(
+        kremlin.is_some_and(
+            |e| e.date.start_date >= day("2025-10-01") && e.date.end_date <= day("2025-10-31")
+        ),
+        "the late-October Kremlin meeting, reported by both articles"
+    );
+
+    let dead = timeline
+        .iter()
+        .find(|e| e.kind == EventKind::Casualties && both(e));
+    assert!(
+        dead.is_some_and(|e| e.figures.iter().any(|f| f.value == 2000.0)),
+        "the 2,000 dead, reported by both articles"
+    );
+
+    // Trump and Kim met in 2019 and in 2020 (Panmunjom), and may meet in 2026: never one entry.
+    let trump_kim: Vec<_> = timeline
+        .iter()
+        .filter(|e| {
+            e.kind == EventKind::Meeting
+                && ["Donald Trump", "Kim Jong Un"]
+                    .iter()
+                    .all(|p| e.actors.iter().any(|a| a == p))
+        })
+        .collect();
+    assert!(
+        trump_kim.len() >= 3,
+        "Trump-Kim meetings months apart stay apart: {:?}",
+        trump_kim.iter().map(|e| &e.date.value).collect::<Vec<_>>()
+    );
+}
