@@ -13,5 +13,6 @@ pub mod article;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod read;
 pub mod text;
 pub mod timeline;

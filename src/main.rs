@@ -126,40 +126,13 @@ fn main() -> ExitCode {
 }
 
 mod dateline_cli {
-    use std::io::{Read, Write};
+    use std::io::Write;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use dateline::article::{Article, IntakeOptions, MAX_ARTICLE_BYTES};
+    use dateline::article::{Article, IntakeOptions};
     use dateline::export::{self, ArticleOut};
     use rayon::prelude::*;
-
-    /// Reads one file into an article; any failure becomes an article with an error.
-    pub fn read_article(path: &Path, opts: &IntakeOptions) -> Article {
-        let source = path.display().to_string();
-        let meta = match std::fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) => return Article::failed(&source, &io_reason(&e)),
-        };
-        if meta.is_dir() {
-            return Article::failed(&source, "is a directory, not an article file");
-        }
-        let mut bytes = Vec::new();
-        let read = std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes));
-        if let Err(e) = read {
-            return Article::failed(&source, &io_reason(&e));
-        }
-        Article::from_bytes(&source, &bytes, opts)
-    }
-
-    fn io_reason(e: &std::io::Error) -> String {
-        match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ => e.to_string(),
-        }
-    }
 
     pub fn extract(
         files: &[PathBuf],
@@ -170,7 +143,7 @@ mod dateline_cli {
         let results: Vec<(Article, dateline::extract::Extraction)> = files
             .par_iter()
             .map(|p| {
-                let article = read_article(p, &opts);
+                let article = dateline::read::read_article(p, &opts);
                 let extraction = dateline::extract::extract(&article);
                 (article, extraction)
             })

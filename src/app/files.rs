@@ -3,14 +3,13 @@
 //! run on a worker thread (rayon inside it); results come back one file at a
 //! time over a channel, so the timeline grows as files finish.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use rayon::prelude::*;
 
 use crate::app::state::{LoadedArticle, SourceRef};
-use crate::article::{Article, IntakeOptions, MAX_ARTICLE_BYTES};
+use crate::article::{Article, IntakeOptions};
 use crate::extract::Extraction;
 
 /// Turns an article into what the timeline needs. The app uses
@@ -111,32 +110,9 @@ fn is_article_file(p: &Path) -> bool {
         .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.as_str()))
 }
 
-/// Reads one file (at most [`MAX_ARTICLE_BYTES`], plus one byte so that the cut is
-/// reported) into an article; any failure becomes an article with an error.
+/// Reads one file into an article (see [`crate::read::read_article`]).
 pub fn read_article(path: &Path) -> Article {
-    let source = path.display().to_string();
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => return Article::failed(&source, &io_reason(&e)),
-    };
-    if meta.is_dir() {
-        return Article::failed(&source, "is a directory, not an article file");
-    }
-    let mut bytes = Vec::new();
-    let read = std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes));
-    if let Err(e) = read {
-        return Article::failed(&source, &io_reason(&e));
-    }
-    Article::from_bytes(&source, &bytes, &IntakeOptions::default())
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
-    }
+    crate::read::read_article(path, &IntakeOptions::default())
 }
 
 /// Loads one job: read, then extract.
