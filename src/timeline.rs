@@ -301,13 +301,16 @@ pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
                     event: m.id.clone(),
                 })
                 .collect();
-            let label = c
-                .members
-                .iter()
-                .map(|(_, m)| m)
-                .max_by_key(|m| (m.actors.len(), m.places.len()))
-                .map(|m| m.label.clone())
-                .unwrap_or_else(|| best.label.clone());
+            // The label of the report with the best date, unless it names nobody.
+            let label = if best.actors.is_empty() {
+                c.members
+                    .iter()
+                    .map(|(_, m)| m)
+                    .max_by_key(|m| (m.actors.len(), m.places.len()))
+                    .map_or_else(|| best.label.clone(), |m| m.label.clone())
+            } else {
+                best.label.clone()
+            };
             let id = reports
                 .first()
                 .map(|r| format!("{}-{}", r.article, r.event))

@@ -245,7 +245,19 @@ impl DatelineApp {
             Command::ZoomToFit => s.zoom_to_fit(),
             Command::ZoomTo(a, b) => s.zoom_to(a, b),
             Command::ZoomPreset(p) => {
-                let c = s.view.center();
+                // Around the selected event; else around the newest publication date, where
+                // the news is; else around what is on screen.
+                let selected = s
+                    .selected
+                    .as_deref()
+                    .and_then(|id| s.entry(id))
+                    .map(|e| state::entry_days(e).0);
+                let newest = s
+                    .publication_days()
+                    .into_iter()
+                    .map(|(d, _)| d)
+                    .reduce(f64::max);
+                let c = selected.or(newest).unwrap_or_else(|| s.view.center());
                 let half = p.span_days() / 2.0;
                 s.set_view(ViewRange::new(c - half, c + half));
             }
