@@ -364,6 +364,9 @@ impl DatelineApp {
         if ctx.input_mut(|i| i.consume_key(cmd, Key::F)) {
             self.queue(Command::FocusSearch);
         }
+        if ctx.input_mut(|i| i.consume_key(cmd, Key::Q)) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         if ctx.egui_wants_keyboard_input() {
             return;
         }
@@ -464,6 +467,11 @@ impl DatelineApp {
                 if ui.button("Open sample articles").clicked() {
                     self.commands.push(Command::OpenSamples);
                     ui.close();
+                }
+                ui.separator();
+                // Closing through the window saves the session (eframe persistence).
+                if ui.button("Quit  (Ctrl+Q)").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
             ui.menu_button("View", |ui| {
