@@ -41,6 +41,9 @@ pub struct Entry {
     pub conflicts: Vec<Conflict>,
     /// All reports' actors.
     pub actors: Vec<String>,
+    /// People's roles as the reports give them.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub roles: std::collections::BTreeMap<String, String>,
     /// All reports' places.
     pub places: Vec<String>,
     /// All reports' figures.
@@ -242,6 +245,12 @@ pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
             let best = c.best()?.clone();
             let mut actors = Vec::new();
             let mut places = Vec::new();
+            let mut roles = std::collections::BTreeMap::new();
+            for (_, m) in &c.members {
+                for (name, role) in &m.roles {
+                    roles.entry(name.clone()).or_insert_with(|| role.clone());
+                }
+            }
             let mut figures: Vec<Figure> = Vec::new();
             for (_, m) in &c.members {
                 for a in &m.actors {
@@ -323,6 +332,7 @@ pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
                 reports,
                 conflicts,
                 actors,
+                roles,
                 places,
                 figures,
             })

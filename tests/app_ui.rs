@@ -63,6 +63,7 @@ fn test_extractor(a: &Article) -> Extraction {
             confidence: 0.5,
             affiliations: vec![],
             people: vec![],
+            roles: Default::default(),
         });
     }
     x.events = events;

@@ -110,7 +110,15 @@ pub fn popup_ui(
             .num_columns(2)
             .show(ui, |ui| {
                 ui.label("Actors");
-                ui.label(list_or_none(&entry.actors));
+                let actors: Vec<String> = entry
+                    .actors
+                    .iter()
+                    .map(|a| match entry.roles.get(a) {
+                        Some(role) => format!("{a} ({role})"),
+                        None => a.clone(),
+                    })
+                    .collect();
+                ui.label(list_or_none(&actors));
                 ui.end_row();
                 ui.label("Places");
                 ui.label(list_or_none(&entry.places));

@@ -719,6 +719,7 @@ pub(crate) mod tests {
             confidence: 0.9,
             affiliations: vec![],
             people: vec![],
+            roles: Default::default(),
         }
     }
 

@@ -27,6 +27,8 @@ pub struct EntityMention {
     pub place: Option<String>,
     /// The country a person acts for, where the gazetteer says ("Vladimir Putin": Russia).
     pub affiliation: Option<String>,
+    /// A person's role as the text gives it ("ministra degli Esteri nordcoreana").
+    pub role: Option<String>,
 }
 
 /// A number with its unit found in the text.
@@ -162,6 +164,7 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
             actor,
             place,
             affiliation,
+            role: None,
         });
         i += h.len;
     }
@@ -240,11 +243,57 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
                 actor: Some(name.clone()),
                 place: None,
                 affiliation,
+                role: None,
             });
         }
     }
     found.sort_by_key(|m| m.first);
+    attach_roles(text, toks, c, &mut found);
     found
+}
+
+/// Gives people the role the text gives them: before the name ("la ministra degli
+/// Esteri nordcoreana Choe Son Hui") or after it ("Lee Seong-kweun, deputato sudcoreano").
+fn attach_roles(text: &str, toks: &Tokens, c: &Compiled, found: &mut [EntityMention]) {
+    let starts: Vec<usize> = found
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| m.first)
+        .collect();
+    let clause_end = |k: usize| {
+        toks.list.get(k).is_none_or(|t| t.line_break)
+            || matches!(toks.norm(k), "." | ";" | ":" | "!" | "?" | "(" | ")")
+    };
+    for m in found.iter_mut().filter(|m| m.kind == EntityKind::Person) {
+        // Before: a role word at most seven tokens back, with no clause end or other person between.
+        let before = (m.first.saturating_sub(7)..m.first).find(|&r| {
+            hits(&c.roles, toks, r).iter().any(|h| r + h.len <= m.first)
+                && (r..m.first)
+                    .all(|k| !clause_end(k) && !starts.iter().any(|&s| s == k && s != m.first))
+                && !(r..m.first).any(|k| toks.norm(k) == "," && k + 1 < m.first)
+        });
+        let role = match before {
+            Some(r) => Some(written(text, toks, r, m.first)),
+            None if toks.norm(m.end) == "," && !hits(&c.roles, toks, m.end + 1).is_empty() => {
+                // After: the role and the words that go with it, up to the next punctuation.
+                let mut k = m.end + 1;
+                while k < m.end + 6
+                    && toks
+                        .list
+                        .get(k)
+                        .is_some_and(|t| t.kind == TokKind::Word && !t.line_break)
+                    && !starts.contains(&k)
+                {
+                    k += 1;
+                }
+                Some(written(text, toks, m.end + 1, k))
+            }
+            None => None,
+        };
+        m.role = role
+            .map(|r| r.trim_end_matches([',', ' ']).to_string())
+            .filter(|r| !r.is_empty());
+    }
 }
 
 fn person(text: &str, toks: &Tokens, first: usize, end: usize) -> EntityMention {
@@ -257,6 +306,7 @@ fn person(text: &str, toks: &Tokens, first: usize, end: usize) -> EntityMention 
         actor: Some(name),
         place: None,
         affiliation: None,
+        role: None,
     }
 }
 

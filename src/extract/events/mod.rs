@@ -110,6 +110,10 @@ pub struct Event {
     pub trigger: Span,
     /// People, countries and organisations taking part, by their canonical names.
     pub actors: Vec<String>,
+    /// People's roles as the text gives them: name to role ("Choe Son Hui":
+    /// "ministra degli Esteri nordcoreana").
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub roles: std::collections::BTreeMap<String, String>,
     /// Where.
     pub places: Vec<String>,
     /// Numbers with units.
@@ -347,7 +351,11 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
         let mut places: Vec<String> = Vec::new();
         let mut affiliations: Vec<String> = Vec::new();
         let mut people: Vec<String> = Vec::new();
+        let mut roles: std::collections::BTreeMap<String, String> = Default::default();
         for m in entities.iter().filter(|m| m.first >= first && m.end <= end) {
+            if let Some(r) = &m.role {
+                roles.entry(m.name.clone()).or_insert_with(|| r.clone());
+            }
             if let Some(a) = &m.actor {
                 push_unique(&mut actors, a);
             }
@@ -460,6 +468,7 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
                 confidence: confidence.clamp(0.0, 1.0),
                 affiliations: affiliations.clone(),
                 people: people.clone(),
+                roles: roles.clone(),
             });
         }
         if let Some(d) = sentence_date {
