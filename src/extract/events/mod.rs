@@ -255,6 +255,8 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
     let mut events: Vec<Event> = Vec::new();
     // The dated episode of the sentence before: its date, its names, its index.
     let mut episode: Option<(EventDate, Vec<String>, usize)> = None;
+    // The events of the sentence before, as a range of `events`.
+    let mut previous_events = 0..0;
     for (si, s) in sentences.iter().enumerate() {
         let first = token_at_byte(&toks, s.byte_start);
         let end = token_at_byte(&toks, s.byte_end);
@@ -344,9 +346,43 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
                     || (g.is_some() && !others.contains(g))
             })
             .collect();
+        let sentence_figures = |first: usize, end: usize| -> Vec<Figure> {
+            figures
+                .iter()
+                .filter(|f| f.first >= first && f.end <= end)
+                .filter_map(|f| {
+                    let sp = span(text, &toks, f.first, f.end)?;
+                    Some(Figure {
+                        value: f.value,
+                        unit: f.unit.clone(),
+                        text: sp.text,
+                        start: sp.start,
+                        end: sp.end,
+                    })
+                })
+                .collect()
+        };
         if !keep.contains(&true) {
+            // A sentence without an event of its own that goes on about the one before
+            // ("Il missile ha percorso 700 chilometri") lends it its figures.
+            if !new_paragraph && previous_events.end > previous_events.start {
+                let extra = sentence_figures(first, end);
+                for e in events
+                    .iter_mut()
+                    .take(previous_events.end)
+                    .skip(previous_events.start)
+                {
+                    for f in &extra {
+                        if !e.figures.iter().any(|g| g.start == f.start) {
+                            e.figures.push(f.clone());
+                        }
+                    }
+                }
+            }
+            previous_events = 0..0;
             continue;
         }
+        let events_before = events.len();
         let mut actors: Vec<String> = Vec::new();
         let mut places: Vec<String> = Vec::new();
         let mut affiliations: Vec<String> = Vec::new();
@@ -369,20 +405,7 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
                 push_unique(&mut people, &m.name);
             }
         }
-        let figs: Vec<Figure> = figures
-            .iter()
-            .filter(|f| f.first >= first && f.end <= end)
-            .filter_map(|f| {
-                let sp = span(text, &toks, f.first, f.end)?;
-                Some(Figure {
-                    value: f.value,
-                    unit: f.unit.clone(),
-                    text: sp.text,
-                    start: sp.start,
-                    end: sp.end,
-                })
-            })
-            .collect();
+        let figs = sentence_figures(first, end);
         let possible = (first..end).any(|k| {
             let mut v = Vec::new();
             c.possibility.hits_at(&toks, k, &mut v);
@@ -471,6 +494,7 @@ pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Time
                 roles: roles.clone(),
             });
         }
+        previous_events = events_before..events.len();
         if let Some(d) = sentence_date {
             let mut names = actors.clone();
             names.extend(places.iter().cloned());
