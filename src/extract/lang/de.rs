@@ -20,6 +20,8 @@ pub static TABLE: LangTable = LangTable {
         "in", "im", "nach", "aus", "bei", "beim", "am", "an", "zu", "zum", "zur", "vor", "um",
     ],
     words: &[
+        ("er", DecadeSuffix),
+        ("ern", DecadeSuffix),
         // Months. "Jan" is a first name and "Mär" a noun: only with their dot.
         ("januar", Month(1)),
         ("jaenner", Month(1)),

@@ -15,6 +15,7 @@ pub static TABLE: LangTable = LangTable {
         "towards",
     ],
     words: &[
+        ("s", DecadeSuffix),
         ("after next", AfterNext),
         ("before last", BeforeLast),
         ("january", Month(1)),

@@ -153,6 +153,8 @@ pub enum Sem {
     Season(u8),
     /// Words for a decade ("anni" in "anni '90", "años", "années").
     DecadeWord,
+    /// A suffix that makes a number a decade: "1990s", "1990er", "90-х".
+    DecadeSuffix,
     /// Start of an open interval: "da", "since", "seit", "desde", "depuis".
     Since,
     /// End of an open interval: "fino a", "until", "bis", "hasta", "jusqu'à".

@@ -12,6 +12,9 @@ pub static TABLE: LangTable = LangTable {
     decimal_comma: true,
     locatives: &["в", "у", "до", "на", "з", "із", "біля", "під", "поблизу"],
     words: &[
+        ("х", DecadeSuffix),
+        ("ті", DecadeSuffix),
+        ("их", DecadeSuffix),
         ("позанаступн*", AfterNext),
         ("позаминул*", BeforeLast),
         // Months: nominative, genitive, dative, instrumental, locative; abbreviations are weak.

@@ -1122,7 +1122,7 @@ impl<'a> Grammar<'a> {
             let n = self.fillers(n);
             let k = self.punct(n, "'").unwrap_or(n);
             if let Some(((v, d), k2)) = self.digits(k) {
-                let k2 = self.joined_word(k2, &["s"]).unwrap_or(k2);
+                let k2 = self.decade_suffix(k2).unwrap_or(k2);
                 return match d {
                     2 if v % 10 == 0 => Some((Expr::DecadeShort { tens: v as u8 }, k2)),
                     4 if v % 10 == 0 => Some((Expr::Decade { start: v as i32 }, k2)),
@@ -1142,12 +1142,8 @@ impl<'a> Grammar<'a> {
             None => (false, i),
         };
         let ((v, d), n) = self.digits(k)?;
-        if v % 10 != 0
-            || !(d == 4
-                || (d == 2 && apos)
-                || (d == 2 && self.is_cyr_suffix(n))
-                || (d == 2 && self.joined_word(n, &["s"]).is_some()))
-        {
+        let suffix = self.decade_suffix(n);
+        if v % 10 != 0 || !(d == 4 || (d == 2 && (apos || suffix.is_some()))) {
             return None;
         }
         let expr = if d == 4 {
@@ -1155,33 +1151,27 @@ impl<'a> Grammar<'a> {
         } else {
             Expr::DecadeShort { tens: v as u8 }
         };
-        if let Some(k) = self.joined_word(n, &["s", "er", "ern"]) {
-            // "1990er Jahre"
-            let k = self
-                .unit(k)
-                .filter(|((u, _), _)| *u == Unit::Year)
-                .map_or(k, |x| x.1);
-            return Some((expr, k));
-        }
-        if self.is_cyr_suffix(n) {
-            let k = n + 2;
-            let k = self
-                .unit(k)
-                .filter(|((u, _), _)| *u == Unit::Year)
-                .map_or(k, |x| x.1);
-            return Some((expr, k));
-        }
-        None
+        // "the 1990s", "1990er Jahre", "90-х років"
+        let k = suffix?;
+        let k = self
+            .unit(k)
+            .filter(|((u, _), _)| *u == Unit::Year)
+            .map_or(k, |x| x.1);
+        Some((expr, k))
     }
 
-    fn is_cyr_suffix(&self, n: usize) -> bool {
-        self.joined_punct(n, "-").is_some()
-            && matches!(self.toks.norm(n + 1), "х" | "ті" | "их" | "i")
-    }
-
-    fn joined_word(&self, i: usize, words: &[&str]) -> Option<usize> {
-        let t = self.at(i)?;
-        (t.joined && t.kind == TokKind::Word && words.contains(&self.toks.norm(i))).then_some(i + 1)
+    /// A decade suffix written onto the number ("1990s", "1990er") or after a hyphen
+    /// ("90-х"): the position after it.
+    fn decade_suffix(&self, n: usize) -> Option<usize> {
+        let (k, hyphen) = match self.joined_punct(n, "-") {
+            Some(k) => (k, true),
+            None => (n, false),
+        };
+        let t = self.at(k)?;
+        if !t.joined || t.kind != TokKind::Word || (hyphen && self.at(n).is_none()) {
+            return None;
+        }
+        self.is(k, Sem::DecadeSuffix)
     }
 
     /// Fixed and Easter-relative holidays, with an optional year.
@@ -1393,10 +1383,12 @@ impl<'a> Grammar<'a> {
         let mut hour = h as u8;
         let mut minute = None;
         let mut n = n;
-        if let Some(k) = self
-            .joined_punct(n, ":")
-            .or_else(|| self.joined_word(n, &["h"]))
-        {
+        // "11:48", or an hour mark written onto the number ("15h30", "15h").
+        let hour_mark = self
+            .at(n)
+            .filter(|t| t.joined && t.kind == TokKind::Word)
+            .and_then(|_| self.is(n, Sem::At));
+        if let Some(k) = self.joined_punct(n, ":").or(hour_mark) {
             if let Some(((mm, 2), k2)) = self
                 .digits(k)
                 .filter(|_| self.at(k).is_some_and(|t| t.joined))
@@ -1412,7 +1404,7 @@ impl<'a> Grammar<'a> {
                 {
                     n = k4;
                 }
-            } else if self.toks.norm(n) == "h" {
+            } else if hour_mark.is_some() {
                 minute = Some(0);
                 n = k;
             } else {
@@ -1437,11 +1429,14 @@ impl<'a> Grammar<'a> {
             n = k;
             marked = true;
         }
-        // "um 15 Uhr": a trailing At word.
-        if let Some(k) = self
-            .joined_word(n, &["uhr"])
-            .or_else(|| (self.toks.norm(n) == "uhr").then_some(n + 1))
-        {
+        // "um 15 Uhr": a trailing hour word (an At word after the number).
+        if let Some(k) = self.is(n, Sem::At).filter(|_| {
+            self.toks
+                .list
+                .get(n)
+                .is_some_and(|t| t.kind == TokKind::Word)
+                && at.is_some()
+        }) {
             n = k;
             marked = true;
         }
