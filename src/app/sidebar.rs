@@ -105,7 +105,8 @@ fn articles_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mu
                     }
                     ui.horizontal(|ui| {
                         if ui
-                            .small_button(format!("Read {}", short(&a.title())))
+                            .small_button("Read")
+                            .on_hover_text(format!("Read “{}”", a.title()))
                             .clicked()
                         {
                             commands.push(Command::ShowArticle {
@@ -114,7 +115,8 @@ fn articles_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mu
                             });
                         }
                         if ui
-                            .small_button(format!("Remove {}", short(&a.title())))
+                            .small_button("Remove")
+                            .on_hover_text(format!("Remove “{}” from the timeline", a.title()))
                             .clicked()
                         {
                             commands.push(Command::RemoveArticle(id.clone()));
@@ -132,15 +134,6 @@ fn articles_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mu
                 }
             }
         });
-}
-
-fn short(title: &str) -> String {
-    let s: String = title.chars().take(24).collect();
-    if s.len() < title.len() {
-        format!("{s}…")
-    } else {
-        s
-    }
 }
 
 fn filters_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mut Vec<Command>) {
