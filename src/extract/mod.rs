@@ -33,19 +33,23 @@ pub fn extract(article: &Article) -> Extraction {
         return Extraction::default();
     };
     let sentences = sentences::sentences(&article.text, table);
+    // One tokenization serves the tagger and the events.
+    let toks = time::token::tokenize(&article.text);
     let timexes = match article.published.value {
-        Some(reference) => time::tag(&article.text, &article.lang, reference),
+        Some(reference) => {
+            time::tag_tokens(&article.text, &toks, &article.lang, reference, Lean::Past)
+        }
         None => {
             let dummy = NaiveDate::from_ymd_opt(2000, 1, 1)
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
                 .unwrap_or_default();
-            time::tag_with(&article.text, &article.lang, dummy, Lean::Past)
+            time::tag_tokens(&article.text, &toks, &article.lang, dummy, Lean::Past)
                 .into_iter()
                 .filter(|t| !t.relative)
                 .collect()
         }
     };
-    let events = events::extract_events(article, &sentences, &timexes);
+    let events = events::extract_events(article, &toks, &sentences, &timexes);
     Extraction {
         sentences,
         timexes,

@@ -102,7 +102,16 @@ pub fn find_in_text(text: &str, lang: &str) -> Option<Found> {
         } else {
             line
         };
-        let Some(found) = full_date_in(line, lang).filter(|f| !long || f.inline) else {
+        // A date written in full has a year: a line without four digits in a row has none.
+        let has_year = line
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit));
+        let Some(found) = has_year
+            .then(|| full_date_in(line, lang))
+            .flatten()
+            .filter(|f| !long || f.inline)
+        else {
             continue;
         };
         // An unlabelled line must be mostly the date: "Chas Pravdy - 28 Ottobre 2025 11:48",

@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::article::Article;
 pub use crate::extract::lang::EventKind;
 use crate::extract::sentences::Sentence;
-use crate::extract::time::token::{Tokens, tokenize};
+use crate::extract::time::token::Tokens;
 use crate::extract::time::{Grain, Modifier, Timex};
 
 /// A piece of the article's text with its character offsets.
@@ -225,13 +225,17 @@ fn is_title(article: &Article, sentence: &str) -> bool {
     })
 }
 
-/// Finds the events of an article, given its sentences and time expressions.
-pub fn extract_events(article: &Article, sentences: &[Sentence], timexes: &[Timex]) -> Vec<Event> {
+/// Finds the events of an article, given its tokens, sentences and time expressions.
+pub fn extract_events(
+    article: &Article,
+    toks: &Tokens,
+    sentences: &[Sentence],
+    timexes: &[Timex],
+) -> Vec<Event> {
     let Some(c) = vocab::compiled(&article.lang) else {
         return Vec::new();
     };
     let text = &article.text;
-    let toks = tokenize(text);
     let timex_tokens: Vec<(usize, usize)> = timexes
         .iter()
         .map(|t| {
