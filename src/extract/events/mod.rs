@@ -240,8 +240,8 @@ pub fn extract_events(
         .iter()
         .map(|t| {
             (
-                token_at_byte(&toks, t.bytes.start),
-                token_at_byte(&toks, t.bytes.end),
+                token_at_byte(toks, t.bytes.start),
+                token_at_byte(toks, t.bytes.end),
             )
         })
         .collect();
@@ -252,8 +252,8 @@ pub fn extract_events(
         }
     }
     let in_timex = |k: usize| timex_mask.get(k).copied().unwrap_or(false);
-    let entities = mentions::entities(text, &toks, c);
-    let figures = mentions::figures(&toks, c, in_timex);
+    let entities = mentions::entities(text, toks, c);
+    let figures = mentions::figures(toks, c, in_timex);
     let published = article.published.value.map(|p| p.date());
 
     let mut events: Vec<Event> = Vec::new();
@@ -262,8 +262,8 @@ pub fn extract_events(
     // The events of the sentence before, as a range of `events`.
     let mut previous_events = 0..0;
     for (si, s) in sentences.iter().enumerate() {
-        let first = token_at_byte(&toks, s.byte_start);
-        let end = token_at_byte(&toks, s.byte_end);
+        let first = token_at_byte(toks, s.byte_start);
+        let end = token_at_byte(toks, s.byte_end);
         if first >= end || is_title(article, text.get(s.byte_start..s.byte_end).unwrap_or("")) {
             continue;
         }
@@ -280,7 +280,7 @@ pub fn extract_events(
         let mut k = first;
         while k < end {
             let mut found = Vec::new();
-            c.triggers.hits_at(&toks, k, &mut found);
+            c.triggers.hits_at(toks, k, &mut found);
             let best = found
                 .into_iter()
                 .filter(|h| {
@@ -331,7 +331,7 @@ pub fn extract_events(
         }
         let governing: Vec<Option<usize>> = triggers
             .iter()
-            .map(|t| governing_timex(&toks, &timex_tokens, (first, end), t))
+            .map(|t| governing_timex(toks, &timex_tokens, (first, end), t))
             .collect();
         // A statement ("ha confermato", "un'analisi") is an event of its own only when it has a
         // date of its own, or nothing else happens in the sentence.
@@ -355,7 +355,7 @@ pub fn extract_events(
                 .iter()
                 .filter(|f| f.first >= first && f.end <= end)
                 .filter_map(|f| {
-                    let sp = span(text, &toks, f.first, f.end)?;
+                    let sp = span(text, toks, f.first, f.end)?;
                     Some(Figure {
                         value: f.value,
                         unit: f.unit.clone(),
@@ -412,10 +412,10 @@ pub fn extract_events(
         let figs = sentence_figures(first, end);
         let possible = (first..end).any(|k| {
             let mut v = Vec::new();
-            c.possibility.hits_at(&toks, k, &mut v);
+            c.possibility.hits_at(toks, k, &mut v);
             !v.is_empty()
         });
-        let Some(sentence) = span(text, &toks, first, end) else {
+        let Some(sentence) = span(text, toks, first, end) else {
             continue;
         };
         let mut sentence_date: Option<EventDate> = None;
@@ -464,7 +464,7 @@ pub fn extract_events(
             if date.origin != DateOrigin::Published && sentence_date.is_none() {
                 sentence_date = Some(date.clone());
             }
-            let Some(trigger) = span(text, &toks, t.first, t.end) else {
+            let Some(trigger) = span(text, toks, t.first, t.end) else {
                 continue;
             };
             let mut confidence: f32 = if t.kind == EventKind::Statement {
