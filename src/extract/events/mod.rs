@@ -485,7 +485,12 @@ pub fn extract_events(
                 id: format!("e{}", events.len() + 1),
                 kind: t.kind,
                 subkind: (!t.subkind.is_empty()).then(|| t.subkind.to_string()),
-                label: label(t.kind, &actors, &places),
+                label: {
+                    // People first in the label, then countries and organisations.
+                    let mut named: Vec<String> = people.clone();
+                    named.extend(actors.iter().filter(|a| !people.contains(a)).cloned());
+                    label(t.kind, &named, &places)
+                },
                 date,
                 sentence: sentence.clone(),
                 trigger,
