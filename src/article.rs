@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::extract::lang;
 use crate::extract::langdetect;
 use crate::extract::published;
-use crate::text::{self, Format};
+use crate::text;
 
 /// Articles larger than this are cut (with a warning).
 pub const MAX_ARTICLE_BYTES: usize = 20 * 1024 * 1024;
@@ -229,15 +229,6 @@ impl Article {
             text: doc.text,
             error: None,
         }
-    }
-
-    /// The format the article came in, for display.
-    pub fn format_of(source: &str) -> Format {
-        let ext = std::path::Path::new(source)
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        text::format_for(ext.as_deref(), "")
     }
 }
 

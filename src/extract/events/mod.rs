@@ -497,7 +497,7 @@ pub fn extract_events(
                 actors: actors.clone(),
                 places: places.clone(),
                 figures: figs.clone(),
-                confidence: confidence.clamp(0.0, 1.0),
+                confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
                 affiliations: affiliations.clone(),
                 people: people.clone(),
                 roles: roles.clone(),

@@ -744,8 +744,6 @@ pub static TABLE: LangTable = LangTable {
         ("gegen", At),
         ("uhr", At),
         ("jetzt", Now),
-        ("gerade", Now),
-        ("derzeit", Now),
         ("kurzlich", Recently),
         ("neulich", Recently),
         ("n. chr.", Era),

@@ -433,7 +433,6 @@ pub static TABLE: LangTable = LangTable {
         ("right now", Now),
         ("just now", Now),
         ("at the moment", Now),
-        ("currently", Now),
         ("recently", Recently),
         ("lately", Recently),
         ("ad", Era),

@@ -336,7 +336,6 @@ pub static TABLE: LangTable = LangTable {
         ("de la noche", Pm),
         ("ahora", Now),
         ("ahora mismo", Now),
-        ("actualmente", Now),
         ("recientemente", Recently),
         ("d.c.", Era),
     ],

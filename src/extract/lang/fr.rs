@@ -312,7 +312,6 @@ pub static TABLE: LangTable = LangTable {
         ("vers", At),
         ("h", At),
         ("maintenant", Now),
-        ("actuellement", Now),
         ("en ce moment", Now),
         ("recemment", Recently),
         ("dernierement", Recently),

@@ -197,9 +197,10 @@ pub enum Sem {
     Am,
     /// "pm" / "p.m."
     Pm,
-    /// "ora", "now", "jetzt", "ahora", "maintenant", "зараз".
+    /// "adesso", "now", "jetzt", "ahora", "maintenant", "зараз": the publication day.
     Now,
-    /// Days or units "recently" ("ultimi giorni" is `Last` + `Unit`; this is "recently", "di recente").
+    /// "recently", "di recente", "kürzlich": the last weeks, approximately
+    /// ("negli ultimi giorni" is `Last` + `Units` instead).
     Recently,
     /// The word "year" written before a year number ("nel corso dell'anno 2019", "l'an 2000") is
     /// `Unit(Year)`; this is the suffix after a year ("року", "р.").

@@ -977,8 +977,6 @@ pub static TABLE: LangTable = LangTable {
         ("о", At),
         ("об", At),
         ("зараз", Now),
-        ("нині", Now),
-        ("наразі", Now),
         ("нещодавно", Recently),
         ("останнім часом", Recently),
         ("р", YearSuffix),

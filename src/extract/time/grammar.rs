@@ -1473,6 +1473,10 @@ impl<'a> Grammar<'a> {
         keep(plain(self.lone_year(i)));
         keep(self.sem(i, |s| match s {
             Sem::RelDay(d) => Some((Expr::RelDay(d), d > 0)),
+            // "now", "adesso", "зараз": the publication day.
+            Sem::Now => Some((Expr::RelDay(0), false)),
+            // "recently", "di recente", "нещодавно": the last weeks, approximately.
+            Sem::Recently => Some((Expr::Recent { unit: Unit::Week }, false)),
             Sem::RelYear(y) => Some((
                 Expr::Date {
                     y: YearRef::Rel(y),
