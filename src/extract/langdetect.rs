@@ -2,55 +2,92 @@
 //! text uses most. Cyrillic text is Ukrainian. Short or unclear text gives
 //! no answer, so that the caller can say so.
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::extract::lang::tables;
 use crate::extract::time::token::{TokKind, tokenize};
 
 /// How many words to look at.
-const SAMPLE_WORDS: usize = 3000;
+const SAMPLE_WORDS: usize = 600;
+/// How much of the text to read for them (characters).
+const SAMPLE_CHARS: usize = 4_000;
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
+}
+
+/// Every table's function words, each with the set of tables (bits) that have it,
+/// and which tables are written in Cyrillic. Built once.
+struct Index {
+    words: FxHashMap<&'static str, u32>,
+    cyrillic: Vec<bool>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut words: FxHashMap<&'static str, u32> = FxHashMap::default();
+        let mut cyrillic = Vec::new();
+        for (k, table) in tables().into_iter().enumerate().take(32) {
+            for &w in table.stopwords {
+                *words.entry(w).or_default() |= 1 << k;
+            }
+            cyrillic.push(table.stopwords.iter().any(|w| w.chars().any(is_cyrillic)));
+        }
+        Index { words, cyrillic }
+    })
+}
 
 /// The language of `text`, as an ISO 639-1 code, or `None` when it cannot tell.
 pub fn detect(text: &str) -> Option<&'static str> {
     let sample_end = text
         .char_indices()
-        .nth(40_000)
+        .nth(SAMPLE_CHARS)
         .map_or(text.len(), |(b, _)| b);
     let sample = text.get(..sample_end).unwrap_or(text);
     let toks = tokenize(sample);
-    let words: Vec<&str> = (0..toks.list.len())
-        .filter(|&i| toks.list.get(i).is_some_and(|t| t.kind == TokKind::Word))
-        .map(|i| toks.norm(i))
-        .take(SAMPLE_WORDS)
-        .collect();
-    if words.is_empty() {
-        return None;
-    }
-    let cyrillic = words
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
-        })
-        .count();
-    let mut best: Option<(&'static str, usize)> = None;
-    for table in tables() {
-        let is_cyr_table = table
-            .stopwords
-            .iter()
-            .any(|w| w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)));
-        if is_cyr_table != (cyrillic * 2 > words.len()) {
+    let index = index();
+    let mut hits = [0usize; 32];
+    let mut words = 0;
+    let mut cyrillic = 0;
+    for i in 0..toks.list.len() {
+        if words == SAMPLE_WORDS {
+            break;
+        }
+        if toks.list.get(i).is_none_or(|t| t.kind != TokKind::Word) {
             continue;
         }
-        let hits = words
-            .iter()
-            .filter(|w| table.stopwords.contains(&w.trim_end_matches('\'')))
-            .count();
-        if best.is_none_or(|(_, h)| hits > h) {
-            best = Some((table.code, hits));
+        let w = toks.norm(i);
+        words += 1;
+        if w.chars().next().is_some_and(is_cyrillic) {
+            cyrillic += 1;
+        }
+        if let Some(&mask) = index.words.get(w.trim_end_matches('\'')) {
+            for (k, h) in hits.iter_mut().enumerate() {
+                if mask & (1 << k) != 0 {
+                    *h += 1;
+                }
+            }
+        }
+    }
+    if words == 0 {
+        return None;
+    }
+    let mostly_cyrillic = cyrillic * 2 > words;
+    let mut best: Option<(&'static str, usize)> = None;
+    for (k, table) in tables().into_iter().enumerate().take(32) {
+        if index.cyrillic.get(k).copied().unwrap_or(false) != mostly_cyrillic {
+            continue;
+        }
+        let h = hits.get(k).copied().unwrap_or(0);
+        if best.is_none_or(|(_, b)| h > b) {
+            best = Some((table.code, h));
         }
     }
     let (code, hits) = best?;
-    (hits >= 2 || (hits >= 1 && words.len() < 8)).then_some(code)
+    (hits >= 2 || (hits >= 1 && words < 8)).then_some(code)
 }
 
 #[cfg(test)]

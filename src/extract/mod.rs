@@ -6,6 +6,7 @@ pub mod lang;
 pub mod langdetect;
 pub mod phrases;
 pub mod published;
+pub mod sentence_bounds;
 pub mod sentences;
 pub mod time;
 

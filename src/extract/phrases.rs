@@ -3,7 +3,7 @@
 //! `~form` weak, `=form` lowercase only, `stem*` prefix with at most four more
 //! letters; a form of several words matches consecutive tokens on one line.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::time::token::{TokKind, Tokens, fold, tokenize};
 
@@ -23,6 +23,8 @@ struct Entry<V> {
 pub struct PhraseTable<V> {
     exact: HashMap<String, Vec<Entry<V>>>,
     stems: HashMap<String, Vec<V>>,
+    /// The length in bytes of the shortest stem.
+    min_stem: usize,
 }
 
 /// A form found at a token position.
@@ -47,8 +49,9 @@ impl<V> Copy for Hit<'_, V> {}
 impl<V> Default for PhraseTable<V> {
     fn default() -> Self {
         PhraseTable {
-            exact: HashMap::new(),
-            stems: HashMap::new(),
+            exact: HashMap::default(),
+            stems: HashMap::default(),
+            min_stem: usize::MAX,
         }
     }
 }
@@ -87,7 +90,9 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
             None => (false, form),
         };
         if let Some(stem) = form.strip_suffix('*') {
-            let list = self.stems.entry(fold(stem)).or_default();
+            let stem = fold(stem);
+            self.min_stem = self.min_stem.min(stem.len());
+            let list = self.stems.entry(stem).or_default();
             if !list.contains(&value) {
                 list.push(value);
             }
@@ -155,7 +160,7 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
         let mut extra = 0;
         for (b, _) in word.char_indices().rev() {
             extra += 1;
-            if extra > MAX_STEM_EXTRA || b == 0 {
+            if extra > MAX_STEM_EXTRA || b == 0 || b < self.min_stem {
                 break;
             }
             if let Some(values) = word.get(..b).and_then(|s| self.stems.get(s)) {

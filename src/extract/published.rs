@@ -13,6 +13,8 @@ use crate::extract::time::{Grain, Lean, tag_with};
 const EDGE_LINES: usize = 15;
 /// Lines longer than this are body text, not datelines.
 const MAX_DATELINE_CHARS: usize = 160;
+/// How much of a longer line can hold an inline dateline (it starts within 40 characters).
+const INLINE_DATELINE_CHARS: usize = 100;
 
 /// A publication moment found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,7 +97,7 @@ pub fn find_in_text(text: &str, lang: &str) -> Option<Found> {
             line.get(
                 ..line
                     .char_indices()
-                    .nth(MAX_DATELINE_CHARS)
+                    .nth(INLINE_DATELINE_CHARS)
                     .map_or(line.len(), |(b, _)| b),
             )
             .unwrap_or(line)

@@ -1,11 +1,10 @@
-//! Sentences: Unicode sentence bounds (UAX #29), mended where a language's
+//! Sentences: Unicode sentence bounds (UAX #29, see [`sentence_bounds`](super::sentence_bounds)), mended where a language's
 //! abbreviations, initials or numbers would cut a sentence short
 //! ("Sig. Rossi", "U.S. troops", "10.000 soldati"), and cut at line breaks,
 //! which in articles end headlines, datelines and paragraphs.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::extract::lang::LangTable;
+use crate::extract::sentence_bounds::sentence_ends;
 use crate::extract::time::token::fold;
 
 /// A sentence as a character range into the text.
@@ -52,8 +51,10 @@ fn ends_short(piece: &str, table: &LangTable) -> bool {
 pub fn sentences(text: &str, table: &LangTable) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::new();
     let mut pending: Option<(usize, usize)> = None;
-    for (b, piece) in text.split_sentence_bound_indices() {
-        let end = b + piece.len();
+    let mut next_start = 0;
+    for end in sentence_ends(text) {
+        let b = std::mem::replace(&mut next_start, end);
+        let piece = text.get(b..end).unwrap_or("");
         let start = pending.map_or(b, |(s, _)| s);
         // A line break inside a piece ends a sentence there too.
         let joined = text.get(start..end).unwrap_or("");

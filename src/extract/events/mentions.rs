@@ -3,7 +3,7 @@
 //! people named in full elsewhere in the article) and figures with their units
 //! (`10.000 soldati`, `1,2 miliardi di dollari`, `40%`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::vocab::Compiled;
 use crate::extract::lang::EntityKind;
@@ -212,7 +212,7 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
         }
     }
     // Surnames (or given names) of people named in full elsewhere: "Kim" for "Kim Jong Un".
-    let mut parts: HashMap<String, Option<String>> = HashMap::new();
+    let mut parts: HashMap<String, Option<String>> = HashMap::default();
     for m in found.iter().filter(|m| m.kind == EntityKind::Person) {
         for part in m.name.split([' ', '-']).filter(|p| p.chars().count() >= 3) {
             let key = crate::extract::time::token::fold(part);

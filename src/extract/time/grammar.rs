@@ -207,6 +207,9 @@ pub struct Parsed {
 /// A reading and the token position after it.
 type Read<T> = Option<(T, usize)>;
 
+/// What [`Grammar::core`] reads: an expression, whether a word made it future, the end.
+type CoreRead = Read<(Expr, bool)>;
+
 /// The parser over one text's tokens.
 pub struct Grammar<'a> {
     toks: &'a Tokens,
@@ -214,6 +217,9 @@ pub struct Grammar<'a> {
     lex: &'a Lexicon,
     /// Where the current reading starts: the only token that may follow a line break.
     start: std::cell::Cell<usize>,
+    /// What [`Grammar::core`] read at each position: parses starting at nearby
+    /// positions ask for the same ones again and again.
+    core_memo: std::cell::RefCell<Vec<Option<CoreRead>>>,
 }
 
 fn shift_of(s: Sem) -> Option<i32> {
@@ -235,6 +241,7 @@ impl<'a> Grammar<'a> {
             m,
             lex,
             start: std::cell::Cell::new(0),
+            core_memo: std::cell::RefCell::new(Vec::new()),
         }
     }
 
@@ -1450,7 +1457,29 @@ impl<'a> Grammar<'a> {
     }
 
     /// Every dated expression that does not start with a modifier.
+    /// [`Grammar::core_uncached`], remembered per position. What `core` reads at `i`
+    /// depends only on `i`, except that a line break before `i` stops it unless `i` is
+    /// where the current parse started; those positions are not remembered.
     fn core(&self, i: usize) -> Read<(Expr, bool)> {
+        let breaks = self.toks.list.get(i).is_none_or(|t| t.line_break);
+        if breaks && i != self.start.get() {
+            return self.core_uncached(i);
+        }
+        if let Some(Some(known)) = self.core_memo.borrow().get(i) {
+            return known.clone();
+        }
+        let read = self.core_uncached(i);
+        let mut memo = self.core_memo.borrow_mut();
+        if memo.len() < self.toks.list.len() {
+            memo.resize(self.toks.list.len(), None);
+        }
+        if !breaks && let Some(slot) = memo.get_mut(i) {
+            *slot = Some(read.clone());
+        }
+        read
+    }
+
+    fn core_uncached(&self, i: usize) -> Read<(Expr, bool)> {
         let mut best: Read<(Expr, bool)> = None;
         let mut keep = |r: Read<(Expr, bool)>| {
             if let Some((e, n)) = r

@@ -1,7 +1,7 @@
 //! A language table compiled for look-up: built once per language, then
 //! shared. Each token position gets the table entries that start there.
 
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::token::{TokKind, Tokens, fold};
@@ -15,8 +15,23 @@ pub struct Lexicon {
     pub table: &'static LangTable,
     phrases: PhraseTable<Sem>,
     stopwords: HashSet<String>,
-    cue_prefixes: Vec<Vec<String>>,
+    /// Future cues by their first word, when that word is short and must match whole.
+    cue_exact: HashMap<String, Vec<Vec<String>>>,
+    /// Future cues whose first word is long enough to match as a prefix ("prevede" in
+    /// "prevedono"), by their first [`CUE_KEY_CHARS`] characters: (first word, rest).
+    cue_prefix: HashMap<String, Vec<(String, Vec<String>)>>,
     cue_suffixes: Vec<String>,
+}
+
+/// A cue's first word of at least this many characters matches as a prefix.
+const CUE_KEY_CHARS: usize = 5;
+
+/// The first `n` characters of `s`, if it has that many.
+fn first_chars(s: &str, n: usize) -> Option<&str> {
+    match s.char_indices().nth(n) {
+        Some((b, _)) => s.get(..b),
+        None => (s.chars().count() == n).then_some(s),
+    }
 }
 
 /// One table entry found at a token position.
@@ -53,20 +68,33 @@ impl Lexicon {
             }
         }
         let stopwords = table.stopwords.iter().map(|w| fold(w)).collect();
-        let mut cue_prefixes = Vec::new();
+        let mut cue_exact: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        let mut cue_prefix: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::default();
         let mut cue_suffixes = Vec::new();
         for cue in table.future_cues {
             if let Some(suffix) = cue.strip_prefix('-') {
                 cue_suffixes.push(fold(suffix));
-            } else {
-                cue_prefixes.push(form_words(cue));
+                continue;
+            }
+            let mut words = form_words(cue);
+            if words.is_empty() {
+                continue;
+            }
+            let first = words.remove(0);
+            match first_chars(&first, CUE_KEY_CHARS) {
+                Some(key) => cue_prefix
+                    .entry(key.to_string())
+                    .or_default()
+                    .push((first.clone(), words)),
+                None => cue_exact.entry(first).or_default().push(words),
             }
         }
         Lexicon {
             table,
             phrases,
             stopwords,
-            cue_prefixes,
+            cue_exact,
+            cue_prefix,
             cue_suffixes,
         }
     }
@@ -89,19 +117,22 @@ impl Lexicon {
         {
             return true;
         }
-        self.cue_prefixes.iter().any(|cue| match cue.split_first() {
-            Some((first, rest)) => {
-                (if first.chars().count() >= 5 {
-                    word.starts_with(first.as_str())
-                } else {
-                    word == first
-                }) && rest
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| toks.norm(i + 1 + k) == w)
-            }
-            None => false,
-        })
+        let rest_fits = |rest: &[String]| {
+            rest.iter()
+                .enumerate()
+                .all(|(k, w)| toks.norm(i + 1 + k) == w)
+        };
+        if let Some(rests) = self.cue_exact.get(word)
+            && rests.iter().any(|r| rest_fits(r))
+        {
+            return true;
+        }
+        first_chars(word, CUE_KEY_CHARS)
+            .and_then(|key| self.cue_prefix.get(key))
+            .is_some_and(|cues| {
+                cues.iter()
+                    .any(|(first, rest)| word.starts_with(first.as_str()) && rest_fits(rest))
+            })
     }
 
     /// All entries at every position of `toks`.

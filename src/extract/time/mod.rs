@@ -14,7 +14,7 @@ pub mod token;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::extract::lang::Part;
+use crate::extract::lang::{Part, Sem};
 use grammar::{Expr, Grammar, Open, Parsed, YearRef};
 use resolve::{Ctx, Period};
 use token::{TokKind, Tokens};
@@ -148,14 +148,20 @@ pub fn tag_tokens(
     let matches = lex.match_all(toks);
     let grammar = Grammar::new(toks, &matches, lex);
     let future_sentence = future_sentences(toks, lex);
+    let next_anchor = next_anchors(toks, &matches);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.list.len() {
-        let worth_trying = !matches.at(i).is_empty()
-            || toks
-                .list
-                .get(i)
-                .is_some_and(|t| t.kind == TokKind::Num || matches!(toks.norm(i), "'" | "q" | "h"));
+        // Every expression holds an anchor (a number, a month, a unit, ...) within a few
+        // tokens of its start: only there is the grammar worth running.
+        let anchored = next_anchor
+            .get(i)
+            .is_some_and(|&a| (a as usize).saturating_sub(i) <= ANCHOR_REACH);
+        let worth_trying = anchored
+            && (!matches.at(i).is_empty()
+                || toks.list.get(i).is_some_and(|t| {
+                    t.kind == TokKind::Num || matches!(toks.norm(i), "'" | "q" | "h")
+                }));
         if !worth_trying {
             i += 1;
             continue;
@@ -192,6 +198,59 @@ pub fn tag_tokens(
 
 /// How many tokens after a future cue a date may start and still be read forward
 /// ("previste per marzo"), and how many before it ("a marzo saranno").
+/// How far after its first token an expression's anchor may come at most
+/// ("bis zum Ende des Monats": four tokens to "Monats"; the evaluation corpora
+/// have none farther than five).
+const ANCHOR_REACH: usize = 7;
+
+/// Does a table meaning name a time by itself (not just modify or join one)?
+fn is_anchor(s: Sem) -> bool {
+    matches!(
+        s,
+        Sem::Month(_)
+            | Sem::Weekday(_)
+            | Sem::Unit(_)
+            | Sem::Units(_)
+            | Sem::Num(_)
+            | Sem::Ord(_)
+            | Sem::RelDay(_)
+            | Sem::RelYear(_)
+            | Sem::WeeksOn(_)
+            | Sem::DayPart(_)
+            | Sem::Season(_)
+            | Sem::DecadeWord
+            | Sem::Holiday(..)
+            | Sem::WeekdayHoliday(..)
+            | Sem::Easter(_)
+            | Sem::OrthodoxEaster(_)
+            | Sem::Movable(_)
+            | Sem::Now
+            | Sem::Recently
+    )
+}
+
+/// For each token, the index of the first anchor at or after it (`u32::MAX` if none).
+fn next_anchors(toks: &Tokens, matches: &lexicon::Matches<'_>) -> Vec<u32> {
+    let n = toks.list.len();
+    let mut out = vec![u32::MAX; n];
+    let mut next = u32::MAX;
+    for i in (0..n).rev() {
+        let number = toks.list.get(i).is_some_and(|t| t.kind == TokKind::Num);
+        if number
+            || matches
+                .at(i)
+                .iter()
+                .any(|m| m.values.iter().any(|&s| is_anchor(s)))
+        {
+            next = i as u32;
+        }
+        if let Some(o) = out.get_mut(i) {
+            *o = next;
+        }
+    }
+    out
+}
+
 const CUE_REACH_BEFORE: usize = 6;
 const CUE_REACH_AFTER: usize = 3;
 

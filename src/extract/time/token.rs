@@ -68,12 +68,37 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ' | '`' | '´' | '′')
 }
 
+/// `char::is_alphabetic`, answered from ranges for the Latin and Cyrillic
+/// letters of the six languages before Unicode's tables are asked.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0}'..='\u{7f}' => false,
+        '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' | '\u{400}'..='\u{481}' | '\u{48a}'..='\u{52f}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_uppercase`, the same way.
+fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' | '\u{400}'..='\u{42f}' => true,
+        'a'..='z' | '\u{0}'..='\u{7f}' | '\u{df}'..='\u{ff}' | '\u{430}'..='\u{45f}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
 fn is_cyrillic(c: char) -> bool {
     ('\u{0400}'..='\u{052F}').contains(&c)
 }
 
 /// Folds one character into `out`: lowercase, Latin accents removed, apostrophes unified.
 pub fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() && c != '`' {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     if is_apostrophe(c) {
         out.push('\'');
         return;
@@ -101,6 +126,19 @@ pub fn fold_char_into(c: char, out: &mut String) {
             out.push_str("ae");
             return;
         }
+        // Cyrillic capitals: the basic ones and the ones with marks (Ї, Є, І).
+        'А'..='Я' => {
+            out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c));
+            return;
+        }
+        'Ѐ'..='Џ' => {
+            out.push(char::from_u32(c as u32 + 0x50).unwrap_or(c));
+            return;
+        }
+        'а'..='я' | 'ѐ'..='џ' => {
+            out.push(c);
+            return;
+        }
         _ => {
             for l in c.to_lowercase() {
                 out.push(l);
@@ -120,81 +158,99 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Splits `text` into tokens.
+/// Splits `text` into tokens. One pass over the bytes: ASCII letters, digits
+/// and spaces take a short path; other characters are decoded one at a time.
 pub fn tokenize(text: &str) -> Tokens {
+    let bytes = text.as_bytes();
     let mut toks = Tokens {
-        list: Vec::with_capacity(text.len() / 4),
+        list: Vec::with_capacity(text.len() / 5),
         folded: String::with_capacity(text.len()),
     };
-    let mut iter = text.char_indices().enumerate().peekable();
+    // The character at byte `pos`, decoded.
+    let char_at = |pos: usize| text.get(pos..).and_then(|r| r.chars().next());
+    let mut pos = 0;
+    let mut ci = 0;
     let mut space = true;
     let mut line_break = false;
-    while let Some((ci, (bi, c))) = iter.next() {
+    while let Some(&b) = bytes.get(pos) {
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            match char_at(pos) {
+                Some(c) => c,
+                None => break,
+            }
+        };
         if c.is_whitespace() {
             space = true;
             if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
                 line_break = true;
             }
+            pos += c.len_utf8();
+            ci += 1;
             continue;
         }
+        let (bi, start_c) = (pos, ci);
         let norm_start = toks.folded.len();
-        let mut end_b = bi + c.len_utf8();
-        let mut end_c = ci + 1;
+        pos += c.len_utf8();
+        ci += 1;
         let kind;
         let mut value: Option<u64> = None;
         let mut digits = 0;
         if c.is_ascii_digit() {
             kind = TokKind::Num;
-            let mut v: Option<u64> = Some(u64::from(c as u8 - b'0'));
+            let mut v: Option<u64> = Some(u64::from(b - b'0'));
             digits = 1;
-            toks.folded.push(c);
-            while let Some(&(ci2, (bi2, c2))) = iter.peek() {
-                if !c2.is_ascii_digit() {
-                    break;
-                }
+            while let Some(&d) = bytes.get(pos).filter(|d| d.is_ascii_digit()) {
                 v = v
                     .and_then(|v| v.checked_mul(10))
-                    .and_then(|v| v.checked_add(u64::from(c2 as u8 - b'0')));
+                    .and_then(|v| v.checked_add(u64::from(d - b'0')));
                 digits += 1;
-                toks.folded.push(c2);
-                end_b = bi2 + 1;
-                end_c = ci2 + 1;
-                iter.next();
+                pos += 1;
+                ci += 1;
             }
+            toks.folded.push_str(text.get(bi..pos).unwrap_or(""));
             value = v;
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             kind = TokKind::Word;
             let cyr = is_cyrillic(c);
             fold_char_into(c, &mut toks.folded);
-            while let Some(&(ci2, (bi2, c2))) = iter.peek() {
-                if c2.is_alphabetic() || is_combining(c2) {
+            loop {
+                // ASCII letters in a row.
+                let run = bytes.get(pos..).map_or(0, |r| {
+                    r.iter().take_while(|b| b.is_ascii_alphabetic()).count()
+                });
+                if run > 0 {
+                    for &l in bytes.get(pos..pos + run).unwrap_or(&[]) {
+                        toks.folded.push(char::from(l.to_ascii_lowercase()));
+                    }
+                    pos += run;
+                    ci += run;
+                }
+                let Some(c2) = char_at(pos) else {
+                    break;
+                };
+                if is_letter(c2) || is_combining(c2) {
                     fold_char_into(c2, &mut toks.folded);
-                    end_b = bi2 + c2.len_utf8();
-                    end_c = ci2 + 1;
-                    iter.next();
+                    pos += c2.len_utf8();
+                    ci += 1;
                 } else if is_apostrophe(c2) {
                     // Look one further: an apostrophe between letters.
-                    let mut ahead = iter.clone();
-                    ahead.next();
+                    let mut ahead = text.get(pos + c2.len_utf8()..).unwrap_or("").chars();
+                    let c3 = ahead.next();
                     // Elision before a word or a number ("dell'anno", "l'11 settembre").
-                    let next_letter = ahead.peek().is_some_and(|&(_, (_, c3))| {
-                        c3.is_alphabetic() || (!cyr && c3.is_ascii_digit())
-                    });
+                    let next_letter =
+                        c3.is_some_and(|c3| is_letter(c3) || (!cyr && c3.is_ascii_digit()));
                     // The English possessive ("Iran's") is not an elision: the word ends before it.
-                    let possessive = !cyr && {
-                        let mut after = ahead.clone();
-                        let s = after
-                            .next()
-                            .is_some_and(|(_, (_, c3))| c3 == 's' || c3 == 'S');
-                        s && after.peek().is_none_or(|&(_, (_, c4))| !c4.is_alphabetic())
-                    };
+                    let possessive = !cyr
+                        && c3.is_some_and(|c3| c3 == 's' || c3 == 'S')
+                        && ahead.next().is_none_or(|c4| !is_letter(c4));
                     if !next_letter || possessive {
                         break;
                     }
                     fold_char_into(c2, &mut toks.folded);
-                    end_b = bi2 + c2.len_utf8();
-                    end_c = ci2 + 1;
-                    iter.next();
+                    pos += c2.len_utf8();
+                    ci += 1;
                     if !cyr {
                         // Latin elision: the apostrophe ends the word.
                         break;
@@ -209,14 +265,14 @@ pub fn tokenize(text: &str) -> Tokens {
         }
         toks.list.push(Token {
             kind,
-            bytes: bi..end_b,
-            chars: ci..end_c,
+            bytes: bi..pos,
+            chars: start_c..ci,
             norm: norm_start..toks.folded.len(),
             value,
             digits,
             joined: !space,
             line_break,
-            capital: c.is_uppercase(),
+            capital: is_upper(c),
         });
         space = false;
         line_break = false;
@@ -231,6 +287,110 @@ fn is_combining(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first tokenizer, kept to check the fast one against.
+    fn reference_tokenize(text: &str) -> Tokens {
+        let mut toks = Tokens {
+            list: Vec::with_capacity(text.len() / 4),
+            folded: String::with_capacity(text.len()),
+        };
+        let mut iter = text.char_indices().enumerate().peekable();
+        let mut space = true;
+        let mut line_break = false;
+        while let Some((ci, (bi, c))) = iter.next() {
+            if c.is_whitespace() {
+                space = true;
+                if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
+                    line_break = true;
+                }
+                continue;
+            }
+            let norm_start = toks.folded.len();
+            let mut end_b = bi + c.len_utf8();
+            let mut end_c = ci + 1;
+            let kind;
+            let mut value: Option<u64> = None;
+            let mut digits = 0;
+            if c.is_ascii_digit() {
+                kind = TokKind::Num;
+                let mut v: Option<u64> = Some(u64::from(c as u8 - b'0'));
+                digits = 1;
+                toks.folded.push(c);
+                while let Some(&(ci2, (bi2, c2))) = iter.peek() {
+                    if !c2.is_ascii_digit() {
+                        break;
+                    }
+                    v = v
+                        .and_then(|v| v.checked_mul(10))
+                        .and_then(|v| v.checked_add(u64::from(c2 as u8 - b'0')));
+                    digits += 1;
+                    toks.folded.push(c2);
+                    end_b = bi2 + 1;
+                    end_c = ci2 + 1;
+                    iter.next();
+                }
+                value = v;
+            } else if c.is_alphabetic() {
+                kind = TokKind::Word;
+                let cyr = is_cyrillic(c);
+                fold_char_into(c, &mut toks.folded);
+                while let Some(&(ci2, (bi2, c2))) = iter.peek() {
+                    if c2.is_alphabetic() || is_combining(c2) {
+                        fold_char_into(c2, &mut toks.folded);
+                        end_b = bi2 + c2.len_utf8();
+                        end_c = ci2 + 1;
+                        iter.next();
+                    } else if is_apostrophe(c2) {
+                        // Look one further: an apostrophe between letters.
+                        let mut ahead = iter.clone();
+                        ahead.next();
+                        // Elision before a word or a number ("dell'anno", "l'11 settembre").
+                        let next_letter = ahead.peek().is_some_and(|&(_, (_, c3))| {
+                            c3.is_alphabetic() || (!cyr && c3.is_ascii_digit())
+                        });
+                        // The English possessive ("Iran's") is not an elision: the word ends before it.
+                        let possessive = !cyr && {
+                            let mut after = ahead.clone();
+                            let s = after
+                                .next()
+                                .is_some_and(|(_, (_, c3))| c3 == 's' || c3 == 'S');
+                            s && after.peek().is_none_or(|&(_, (_, c4))| !c4.is_alphabetic())
+                        };
+                        if !next_letter || possessive {
+                            break;
+                        }
+                        fold_char_into(c2, &mut toks.folded);
+                        end_b = bi2 + c2.len_utf8();
+                        end_c = ci2 + 1;
+                        iter.next();
+                        if !cyr {
+                            // Latin elision: the apostrophe ends the word.
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+            } else {
+                kind = TokKind::Punct;
+                fold_char_into(c, &mut toks.folded);
+            }
+            toks.list.push(Token {
+                kind,
+                bytes: bi..end_b,
+                chars: ci..end_c,
+                norm: norm_start..toks.folded.len(),
+                value,
+                digits,
+                joined: !space,
+                line_break,
+                capital: c.is_uppercase(),
+            });
+            space = false;
+            line_break = false;
+        }
+        toks
+    }
 
     fn norms(text: &str) -> Vec<String> {
         let t = tokenize(text);
@@ -282,5 +442,45 @@ mod tests {
         let t = tokenize("123456789012345678901234567890");
         assert_eq!(t.list[0].value, None);
         assert_eq!(t.list[0].digits, 30);
+    }
+
+    fn same(a: &Tokens, b: &Tokens) -> bool {
+        a.folded == b.folded
+            && a.list.len() == b.list.len()
+            && a.list.iter().zip(&b.list).all(|(x, y)| {
+                x.kind == y.kind
+                    && x.bytes == y.bytes
+                    && x.chars == y.chars
+                    && x.norm == y.norm
+                    && x.value == y.value
+                    && x.digits == y.digits
+                    && x.joined == y.joined
+                    && x.line_break == y.line_break
+                    && x.capital == y.capital
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_tokenizer_agrees_with_the_first(
+            text in "([a-zA-Zà-üА-яїєß0-9]{1,6}|[ .,'’`sS\n\r\t\u{a0}\u{2029}\u{301}-]|\\PC){0,40}"
+        ) {
+            proptest::prop_assert!(same(&tokenize(&text), &reference_tokenize(&text)));
+        }
+    }
+
+    #[test]
+    fn the_fast_letter_tests_agree_with_unicode() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+        }
+        for c in ('\u{400}'..='\u{45f}').chain('A'..='z') {
+            let mut folded = String::new();
+            fold_char_into(c, &mut folded);
+            if !is_apostrophe(c) {
+                assert_eq!(folded, c.to_lowercase().collect::<String>(), "{c:?}");
+            }
+        }
     }
 }
