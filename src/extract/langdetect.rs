@@ -10,9 +10,9 @@ use crate::extract::lang::tables;
 use crate::extract::time::token::{TokKind, tokenize};
 
 /// How many words to look at.
-const SAMPLE_WORDS: usize = 600;
+const SAMPLE_WORDS: usize = 400;
 /// How much of the text to read for them (characters).
-const SAMPLE_CHARS: usize = 4_000;
+const SAMPLE_CHARS: usize = 2_500;
 
 fn is_cyrillic(c: char) -> bool {
     ('\u{0400}'..='\u{04FF}').contains(&c)

@@ -36,21 +36,23 @@ pub fn extract(article: &Article) -> Extraction {
     let sentences = sentences::sentences(&article.text, table);
     // One tokenization serves the tagger and the events.
     let toks = time::token::tokenize(&article.text);
+    // And one look-up of the time words, for the tagger and the events' number words.
+    let lex = time::lexicon::lexicon(&article.lang);
+    let matches = lex.map(|l| l.match_all(&toks)).unwrap_or_default();
+    let tag = |reference| match lex {
+        Some(lex) => time::tag_matched(&article.text, &toks, &matches, lex, reference, Lean::Past),
+        None => Vec::new(),
+    };
     let timexes = match article.published.value {
-        Some(reference) => {
-            time::tag_tokens(&article.text, &toks, &article.lang, reference, Lean::Past)
-        }
+        Some(reference) => tag(reference),
         None => {
             let dummy = NaiveDate::from_ymd_opt(2000, 1, 1)
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
                 .unwrap_or_default();
-            time::tag_tokens(&article.text, &toks, &article.lang, dummy, Lean::Past)
-                .into_iter()
-                .filter(|t| !t.relative)
-                .collect()
+            tag(dummy).into_iter().filter(|t| !t.relative).collect()
         }
     };
-    let events = events::extract_events(article, &toks, &sentences, &timexes);
+    let events = events::extract_events(article, &toks, &matches, &sentences, &timexes);
     Extraction {
         sentences,
         timexes,

@@ -78,12 +78,20 @@ const MAX_DOUBLE_ENCODING_PASSES: usize = 3;
 /// The fast path: any lead character followed by a continuation character,
 /// or `â` followed by `?`, U+FFFD or `€`.
 fn looks_broken(text: &str) -> bool {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_ascii() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII, the bulk of most texts, is skipped byte by byte.
+        if bytes.get(at).is_some_and(u8::is_ascii) {
+            at += 1;
             continue;
         }
-        let Some(&next) = chars.peek() else {
+        let mut chars = text.get(at..).unwrap_or("").chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
+        at += c.len_utf8();
+        let Some(next) = chars.next() else {
             break;
         };
         if c == 'â' && matches!(next, '?' | '\u{fffd}' | '€') {

@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::vocab::Compiled;
 use crate::extract::lang::EntityKind;
 use crate::extract::phrases::Hit;
+use crate::extract::time::lexicon::Matches;
 use crate::extract::time::token::{TokKind, Tokens};
 
 /// A named entity found in the text.
@@ -380,19 +381,14 @@ fn number_at(toks: &Tokens, c: &Compiled, i: usize) -> Option<(f64, usize)> {
 /// Finds the figures of a text; tokens for which `in_timex` is true are dates, not figures.
 pub fn figures(
     toks: &Tokens,
+    time_words: &Matches<'_>,
     c: &Compiled,
     in_timex: impl Fn(usize) -> bool,
 ) -> Vec<FigureMention> {
     let mut out = Vec::new();
     // Number words come from the language's time table ("cinque navi", "two missiles").
-    let lexicon = crate::extract::time::lexicon::lexicon(c.vocab.code);
-    let words = lexicon.map(|l| l.match_all(toks));
     let number_word = |i: usize| -> Option<(f64, usize)> {
-        let m = words
-            .as_ref()?
-            .at(i)
-            .iter()
-            .find(|m| !m.weak && m.len == 1)?;
+        let m = time_words.at(i).iter().find(|m| !m.weak && m.len == 1)?;
         m.values.iter().find_map(|s| match s {
             crate::extract::lang::Sem::Num(v) if *v >= 2 => Some((f64::from(*v), i + 1)),
             _ => None,

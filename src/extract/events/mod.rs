@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::article::Article;
 pub use crate::extract::lang::EventKind;
 use crate::extract::sentences::Sentence;
+use crate::extract::time::lexicon::Matches;
 use crate::extract::time::token::Tokens;
 use crate::extract::time::{Grain, Modifier, Timex};
 
@@ -229,6 +230,7 @@ fn is_title(article: &Article, sentence: &str) -> bool {
 pub fn extract_events(
     article: &Article,
     toks: &Tokens,
+    time_words: &Matches<'_>,
     sentences: &[Sentence],
     timexes: &[Timex],
 ) -> Vec<Event> {
@@ -253,7 +255,7 @@ pub fn extract_events(
     }
     let in_timex = |k: usize| timex_mask.get(k).copied().unwrap_or(false);
     let entities = mentions::entities(text, toks, c);
-    let figures = mentions::figures(toks, c, in_timex);
+    let figures = mentions::figures(toks, time_words, c, in_timex);
     let published = article.published.value.map(|p| p.date());
 
     let mut events: Vec<Event> = Vec::new();

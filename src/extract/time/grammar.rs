@@ -1468,6 +1468,9 @@ impl<'a> Grammar<'a> {
         if let Some(Some(known)) = self.core_memo.borrow().get(i) {
             return known.clone();
         }
+        if !self.can_start_core(i) {
+            return None;
+        }
         let read = self.core_uncached(i);
         let mut memo = self.core_memo.borrow_mut();
         if memo.len() < self.toks.list.len() {
@@ -1477,6 +1480,37 @@ impl<'a> Grammar<'a> {
             *slot = Some(read.clone());
         }
         read
+    }
+
+    /// Can an expression that [`Grammar::core_uncached`] reads start at `i`? Not at a
+    /// word that only joins or introduces ("de", "the", "between", "since"): those are
+    /// read around the core, by [`Grammar::parse_at`] and [`Grammar::range`].
+    fn can_start_core(&self, i: usize) -> bool {
+        let Some(t) = self.toks.list.get(i) else {
+            return false;
+        };
+        t.kind == TokKind::Num
+            || matches!(self.toks.norm(i), "'" | "q" | "h")
+            || self.m.at(i).iter().any(|mt| {
+                mt.values.iter().any(|&s| {
+                    !matches!(
+                        s,
+                        Sem::Filler
+                            | Sem::And
+                            | Sem::Between
+                            | Sem::From
+                            | Sem::To
+                            | Sem::Since
+                            | Sem::Until
+                            | Sem::By
+                            | Sem::Approx
+                            | Sem::Before
+                            | Sem::After
+                            | Sem::MoreThan
+                            | Sem::LessThan
+                    )
+                })
+            })
     }
 
     fn core_uncached(&self, i: usize) -> Read<(Expr, bool)> {

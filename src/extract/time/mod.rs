@@ -146,9 +146,22 @@ pub fn tag_tokens(
         return Vec::new();
     };
     let matches = lex.match_all(toks);
-    let grammar = Grammar::new(toks, &matches, lex);
+    tag_matched(text, toks, &matches, lex, reference, lean)
+}
+
+/// [`tag_tokens`] with the table entries already found at every token (by
+/// [`lexicon::Lexicon::match_all`]), so that the events can use them too.
+pub fn tag_matched(
+    text: &str,
+    toks: &Tokens,
+    matches: &lexicon::Matches<'_>,
+    lex: &lexicon::Lexicon,
+    reference: NaiveDateTime,
+    lean: Lean,
+) -> Vec<Timex> {
+    let grammar = Grammar::new(toks, matches, lex);
     let future_sentence = future_sentences(toks, lex);
-    let next_anchor = next_anchors(toks, &matches);
+    let next_anchor = next_anchors(toks, matches);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.list.len() {
