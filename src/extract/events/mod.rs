@@ -222,7 +222,10 @@ fn governing_timex(
 fn is_title(article: &Article, sentence: &str) -> bool {
     article.title.as_deref().is_some_and(|t| {
         let s = sentence.trim();
-        !s.is_empty() && (t.contains(s) || s.contains(t.trim()))
+        let t_trim = t.trim();
+        !s.is_empty()
+            && ((t.len() >= s.len() && t.contains(s))
+                || (s.len() >= t_trim.len() && s.contains(t_trim)))
     })
 }
 
