@@ -124,6 +124,12 @@ impl DatelineApp {
         }
     }
 
+    /// The app over a state made elsewhere, with nothing loading: for tools and
+    /// benchmarks (`examples/frame_bench.rs`) that drive [`DatelineApp::app_ui`] headless.
+    pub fn from_state(state: AppState) -> Self {
+        Self::with_state(state, crate::extract::extract)
+    }
+
     /// The state, for tests and tools.
     pub fn state(&self) -> &AppState {
         &self.state
@@ -611,6 +617,21 @@ impl eframe::App for DatelineApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.app_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        match serde_json::to_string(&self.state.session()) {
+            Ok(json) => storage.set_string(SESSION_KEY, json),
+            Err(e) => log_error(&format!("could not save the session: {e}")),
+        }
+    }
+}
+
+impl DatelineApp {
+    /// One frame of the whole window (what [`eframe::App::ui`] shows), callable
+    /// without eframe so that benchmarks can run it headless.
+    pub fn app_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.keyboard(&ctx);
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
@@ -660,13 +681,6 @@ impl eframe::App for DatelineApp {
         }
         self.drag_and_drop_ui(ui);
         self.apply_queued();
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        match serde_json::to_string(&self.state.session()) {
-            Ok(json) => storage.set_string(SESSION_KEY, json),
-            Err(e) => log_error(&format!("could not save the session: {e}")),
-        }
     }
 }
 

@@ -321,6 +321,28 @@ impl AppState {
     /// Adds a loaded article (unless its source is open already), or records its error.
     /// Returns whether the timeline changed.
     pub fn add_article(&mut self, loaded: LoadedArticle) -> bool {
+        let added = self.push_article(loaded);
+        if added {
+            self.rebuild();
+        }
+        added
+    }
+
+    /// Adds many loaded articles at once and remakes the timeline once (see
+    /// [`AppState::add_article`]). Returns whether the timeline changed.
+    pub fn add_articles(&mut self, loaded: Vec<LoadedArticle>) -> bool {
+        let mut added = false;
+        for l in loaded {
+            added |= self.push_article(l);
+        }
+        if added {
+            self.rebuild();
+        }
+        added
+    }
+
+    /// Takes in a loaded article without remaking the timeline; whether it was added.
+    fn push_article(&mut self, loaded: LoadedArticle) -> bool {
         if let Some(reason) = &loaded.article.error {
             let source = loaded.article.source.clone();
             self.errors.retain(|e| e.source != source);
@@ -335,7 +357,6 @@ impl AppState {
         }
         self.errors.retain(|e| e.source != loaded.article.source);
         self.articles.push(loaded);
-        self.rebuild();
         true
     }
 
