@@ -13,6 +13,7 @@
 //! ```
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{Datelike, NaiveDate};
@@ -246,12 +247,12 @@ fn synthetic_articles(n_events: usize) -> Vec<LoadedArticle> {
         };
         out.push(LoadedArticle {
             source: SourceRef::File(PathBuf::from(name)),
-            article,
-            extraction: Extraction {
+            article: Arc::new(article),
+            extraction: Arc::new(Extraction {
                 sentences,
                 timexes: Vec::new(),
                 events,
-            },
+            }),
             visible: true,
         });
         made += n;

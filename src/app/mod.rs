@@ -10,9 +10,11 @@
 
 pub mod article_view;
 pub mod command;
+pub mod derive;
 pub mod event_table;
 pub mod files;
 pub mod popup;
+pub mod remake;
 pub mod sidebar;
 pub mod state;
 pub mod theme;
@@ -26,6 +28,7 @@ use egui::{Key, Modifiers};
 
 pub use command::{Command, ZoomPreset};
 use files::{Extractor, Job, Loader};
+use remake::Remaker;
 use state::{AppState, Session, SourceRef};
 use theme::Theme;
 use time_axis::ViewRange;
@@ -58,6 +61,8 @@ impl Default for AppOptions {
 pub struct DatelineApp {
     state: AppState,
     loader: Loader,
+    /// Remakes the timeline off the UI thread as files come in.
+    remaker: Remaker,
     extractor: Extractor,
     commands: Vec<Command>,
     /// Where each visible event's marker was last drawn, to put its popup beside it.
@@ -111,6 +116,7 @@ impl DatelineApp {
         DatelineApp {
             state,
             loader: Loader::default(),
+            remaker: Remaker::default(),
             extractor,
             commands: Vec::new(),
             marker_pos: HashMap::new(),
@@ -135,9 +141,19 @@ impl DatelineApp {
         &self.state
     }
 
-    /// Is anything still loading?
+    /// Is anything still loading (files, or the timeline being remade with them)?
     pub fn is_loading(&self) -> bool {
-        self.loader.is_busy()
+        self.loader.is_busy() || self.remaker.is_busy()
+    }
+
+    /// Asks for a frame, from any thread.
+    fn waker(&self) -> impl Fn() + Send + Sync + 'static {
+        let ctx = self.ctx.clone();
+        move || {
+            if let Some(c) = &ctx {
+                c.request_repaint();
+            }
+        }
     }
 
     /// Queues a command, applied at the end of the frame.
@@ -165,28 +181,40 @@ impl DatelineApp {
             return;
         }
         self.fit_after_load |= fit;
-        let ctx = self.ctx.clone();
-        self.loader.start(jobs, self.extractor, move || {
-            if let Some(c) = &ctx {
-                c.request_repaint();
-            }
-        });
+        let wake = self.waker();
+        self.loader.start(jobs, self.extractor, wake);
     }
 
-    /// Takes in finished articles; zooms to fit when a run is over.
+    /// Takes in what the loader found and finished, lets the timeline be remade in
+    /// the background, and zooms to fit when a run is over. Costs the UI thread
+    /// only the new articles, never the whole timeline.
     pub fn poll_loader(&mut self) {
-        let mut changed = false;
-        for loaded in self.loader.finished() {
+        let received = self.loader.receive();
+        for files in received.found {
+            if files.is_empty() {
+                self.state
+                    .notices
+                    .push("No article files (.txt, .html, .htm, .md) there.".to_string());
+            }
+            let jobs = files.into_iter().map(Job::File).collect();
+            self.start_jobs(jobs, true);
+        }
+        for loaded in received.articles {
             let mut loaded = loaded;
             if self.pending_hidden.contains(&loaded.source) {
                 loaded.visible = false;
             }
-            changed |= self.state.add_article(loaded);
+            if self.state.push_article(loaded) {
+                self.remaker.mark_dirty();
+            }
         }
+        let changed = self.remaker.poll(&mut self.state);
+        let wake = self.waker();
+        self.remaker.start_if_due(&self.state, wake);
         if changed && self.fit_after_load {
             self.state.zoom_to_fit();
         }
-        if !self.loader.is_busy() {
+        if !self.is_loading() {
             if self.fit_after_load {
                 self.state.zoom_to_fit();
             } else {
@@ -207,13 +235,9 @@ impl DatelineApp {
                 for p in &paths {
                     s.remember_recent(p.clone());
                 }
-                let files = files::expand_paths(&paths);
-                if files.is_empty() {
-                    s.notices
-                        .push("No article files (.txt, .html, .htm, .md) there.".to_string());
-                }
-                let jobs = files.into_iter().map(Job::File).collect();
-                self.start_jobs(jobs, true);
+                // Walking a big folder takes a while: not on the UI thread.
+                let wake = self.waker();
+                self.loader.expand(paths, wake);
             }
             Command::OpenFilesDialog => {
                 let picked = rfd::FileDialog::new()
@@ -234,8 +258,14 @@ impl DatelineApp {
                 }
             }
             Command::OpenSamples => self.start_jobs(files::sample_jobs(), true),
-            Command::RemoveArticle(id) => s.remove_article(&id),
-            Command::SetArticleVisible(id, v) => s.set_article_visible(&id, v),
+            Command::RemoveArticle(id) => {
+                s.remove_article(&id);
+                self.remaker.invalidate();
+            }
+            Command::SetArticleVisible(id, v) => {
+                s.set_article_visible(&id, v);
+                self.remaker.invalidate();
+            }
             Command::DismissErrors => s.errors.clear(),
             Command::DismissNotices => s.notices.clear(),
             Command::SetView(v) => s.set_view(v),
@@ -343,11 +373,12 @@ impl DatelineApp {
                 s.refilter();
             }
             Command::SortBy(col) => {
-                s.sort = if s.sort.0 == col {
+                let sort = if s.sort.0 == col {
                     (col, !s.sort.1)
                 } else {
                     (col, true)
                 };
+                s.set_sort(sort);
             }
             Command::FocusSearch => self.focus_search = true,
             Command::OpenUrl(url) => {
@@ -571,13 +602,20 @@ impl DatelineApp {
     fn status_ui(&mut self, ui: &mut egui::Ui) {
         let theme = Theme::of(ui);
         ui.horizontal(|ui| {
-            if self.loader.is_busy() {
+            if self.loader.is_expanding() {
+                ui.spinner();
+                ui.label("Looking for article files…");
+            }
+            if self.loader.is_busy() && !self.loader.is_expanding() {
                 let (done, total) = self.loader.progress();
                 ui.add(
                     egui::ProgressBar::new(done as f32 / total.max(1) as f32)
                         .desired_width(200.0)
                         .text(format!("Loading {done}/{total} files")),
                 );
+            } else if self.remaker.is_busy() {
+                ui.spinner();
+                ui.label("Merging the timeline…");
             }
             let s = &self.state;
             ui.label(format!(
@@ -611,7 +649,7 @@ impl eframe::App for DatelineApp {
             self.ctx = Some(ctx.clone());
         }
         self.poll_loader();
-        if self.loader.is_busy() {
+        if self.is_loading() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
