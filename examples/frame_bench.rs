@@ -101,6 +101,42 @@ const COUNTRIES: [&str; 10] = [
     "Belarus",
     "NATO",
 ];
+const FIRST_NAMES: [&str; 20] = [
+    "Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Giulia", "Hiro", "Ivan", "Jana",
+    "Karim", "Lena", "Marco", "Nadia", "Oleg", "Paola", "Qiang", "Rosa", "Sven", "Taras",
+];
+const LAST_NAMES: [&str; 30] = [
+    "Abe",
+    "Bianchi",
+    "Costa",
+    "Dvorak",
+    "Esposito",
+    "Fischer",
+    "Garcia",
+    "Horvat",
+    "Ivanov",
+    "Jensen",
+    "Kovalenko",
+    "Lopez",
+    "Moreau",
+    "Novak",
+    "Orlov",
+    "Park",
+    "Quinn",
+    "Rossi",
+    "Schmidt",
+    "Tanaka",
+    "Ueda",
+    "Volkov",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zhang",
+    "Ricci",
+    "Smirnov",
+    "Petrenko",
+    "Lee",
+];
 const PLACES: [&str; 8] = [
     "Moscow",
     "Pyongyang",
@@ -152,9 +188,22 @@ fn event(rng: &mut Rng, index: usize, sentence: &Span) -> Event {
         2 => Some(Modifier::Planned),
         _ => None,
     };
-    let a = PEOPLE[rng.below(PEOPLE.len())];
+    // A few names in many reports, many names in a few, as in the news.
+    let a = if rng.below(5) == 0 {
+        PEOPLE[rng.below(PEOPLE.len())].to_string()
+    } else {
+        format!(
+            "{} {}",
+            FIRST_NAMES[rng.below(FIRST_NAMES.len())],
+            LAST_NAMES[rng.below(LAST_NAMES.len())]
+        )
+    };
     let b = COUNTRIES[rng.below(COUNTRIES.len())];
-    let place = PLACES[rng.below(PLACES.len())];
+    let place = if rng.below(4) == 0 {
+        PLACES[rng.below(PLACES.len())].to_string()
+    } else {
+        format!("Town {}", rng.below(500))
+    };
     let figures = if rng.below(10) == 0 {
         vec![Figure {
             value: (rng.below(50) * 1000) as f64,
@@ -182,12 +231,12 @@ fn event(rng: &mut Rng, index: usize, sentence: &Span) -> Event {
         },
         sentence: sentence.clone(),
         trigger: span("incontro", sentence.start + 10),
-        actors: vec![a.to_string(), b.to_string()],
-        places: vec![place.to_string()],
+        actors: vec![a.clone(), b.to_string()],
+        places: vec![place],
         figures,
         confidence: 0.8,
         affiliations: vec![b.to_string()],
-        people: vec![a.to_string()],
+        people: vec![a],
         roles: Default::default(),
     }
 }
@@ -319,6 +368,26 @@ fn frame_input(i: usize, frames: usize) -> egui::RawInput {
     }
 }
 
+/// The process's resident memory now and at its peak, in MB (Linux; else nothing).
+fn memory_mb() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    };
+    format!(
+        "rss {:.0} MB, peak {:.0} MB",
+        field("VmRSS:"),
+        field("VmHWM:")
+    )
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -339,19 +408,21 @@ fn main() -> std::process::ExitCode {
     let articles = synthetic_articles(args.events);
     let n_articles = articles.len();
     println!(
-        "made {} events in {n_articles} articles in {:.2} s",
+        "made {} events in {n_articles} articles in {:.2} s ({})",
         args.events,
-        t.elapsed().as_secs_f64()
+        t.elapsed().as_secs_f64(),
+        memory_mb()
     );
     let t = Instant::now();
     let mut state = AppState::default();
     state.add_articles(articles);
     state.zoom_to_fit();
     println!(
-        "timeline of {} entries in {} lanes built in {:.2} s",
+        "timeline of {} entries in {} lanes built in {:.2} s ({})",
         state.entries.len(),
         state.lanes.len(),
-        t.elapsed().as_secs_f64()
+        t.elapsed().as_secs_f64(),
+        memory_mb()
     );
     let mut app = DatelineApp::from_state(state);
     let ctx = egui::Context::default();
@@ -386,8 +457,12 @@ fn main() -> std::process::ExitCode {
     }
     let last_view = app.state().view;
     println!(
-        "view moved from {:.1}..{:.1} to {:.1}..{:.1} (days); at most {primitives} clipped primitives a frame",
-        first_view.start, first_view.end, last_view.start, last_view.end
+        "view moved from {:.1}..{:.1} to {:.1}..{:.1} (days); at most {primitives} clipped primitives a frame ({})",
+        first_view.start,
+        first_view.end,
+        last_view.start,
+        last_view.end,
+        memory_mb()
     );
     let mut sorted = times_ms.clone();
     sorted.sort_by(f64::total_cmp);

@@ -409,14 +409,34 @@ pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
                 e2.id.as_str(),
             ))
     });
+    let clusters = cluster_reports(all, Candidates::Indexed);
+    entries_of(clusters)
+}
+
+/// Which clusters a report is tried against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Candidates {
+    /// Those the [`ClusterIndex`] finds: the ones that share something with it.
+    Indexed,
+    /// All of them (slow; the reference the index is tested against).
+    #[cfg(test)]
+    All,
+}
+
+/// Puts each report, in order, into the cluster it fits best, or a new one.
+fn cluster_reports<'a>(all: Vec<(&'a str, &'a Event)>, candidates: Candidates) -> Vec<Cluster<'a>> {
     let mut clusters: Vec<Cluster<'_>> = Vec::new();
     let mut index = ClusterIndex::default();
     for (article, e) in all {
         let keys = evidence_of(article, e);
         let (lo, hi) = loose_range(&e.date);
+        let tried = match candidates {
+            Candidates::Indexed => index.candidates(&keys, lo, hi),
+            #[cfg(test)]
+            Candidates::All => (0..clusters.len()).collect(),
+        };
         // The best fit, the latest-made cluster among equals.
-        let best = index
-            .candidates(&keys, lo, hi)
+        let best = tried
             .into_iter()
             .filter_map(|i| clusters.get(i)?.fit(article, e).map(|f| (f, i)))
             .max_by_key(|(f, _)| *f);
@@ -444,6 +464,11 @@ pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
             index.file(key, i, anchor);
         }
     }
+    clusters
+}
+
+/// The timeline entries of the clusters, in date order.
+fn entries_of(clusters: Vec<Cluster<'_>>) -> Vec<Entry> {
     let mut entries: Vec<Entry> = clusters
         .into_iter()
         .filter_map(|c| {
@@ -551,4 +576,128 @@ pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
         ))
     });
     entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::events::{Figure, Span};
+    use crate::extract::time::{Grain, Modifier};
+
+    /// Reports made to merge a lot: few names, few figures, close dates of every precision.
+    fn reports(n: usize, seed: u64) -> Vec<(String, Vec<Event>)> {
+        let mut x = seed;
+        let mut next = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        let people = ["Putin", "Kim", "Shoigu", "Lavrov"];
+        let names = ["Russia", "North Korea", "Moscow", "Pyongyang", "Kursk"];
+        let base = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        let mut articles: Vec<(String, Vec<Event>)> =
+            (0..12).map(|a| (format!("art{a}"), Vec::new())).collect();
+        for i in 0..n {
+            let start = base + chrono::Duration::days(next(120) as i64);
+            let len = [0, 0, 0, 6, 29, 90, 365][next(7)];
+            let origin = [
+                DateOrigin::Explicit,
+                DateOrigin::Relative,
+                DateOrigin::Inherited,
+                DateOrigin::Published,
+            ][next(4)];
+            let kind = [EventKind::Meeting, EventKind::Treaty, EventKind::Statement][next(3)];
+            let mut actors = vec![people[next(4)].to_string()];
+            if next(2) == 0 {
+                actors.push(names[next(5)].to_string());
+            }
+            let e = Event {
+                id: format!("e{i}"),
+                kind,
+                subkind: None,
+                label: format!("{kind:?} {i}"),
+                date: EventDate {
+                    value: format!("v{}", next(5)),
+                    grain: Grain::Day,
+                    modifier: [None, None, None, Some(Modifier::Planned)][next(4)],
+                    start_date: start,
+                    end_date: start + chrono::Duration::days(len),
+                    origin,
+                    timex: None,
+                },
+                sentence: Span {
+                    text: String::new(),
+                    start: 0,
+                    end: 0,
+                },
+                trigger: Span {
+                    text: String::new(),
+                    start: 0,
+                    end: 0,
+                },
+                people: vec![actors[0].clone()],
+                actors,
+                places: if next(3) == 0 {
+                    vec![names[2 + next(3)].to_string()]
+                } else {
+                    vec![]
+                },
+                figures: if next(4) == 0 {
+                    vec![Figure {
+                        value: (next(3) * 1000) as f64,
+                        unit: "soldiers".into(),
+                        text: String::new(),
+                        start: 0,
+                        end: 0,
+                    }]
+                } else {
+                    vec![]
+                },
+                confidence: 0.5,
+                affiliations: vec![],
+                roles: Default::default(),
+            };
+            let a = next(12);
+            articles[a].1.push(e);
+        }
+        articles
+    }
+
+    #[test]
+    fn the_indexed_merge_gives_what_trying_every_cluster_gives() {
+        for seed in 1..=20u64 {
+            let arts = reports(400, seed * 7919);
+            let inputs: Vec<ArticleEvents<'_>> = arts
+                .iter()
+                .map(|(a, ev)| ArticleEvents {
+                    article: a,
+                    events: ev,
+                })
+                .collect();
+            let fast = build(&inputs);
+            let mut all: Vec<(&str, &Event)> = inputs
+                .iter()
+                .flat_map(|a| a.events.iter().map(move |e| (a.article, e)))
+                .collect();
+            all.sort_by(|(a1, e1), (a2, e2)| {
+                (
+                    precision_rank(&e1.date),
+                    e1.date.start_date,
+                    *a1,
+                    e1.id.as_str(),
+                )
+                    .cmp(&(
+                        precision_rank(&e2.date),
+                        e2.date.start_date,
+                        *a2,
+                        e2.id.as_str(),
+                    ))
+            });
+            let slow = entries_of(cluster_reports(all, Candidates::All));
+            assert_eq!(fast, slow, "seed {seed}");
+            // And the reports did merge, or the test would prove little.
+            assert!(fast.len() < 350, "seed {seed}: {} entries", fast.len());
+        }
+    }
 }

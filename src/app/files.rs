@@ -312,6 +312,63 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_loop_in_a_folder_ends_the_walk_instead_of_hanging() {
+        let dir = std::env::temp_dir().join(format!("dateline-loop-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("a/b")).unwrap();
+        std::fs::write(dir.join("a/b/x.txt"), "x").unwrap();
+        // b/up -> a and a/self -> a: both lead back up the tree.
+        std::os::unix::fs::symlink(dir.join("a"), dir.join("a/b/up")).unwrap();
+        std::os::unix::fs::symlink(".", dir.join("a/self")).unwrap();
+        let files = expand_paths(std::slice::from_ref(&dir));
+        assert_eq!(files.len(), 1, "{files:?}");
+        assert!(files[0].ends_with("x.txt"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_folder_of_twenty_thousand_files_expands_to_all_of_them_in_order() {
+        let dir = std::env::temp_dir().join(format!("dateline-big-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for sub in 0..4 {
+            std::fs::create_dir_all(dir.join(format!("d{sub}"))).unwrap();
+        }
+        for i in 0..20_000 {
+            let name = format!("d{}/{i:05}.txt", i % 4);
+            std::fs::write(dir.join(name), "").unwrap();
+        }
+        std::fs::write(dir.join("d0/skip.png"), "").unwrap();
+        let files = expand_paths(std::slice::from_ref(&dir));
+        assert_eq!(files.len(), 20_000);
+        assert!(files.windows(2).all(|w| w[0] < w[1]));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn folders_are_walked_off_the_ui_thread_and_come_back_as_found_files() {
+        let dir = std::env::temp_dir().join(format!("dateline-found-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), "x").unwrap();
+        let mut loader = Loader::default();
+        loader.expand(vec![dir.clone()], || {});
+        assert!(loader.is_busy() && loader.is_expanding());
+        let mut found = Vec::new();
+        for _ in 0..10_000 {
+            found.extend(loader.receive().found);
+            if !found.is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].len(), 1);
+        assert!(!loader.is_busy());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn loader_hands_back_every_job() {
         let mut loader = Loader::default();

@@ -622,6 +622,95 @@ mod tests {
     }
 
     #[test]
+    fn every_pixel_column_gets_at_most_one_glyph_and_every_item_one_glyph() {
+        // A million items in a few hundred pixels, unevenly spread.
+        let days: Vec<f64> = (0..1_000_000u32)
+            .map(|i| f64::from(i % 1000) * 3.7 + f64::from(i / 1000) * 0.001)
+            .collect();
+        let mut days = days;
+        days.sort_by(f64::total_cmp);
+        let l = lane(&days);
+        let axis = TimeAxis::new(ViewRange::new(100.0, 3000.0), 50.0, 700.0);
+        let g = layout_lane(&l, &axis, CLUSTER_PX);
+        // Glyphs are in order, at least a cluster width apart at their starts.
+        for w in g.windows(2) {
+            assert_eq!(w[0].items.end, w[1].items.start);
+            let first_x = |g: &Glyph| axis.x_px(l.items[g.items.start].marker_day);
+            assert!(first_x(&w[1]) - first_x(&w[0]) >= CLUSTER_PX - 1e-3);
+        }
+        assert!(g.len() <= (700.0 / CLUSTER_PX) as usize + 1);
+        // Exactly the items in view, each in one glyph.
+        let window = l.visible(axis.view);
+        assert_eq!(g.first().unwrap().items.start, window.start);
+        assert_eq!(g.last().unwrap().items.end, window.end);
+    }
+
+    #[test]
+    fn the_visible_window_is_right_at_the_edges() {
+        let l = lane(&[1.0, 2.0, 2.0, 3.0, 10.0]);
+        // Markers exactly on the view's ends are in it.
+        assert_eq!(l.visible(ViewRange::new(2.0, 3.0)), 1..4);
+        assert_eq!(l.visible(ViewRange::new(0.0, 0.5)), 0..0);
+        assert_eq!(l.visible(ViewRange::new(10.5, 11.0)), 5..5);
+        assert_eq!(l.visible(ViewRange::new(0.0, 100.0)), 0..5);
+        let empty = lane(&[]);
+        assert_eq!(empty.visible(ViewRange::new(0.0, 1.0)), 0..0);
+        assert!(
+            layout_lane(
+                &empty,
+                &TimeAxis::new(ViewRange::new(0.0, 1.0), 0.0, 100.0),
+                20.0
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn spans_merge_to_at_most_one_per_pixel_column() {
+        // 100,000 one-day spans, two days apart, over 200,000 days on 1,000 pixels.
+        let spans: Vec<(f64, f64)> = (0..100_000u32)
+            .map(|i| (f64::from(i) * 2.0, f64::from(i) * 2.0 + 1.0))
+            .collect();
+        let axis = TimeAxis::new(ViewRange::new(0.0, 200_000.0), 0.0, 1000.0);
+        let runs = layout_spans(&spans, &axis, 1.0);
+        assert!(runs.len() <= 1000, "{}", runs.len());
+        assert!(runs.windows(2).all(|w| w[0].1 <= w[1].0));
+        // Zoomed in, the gaps show again.
+        let axis = TimeAxis::new(ViewRange::new(0.0, 100.0), 0.0, 1000.0);
+        let runs = layout_spans(&spans[..50], &axis, 1.0);
+        assert_eq!(runs.len(), 50);
+    }
+
+    #[test]
+    fn publication_dates_too_close_to_tell_apart_share_a_line() {
+        let pubs: Vec<Publication> = (0..10_000)
+            .map(|i| Publication {
+                day: f64::from(i) * 0.1,
+                article: i as usize,
+            })
+            .collect();
+        let axis = TimeAxis::new(ViewRange::new(0.0, 1000.0), 0.0, 500.0);
+        let groups = layout_publications(&pubs, &axis, PUBLICATION_MERGE_PX);
+        assert!(groups.len() <= (500.0 / PUBLICATION_MERGE_PX) as usize + 1);
+        assert_eq!(groups.iter().map(|g| g.len()).sum::<usize>(), 10_000);
+        let axis = TimeAxis::new(ViewRange::new(0.0, 1.0), 0.0, 500.0);
+        assert_eq!(
+            layout_publications(&pubs, &axis, PUBLICATION_MERGE_PX).len(),
+            11
+        );
+    }
+
+    #[test]
+    fn a_cluster_knows_whether_its_members_are_of_one_kind() {
+        let mut l = lane(&[1.0, 2.0, 3.0, 4.0]);
+        l.kind_breaks = vec![0, 0, 1, 1];
+        assert!(l.one_kind(0..2));
+        assert!(!l.one_kind(1..3));
+        assert!(l.one_kind(2..4));
+        assert!(l.one_kind(3..3));
+    }
+
+    #[test]
     fn dates_read_like_the_text_says() {
         use crate::app::state::tests::event;
         use crate::extract::events::EventKind;
