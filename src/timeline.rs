@@ -568,6 +568,7 @@ fn entries_of(clusters: Vec<Cluster<'_>>) -> Vec<Entry> {
             })
         })
         .collect();
+    entries.shrink_to_fit();
     entries.sort_by(|a, b| {
         (a.date.start_date, a.date.end_date, &a.id).cmp(&(
             b.date.start_date,

@@ -35,8 +35,9 @@ pub struct Publication {
 /// Look-ups and counts over the whole timeline, whatever the filters.
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
-    /// Entry id to its index in the entries.
-    pub entry_index: HashMap<String, usize>,
+    /// The entries' indices in the order of their ids, to find one by id (4 bytes
+    /// an entry where a map would take some 80).
+    pub by_id: Vec<u32>,
     /// Entries per kind, in the kinds' display order.
     pub kind_counts: Vec<(EventKind, usize)>,
     /// Entries per actor, busiest first.
@@ -45,6 +46,21 @@ pub struct Summary {
     pub span_all: Option<(f64, f64)>,
     /// The visible articles' publication dates, in date order.
     pub publications: Vec<Publication>,
+}
+
+impl Summary {
+    /// The index of the entry with this id, by binary search.
+    pub fn entry_index(&self, entries: &[Entry], id: &str) -> Option<usize> {
+        let i = self
+            .by_id
+            .binary_search_by(|&i| {
+                entries
+                    .get(i as usize)
+                    .map_or(std::cmp::Ordering::Greater, |e| e.id.as_str().cmp(id))
+            })
+            .ok()?;
+        Some(*self.by_id.get(i)? as usize)
+    }
 }
 
 /// The event table's rows in order, and the other way round.
@@ -132,11 +148,10 @@ fn widen(span: &mut Option<(f64, f64)>, a: f64, b: f64) {
 
 /// The look-ups and counts of a timeline.
 pub fn summarize(articles: &[LoadedArticle], entries: &[Entry]) -> Summary {
-    let entry_index = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.clone(), i))
+    let mut by_id: Vec<u32> = (0..entries.len())
+        .filter_map(|i| u32::try_from(i).ok())
         .collect();
+    by_id.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
     let mut kind_counts: Vec<(EventKind, usize)> = EventKind::ALL.iter().map(|k| (*k, 0)).collect();
     let mut actors: BTreeMap<&str, usize> = BTreeMap::new();
     let mut span_all = None;
@@ -169,7 +184,7 @@ pub fn summarize(articles: &[LoadedArticle], entries: &[Entry]) -> Summary {
         widen(&mut span_all, p.day, p.day + 1.0);
     }
     Summary {
-        entry_index,
+        by_id,
         kind_counts,
         actor_counts,
         span_all,
@@ -177,15 +192,15 @@ pub fn summarize(articles: &[LoadedArticle], entries: &[Entry]) -> Summary {
     }
 }
 
-/// The event an entry's report points at.
+/// The event an entry's report points at, with its article.
 fn report_event<'a>(
     articles: &'a [LoadedArticle],
     article_index: &HashMap<String, usize>,
     article: &str,
     event: &str,
-) -> Option<&'a Event> {
+) -> Option<(&'a LoadedArticle, &'a Event)> {
     let a = articles.get(*article_index.get(article)?)?;
-    a.extraction.events.iter().find(|e| e.id == event)
+    Some((a, a.extraction.events.iter().find(|e| e.id == event)?))
 }
 
 /// Grain order from fine to coarse, for the precision filter.
@@ -231,9 +246,9 @@ fn passes(
             e.places.join(" ")
         );
         for r in &e.reports {
-            if let Some(ev) = report_event(articles, article_index, &r.article, &r.event) {
+            if let Some((a, ev)) = report_event(articles, article_index, &r.article, &r.event) {
                 hay.push(' ');
-                hay.push_str(&ev.sentence.text);
+                hay.push_str(&a.sentence_text(ev));
             }
         }
         if !hay.to_lowercase().contains(needle) {
@@ -411,6 +426,7 @@ fn make_lanes(
             .iter()
             .map(|it| it.end_day - it.start_day)
             .fold(0.0, f64::max);
+        l.items.shrink_to_fit();
         l.kind_breaks = kind_breaks(&l.items, entries);
         l.bar_spans = bar_spans(&l.items, entries);
     }
@@ -483,10 +499,11 @@ mod tests {
         let a = articles();
         let d = derive(&a, &index_articles(&a), &Settings::default());
         let s = &d.summary;
-        assert_eq!(s.entry_index.len(), d.entries.len());
-        for (id, &i) in &s.entry_index {
-            assert_eq!(&d.entries[i].id, id);
+        assert_eq!(s.by_id.len(), d.entries.len());
+        for (i, e) in d.entries.iter().enumerate() {
+            assert_eq!(s.entry_index(&d.entries, &e.id), Some(i));
         }
+        assert_eq!(s.entry_index(&d.entries, "no such id"), None);
         assert_eq!(s.kind_counts[0], (EventKind::Meeting, 2));
         assert_eq!(s.actor_counts.len(), 3);
         assert_eq!(s.publications.len(), 1);

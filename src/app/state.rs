@@ -158,6 +158,30 @@ pub struct LoadedArticle {
 }
 
 impl LoadedArticle {
+    /// The sentence an event comes from: its copy if the event has one, else the
+    /// article's text at its offsets (loaded articles keep one copy: see
+    /// [`crate::app::files::compact`]).
+    pub fn sentence_text<'a>(&'a self, ev: &'a Event) -> std::borrow::Cow<'a, str> {
+        if !ev.sentence.text.is_empty() {
+            return std::borrow::Cow::Borrowed(&ev.sentence.text);
+        }
+        let text = &self.article.text;
+        let byte_at = |chars: usize| {
+            text.char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(b, _)| b)
+        };
+        let start = byte_at(ev.sentence.start);
+        let len: usize = text
+            .get(start..)
+            .unwrap_or_default()
+            .chars()
+            .take(ev.sentence.end.saturating_sub(ev.sentence.start))
+            .map(char::len_utf8)
+            .sum();
+        std::borrow::Cow::Borrowed(text.get(start..start + len).unwrap_or_default())
+    }
+
     /// Its title, or its file name.
     pub fn title(&self) -> String {
         self.article
@@ -426,7 +450,7 @@ impl AppState {
 
     /// The index of the entry with this id.
     pub fn entry_index(&self, id: &str) -> Option<usize> {
-        self.summary.entry_index.get(id).copied()
+        self.summary.entry_index(&self.entries, id)
     }
 
     /// The event an entry's report points at, with its article.
@@ -475,12 +499,13 @@ impl AppState {
                 table: std::mem::replace(&mut self.table, d.filtered.table),
             },
         };
-        let index = &self.summary.entry_index;
-        self.popups.retain(|p| index.contains_key(p));
+        let (summary, entries) = (&self.summary, &self.entries);
+        self.popups
+            .retain(|p| summary.entry_index(entries, p).is_some());
         if self
             .selected
             .as_deref()
-            .is_some_and(|s| !index.contains_key(s))
+            .is_some_and(|s| summary.entry_index(entries, s).is_none())
         {
             self.selected = None;
         }

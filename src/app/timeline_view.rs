@@ -24,10 +24,13 @@ use crate::timeline::Entry;
 pub const CLUSTER_PX: f32 = 20.0;
 /// Publication dates closer than this on screen share one line.
 pub const PUBLICATION_MERGE_PX: f32 = 6.0;
+/// Up to this many publication lines in view are dashed across the plot; beyond,
+/// each is a short tick at its top (a dashed line is dozens of shapes).
+const MAX_DASHED_PUBLICATIONS: usize = 40;
 /// Rows of publication labels at most; the rest go without a label.
 const PUBLICATION_LABEL_ROWS: usize = 3;
 /// A lane draws its range bars one by one up to this many in view, else the days they cover.
-const MAX_SINGLE_BARS: usize = 2000;
+const MAX_SINGLE_BARS: usize = 300;
 const MARKER_RADIUS: f32 = 5.5;
 const CLUSTER_RADIUS: f32 = 9.0;
 const BAR_HALF_HEIGHT: f32 = 6.0;
@@ -135,18 +138,28 @@ fn publications_ui(
     let pubs = &state.summary.publications;
     // Right edge of the last label on each row, so that close dates' labels stack instead of overlapping.
     let mut rows_right: Vec<f32> = Vec::new();
-    for group in layout_publications(pubs, axis, PUBLICATION_MERGE_PX) {
+    let groups = layout_publications(pubs, axis, PUBLICATION_MERGE_PX);
+    let dashed = groups.len() <= MAX_DASHED_PUBLICATIONS;
+    for group in groups {
         let Some(first) = pubs.get(group.start) else {
             continue;
         };
         let n = group.len();
         let x = axis.x_px(first.day);
-        painter.add(Shape::dashed_line(
-            &[Pos2::new(x, frame.top()), Pos2::new(x, frame.bottom())],
-            Stroke::new(1.0, theme.publication()),
-            6.0,
-            4.0,
-        ));
+        let stroke = Stroke::new(1.0, theme.publication());
+        if dashed {
+            painter.add(Shape::dashed_line(
+                &[Pos2::new(x, frame.top()), Pos2::new(x, frame.bottom())],
+                stroke,
+                6.0,
+                4.0,
+            ));
+        } else {
+            painter.line_segment(
+                [Pos2::new(x, frame.top()), Pos2::new(x, frame.top() + 12.0)],
+                stroke,
+            );
+        }
         let date = date_of(first.day).map(human_date).unwrap_or_default();
         let title = |p: &Publication| {
             state
