@@ -79,6 +79,43 @@ pub struct DatelineApp {
     article_cache: article_view::Cache,
     /// Sources of the restored session that the user had hidden.
     pending_hidden: Vec<SourceRef>,
+    /// Frame times and loading milestones on stderr, when `DATELINE_FRAME_LOG` is set.
+    frame_log: Option<FrameLog>,
+}
+
+/// What `DATELINE_FRAME_LOG` reports: each frame's time on the UI thread while
+/// loading, when the first events showed, when loading ended.
+#[derive(Debug)]
+struct FrameLog {
+    started: std::time::Instant,
+    first_events_shown: bool,
+    was_loading: bool,
+}
+
+impl FrameLog {
+    fn frame(&mut self, cpu_s: Option<f32>, loading: bool, state: &AppState) {
+        let t = self.started.elapsed().as_secs_f64();
+        if loading || self.was_loading {
+            eprintln!(
+                "dateline frame t={t:.3}s ui_ms={:.2} articles={} entries={}",
+                cpu_s.unwrap_or_default() * 1000.0,
+                state.articles.len(),
+                state.entries.len()
+            );
+        }
+        if !self.first_events_shown && !state.entries.is_empty() {
+            self.first_events_shown = true;
+            eprintln!("dateline first events shown at t={t:.3}s");
+        }
+        if self.was_loading && !loading {
+            eprintln!(
+                "dateline loading done at t={t:.3}s: {} articles, {} entries",
+                state.articles.len(),
+                state.entries.len()
+            );
+        }
+        self.was_loading = loading;
+    }
 }
 
 impl DatelineApp {
@@ -127,6 +164,11 @@ impl DatelineApp {
             ctx: None,
             article_cache: article_view::Cache::default(),
             pending_hidden: Vec::new(),
+            frame_log: std::env::var_os("DATELINE_FRAME_LOG").map(|_| FrameLog {
+                started: std::time::Instant::now(),
+                first_events_shown: false,
+                was_loading: false,
+            }),
         }
     }
 
@@ -644,9 +686,13 @@ impl DatelineApp {
 }
 
 impl eframe::App for DatelineApp {
-    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
         if self.ctx.is_none() {
             self.ctx = Some(ctx.clone());
+        }
+        let loading = self.is_loading();
+        if let Some(log) = &mut self.frame_log {
+            log.frame(frame.info().cpu_usage, loading, &self.state);
         }
         self.poll_loader();
         if self.is_loading() {
