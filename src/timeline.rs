@@ -2,6 +2,9 @@
 //! several articles (same kind, overlapping dates, shared actors or places)
 //! become one entry listing every report, with the points where they disagree.
 
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::extract::events::{DateOrigin, Event, EventDate, EventKind, Figure};
@@ -113,15 +116,11 @@ fn same_event(a: (&str, &Event), b: (&str, &Event)) -> Option<usize> {
     {
         return None;
     }
-    let names = |e: &Event| -> std::collections::BTreeSet<String> {
-        e.actors
-            .iter()
-            .chain(&e.places)
-            .chain(&e.affiliations)
-            .cloned()
-            .collect()
-    };
-    let shared = names(a).intersection(&names(b)).count();
+    let b_names = sorted_names(b);
+    let shared = sorted_names(a)
+        .iter()
+        .filter(|n| b_names.binary_search(n).is_ok())
+        .count();
     let same_figure = a.figures.iter().any(|f| {
         b.figures
             .iter()
@@ -164,9 +163,176 @@ fn same_event(a: (&str, &Event), b: (&str, &Event)) -> Option<usize> {
     })
 }
 
+/// An event's actors, places and countries, sorted, each once.
+fn sorted_names(e: &Event) -> Vec<&str> {
+    let mut v: Vec<&str> = e
+        .actors
+        .iter()
+        .chain(&e.places)
+        .chain(&e.affiliations)
+        .map(String::as_str)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 struct Cluster<'a> {
     kind: EventKind,
     members: Vec<(&'a str, &'a Event)>,
+    /// The latest first day and the earliest last day of the members' loose ranges:
+    /// a report overlaps every member just when it starts by `hi` and ends from `lo`.
+    lo: NaiveDate,
+    hi: NaiveDate,
+    /// Where the cluster is filed in the [`ClusterIndex`]: its first report's date.
+    anchor: Anchor,
+}
+
+/// The date a cluster is filed under: its first (most precise) report's.
+#[derive(Debug, Clone, Copy)]
+enum Anchor {
+    /// A date the text gives: its first day, and the class of its length.
+    Dated { start_day: i32, class: u8 },
+    /// Dated by its article's publication only (these come after all dated reports).
+    Published,
+}
+
+impl Anchor {
+    fn of(d: &EventDate) -> Anchor {
+        if d.origin == DateOrigin::Published {
+            return Anchor::Published;
+        }
+        let len = (d.end_date - d.start_date).num_days().max(0);
+        Anchor::Dated {
+            start_day: d.start_date.num_days_from_ce(),
+            class: length_class(len),
+        }
+    }
+}
+
+/// Dates are filed by the power of two their length in days falls under, so that
+/// a look-up knows how far back a date of that class can start and still overlap.
+fn length_class(len_days: i64) -> u8 {
+    // Lengths past 2^20 days (2,800 years) share the last class.
+    (len_days.clamp(0, 1 << 20) + 1).ilog2() as u8
+}
+
+/// The longest length a class holds, in days.
+fn class_max_len(class: u8) -> i32 {
+    (1i32 << (u32::from(class) + 1).min(30)) - 1
+}
+
+/// What a report can share with another that speaks for their being one event
+/// (see [`same_event`]): a name (actor, place, country, person), a figure (unit and
+/// value), or the article itself. A cluster that shares none of these with a report
+/// cannot take it in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Evidence<'a> {
+    Name(&'a str),
+    Figure(&'a str, u64),
+    Article(&'a str),
+}
+
+fn evidence_of<'a>(article: &'a str, e: &'a Event) -> Vec<(EventKind, Evidence<'a>)> {
+    let mut keys: Vec<(EventKind, Evidence<'a>)> = e
+        .actors
+        .iter()
+        .chain(&e.places)
+        .chain(&e.affiliations)
+        .chain(&e.people)
+        .map(|n| (e.kind, Evidence::Name(n.as_str())))
+        .chain(e.figures.iter().map(|f| {
+            // Equal values must give equal keys (0.0 == -0.0).
+            let bits = if f.value == 0.0 { 0 } else { f.value.to_bits() };
+            (e.kind, Evidence::Figure(f.unit.as_str(), bits))
+        }))
+        .collect();
+    keys.push((e.kind, Evidence::Article(article)));
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// How many clusters one look-up considers under one key and class, nearest in
+/// time first. Only ever reached by huge collections (a name in many thousands of
+/// reports of one kind whose dates all overlap), where the nearest are the likely ones.
+const MAX_CANDIDATES_PER_KEY: usize = 512;
+
+/// The clusters filed by what they share and by their first report's date, so
+/// that merging a report looks only at clusters that could take it in instead
+/// of at all of them.
+#[derive(Default)]
+struct ClusterIndex<'a> {
+    by_key: HashMap<(EventKind, Evidence<'a>), Filed>,
+}
+
+/// The clusters filed under one key.
+#[derive(Default)]
+struct Filed {
+    /// Per length class, (first day, cluster) in date order.
+    dated: Vec<(u8, BTreeSet<(i32, usize)>)>,
+    /// Clusters whose first report is dated by publication.
+    published: Vec<usize>,
+}
+
+impl<'a> ClusterIndex<'a> {
+    fn file(&mut self, key: (EventKind, Evidence<'a>), cluster: usize, anchor: Anchor) {
+        let filed = self.by_key.entry(key).or_default();
+        match anchor {
+            Anchor::Dated { start_day, class } => {
+                let i = match filed.dated.iter().position(|(c, _)| *c == class) {
+                    Some(i) => i,
+                    None => {
+                        filed.dated.push((class, BTreeSet::new()));
+                        filed.dated.len() - 1
+                    }
+                };
+                filed.dated[i].1.insert((start_day, cluster));
+            }
+            Anchor::Published => {
+                // Repeats are dropped at look-up.
+                if filed.published.last() != Some(&cluster) {
+                    filed.published.push(cluster);
+                }
+            }
+        }
+    }
+
+    /// The clusters that share a key with a report whose loose range is `[lo, hi]`
+    /// and whose first report overlaps it, sorted and without repeats.
+    fn candidates(
+        &self,
+        keys: &[(EventKind, Evidence<'a>)],
+        lo: NaiveDate,
+        hi: NaiveDate,
+    ) -> Vec<usize> {
+        let (lo_day, hi_day) = (lo.num_days_from_ce(), hi.num_days_from_ce());
+        // An open start ("any day up to publication"): the nearest are the latest.
+        let open_start = lo == NaiveDate::MIN;
+        let mut out = Vec::new();
+        for key in keys {
+            let Some(filed) = self.by_key.get(key) else {
+                continue;
+            };
+            for (class, set) in &filed.dated {
+                let from = (lo_day.saturating_sub(class_max_len(*class)), 0);
+                let to = (hi_day, usize::MAX);
+                if from > to {
+                    continue;
+                }
+                let range = set.range(from..=to);
+                if open_start {
+                    out.extend(range.rev().take(MAX_CANDIDATES_PER_KEY).map(|&(_, c)| c));
+                } else {
+                    out.extend(range.take(MAX_CANDIDATES_PER_KEY).map(|&(_, c)| c));
+                }
+            }
+            out.extend(filed.published.iter().rev().take(MAX_CANDIDATES_PER_KEY));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 impl Cluster<'_> {
@@ -181,6 +347,11 @@ impl Cluster<'_> {
     /// How well a report fits: None when it cannot join.
     fn fit(&self, article: &str, e: &Event) -> Option<usize> {
         if self.kind != e.kind {
+            return None;
+        }
+        let (lo, hi) = loose_range(&e.date);
+        if lo > self.hi || self.lo > hi {
+            // It does not overlap every member.
             return None;
         }
         // No member may speak against it, and one at least must speak for it.
@@ -224,21 +395,80 @@ pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
         .flat_map(|a| a.events.iter().map(move |e| (a.article, e)))
         .collect();
     // Precise reports first, so that clusters form around them.
-    all.sort_by_key(|(a, e)| (precision_rank(&e.date), e.date.start_date, *a, e.id.clone()));
+    all.sort_by(|(a1, e1), (a2, e2)| {
+        (
+            precision_rank(&e1.date),
+            e1.date.start_date,
+            *a1,
+            e1.id.as_str(),
+        )
+            .cmp(&(
+                precision_rank(&e2.date),
+                e2.date.start_date,
+                *a2,
+                e2.id.as_str(),
+            ))
+    });
+    let clusters = cluster_reports(all, Candidates::Indexed);
+    entries_of(clusters)
+}
+
+/// Which clusters a report is tried against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Candidates {
+    /// Those the [`ClusterIndex`] finds: the ones that share something with it.
+    Indexed,
+    /// All of them (slow; the reference the index is tested against).
+    #[cfg(test)]
+    All,
+}
+
+/// Puts each report, in order, into the cluster it fits best, or a new one.
+fn cluster_reports<'a>(all: Vec<(&'a str, &'a Event)>, candidates: Candidates) -> Vec<Cluster<'a>> {
     let mut clusters: Vec<Cluster<'_>> = Vec::new();
+    let mut index = ClusterIndex::default();
     for (article, e) in all {
-        let best = clusters
-            .iter_mut()
-            .filter_map(|c| c.fit(article, e).map(|f| (f, c)))
+        let keys = evidence_of(article, e);
+        let (lo, hi) = loose_range(&e.date);
+        let tried = match candidates {
+            Candidates::Indexed => index.candidates(&keys, lo, hi),
+            #[cfg(test)]
+            Candidates::All => (0..clusters.len()).collect(),
+        };
+        // The best fit, the latest-made cluster among equals.
+        let best = tried
+            .into_iter()
+            .filter_map(|i| clusters.get(i)?.fit(article, e).map(|f| (f, i)))
             .max_by_key(|(f, _)| *f);
-        match best {
-            Some((_, c)) => c.members.push((article, e)),
-            None => clusters.push(Cluster {
-                kind: e.kind,
-                members: vec![(article, e)],
-            }),
+        let i = match best {
+            Some((_, i)) => i,
+            None => {
+                clusters.push(Cluster {
+                    kind: e.kind,
+                    members: Vec::new(),
+                    lo: NaiveDate::MIN,
+                    hi: NaiveDate::MAX,
+                    anchor: Anchor::of(&e.date),
+                });
+                clusters.len() - 1
+            }
+        };
+        let Some(c) = clusters.get_mut(i) else {
+            continue;
+        };
+        c.members.push((article, e));
+        c.lo = c.lo.max(lo);
+        c.hi = c.hi.min(hi);
+        let anchor = c.anchor;
+        for key in keys {
+            index.file(key, i, anchor);
         }
     }
+    clusters
+}
+
+/// The timeline entries of the clusters, in date order.
+fn entries_of(clusters: Vec<Cluster<'_>>) -> Vec<Entry> {
     let mut entries: Vec<Entry> = clusters
         .into_iter()
         .filter_map(|c| {
@@ -338,6 +568,7 @@ pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
             })
         })
         .collect();
+    entries.shrink_to_fit();
     entries.sort_by(|a, b| {
         (a.date.start_date, a.date.end_date, &a.id).cmp(&(
             b.date.start_date,
@@ -346,4 +577,128 @@ pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
         ))
     });
     entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::events::{Figure, Span};
+    use crate::extract::time::{Grain, Modifier};
+
+    /// Reports made to merge a lot: few names, few figures, close dates of every precision.
+    fn reports(n: usize, seed: u64) -> Vec<(String, Vec<Event>)> {
+        let mut x = seed;
+        let mut next = |m: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % m as u64) as usize
+        };
+        let people = ["Putin", "Kim", "Shoigu", "Lavrov"];
+        let names = ["Russia", "North Korea", "Moscow", "Pyongyang", "Kursk"];
+        let base = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        let mut articles: Vec<(String, Vec<Event>)> =
+            (0..12).map(|a| (format!("art{a}"), Vec::new())).collect();
+        for i in 0..n {
+            let start = base + chrono::Duration::days(next(120) as i64);
+            let len = [0, 0, 0, 6, 29, 90, 365][next(7)];
+            let origin = [
+                DateOrigin::Explicit,
+                DateOrigin::Relative,
+                DateOrigin::Inherited,
+                DateOrigin::Published,
+            ][next(4)];
+            let kind = [EventKind::Meeting, EventKind::Treaty, EventKind::Statement][next(3)];
+            let mut actors = vec![people[next(4)].to_string()];
+            if next(2) == 0 {
+                actors.push(names[next(5)].to_string());
+            }
+            let e = Event {
+                id: format!("e{i}"),
+                kind,
+                subkind: None,
+                label: format!("{kind:?} {i}"),
+                date: EventDate {
+                    value: format!("v{}", next(5)),
+                    grain: Grain::Day,
+                    modifier: [None, None, None, Some(Modifier::Planned)][next(4)],
+                    start_date: start,
+                    end_date: start + chrono::Duration::days(len),
+                    origin,
+                    timex: None,
+                },
+                sentence: Span {
+                    text: String::new(),
+                    start: 0,
+                    end: 0,
+                },
+                trigger: Span {
+                    text: String::new(),
+                    start: 0,
+                    end: 0,
+                },
+                people: vec![actors[0].clone()],
+                actors,
+                places: if next(3) == 0 {
+                    vec![names[2 + next(3)].to_string()]
+                } else {
+                    vec![]
+                },
+                figures: if next(4) == 0 {
+                    vec![Figure {
+                        value: (next(3) * 1000) as f64,
+                        unit: "soldiers".into(),
+                        text: String::new(),
+                        start: 0,
+                        end: 0,
+                    }]
+                } else {
+                    vec![]
+                },
+                confidence: 0.5,
+                affiliations: vec![],
+                roles: Default::default(),
+            };
+            let a = next(12);
+            articles[a].1.push(e);
+        }
+        articles
+    }
+
+    #[test]
+    fn the_indexed_merge_gives_what_trying_every_cluster_gives() {
+        for seed in 1..=20u64 {
+            let arts = reports(400, seed * 7919);
+            let inputs: Vec<ArticleEvents<'_>> = arts
+                .iter()
+                .map(|(a, ev)| ArticleEvents {
+                    article: a,
+                    events: ev,
+                })
+                .collect();
+            let fast = build(&inputs);
+            let mut all: Vec<(&str, &Event)> = inputs
+                .iter()
+                .flat_map(|a| a.events.iter().map(move |e| (a.article, e)))
+                .collect();
+            all.sort_by(|(a1, e1), (a2, e2)| {
+                (
+                    precision_rank(&e1.date),
+                    e1.date.start_date,
+                    *a1,
+                    e1.id.as_str(),
+                )
+                    .cmp(&(
+                        precision_rank(&e2.date),
+                        e2.date.start_date,
+                        *a2,
+                        e2.id.as_str(),
+                    ))
+            });
+            let slow = entries_of(cluster_reports(all, Candidates::All));
+            assert_eq!(fast, slow, "seed {seed}");
+            // And the reports did merge, or the test would prove little.
+            assert!(fast.len() < 350, "seed {seed}: {} entries", fast.len());
+        }
+    }
 }

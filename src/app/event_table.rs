@@ -28,7 +28,8 @@ pub fn event_table_ui(
     let selected_row = state
         .selected
         .as_deref()
-        .and_then(|s| rows.iter().position(|&i| state.entries[i].id == s));
+        .and_then(|s| state.entry_index(s))
+        .and_then(|i| state.table_row_of(i));
     let mut table = TableBuilder::new(ui)
         .id_salt("event-table")
         .striped(true)

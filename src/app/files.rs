@@ -1,9 +1,12 @@
 //! Getting articles in: the samples built into the binary, files and folders
-//! from the dialog, drag and drop or the command line. Reading and extraction
-//! run on a worker thread (rayon inside it); results come back one file at a
-//! time over a channel, so the timeline grows as files finish.
+//! from the dialog, drag and drop or the command line. Looking through folders,
+//! reading and extraction all run off the UI thread (rayon for the files);
+//! results come back over a channel, so the timeline grows as files finish and
+//! the window never waits for the disk.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use rayon::prelude::*;
@@ -67,20 +70,32 @@ pub fn sample_jobs() -> Vec<Job> {
 }
 
 /// Files to open for the given paths: files as given (any extension: the user chose
-/// them), folders searched for article files (.txt, .html, .htm, .md), sorted.
+/// them), folders searched for article files (.txt, .html, .htm, .md), sorted. Each
+/// folder is entered once however many links lead to it, so a link back up the tree
+/// ends the walk there instead of going round for ever; a file reached twice is opened once.
 pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
+    let mut visited_dirs: HashSet<PathBuf> = HashSet::new();
     for p in paths {
         if p.is_dir() {
             let mut stack = vec![p.clone()];
             let mut found = Vec::new();
             while let Some(dir) = stack.pop() {
+                if !visited_dirs.insert(canonical(&dir)) {
+                    continue;
+                }
                 let Ok(rd) = std::fs::read_dir(&dir) else {
                     continue;
                 };
                 for entry in rd.flatten() {
                     let path = entry.path();
-                    if path.is_dir() {
+                    // The entry's own type saves a call per file; links are followed.
+                    let is_dir = match entry.file_type() {
+                        Ok(t) if t.is_symlink() => path.is_dir(),
+                        Ok(t) => t.is_dir(),
+                        Err(_) => false,
+                    };
+                    if is_dir {
                         stack.push(path);
                     } else if is_article_file(&path) {
                         found.push(path);
@@ -93,7 +108,7 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
             out.push(p.clone());
         }
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     out.retain(|p| seen.insert(canonical(p)));
     out
 }
@@ -121,26 +136,57 @@ pub fn load(job: &Job, extractor: Extractor) -> LoadedArticle {
         Job::File(p) => read_article(p),
         Job::Sample(name, bytes) => Article::from_bytes(name, bytes, &IntakeOptions::default()),
     };
-    let extraction = if article.error.is_some() {
+    let mut extraction = if article.error.is_some() {
         Extraction::default()
     } else {
         extractor(&article)
     };
+    compact(&mut extraction);
     LoadedArticle {
         source: job.source(),
-        article,
-        extraction,
+        article: Arc::new(article),
+        extraction: Arc::new(extraction),
         visible: true,
     }
+}
+
+/// Drops the events' copies of their sentences and triggers, which the article's
+/// text holds at their offsets (see [`LoadedArticle::sentence_text`]): with a
+/// million events that is a few hundred megabytes.
+pub fn compact(extraction: &mut Extraction) {
+    for e in &mut extraction.events {
+        e.sentence.text = String::new();
+        e.trigger.text = String::new();
+    }
+}
+
+/// What the loader sends back.
+#[derive(Debug)]
+enum Message {
+    /// The files found in paths given to [`Loader::expand`].
+    Found(Vec<PathBuf>),
+    /// One file read and extracted.
+    Loaded(LoadedArticle),
+}
+
+/// What came back from the loader since the last look.
+#[derive(Debug, Default)]
+pub struct Received {
+    /// For each finished [`Loader::expand`], the files it found.
+    pub found: Vec<Vec<PathBuf>>,
+    /// Articles read and extracted.
+    pub articles: Vec<LoadedArticle>,
 }
 
 /// Loads jobs in the background and hands back the results as they finish.
 #[derive(Debug)]
 pub struct Loader {
-    tx: Sender<LoadedArticle>,
-    rx: Receiver<LoadedArticle>,
+    tx: Sender<Message>,
+    rx: Receiver<Message>,
     /// Sources sent off and not back yet.
-    pending: Vec<SourceRef>,
+    pending: HashSet<SourceRef>,
+    /// Folder walks under way.
+    expanding: usize,
     /// Jobs in the current run (for the progress bar).
     batch_total: usize,
     /// Jobs of the current run that are done.
@@ -153,7 +199,8 @@ impl Default for Loader {
         Loader {
             tx,
             rx,
-            pending: Vec::new(),
+            pending: HashSet::new(),
+            expanding: 0,
             batch_total: 0,
             batch_done: 0,
         }
@@ -166,14 +213,31 @@ impl Loader {
         self.pending.contains(source)
     }
 
-    /// Is anything loading?
+    /// Is anything loading (or being looked for)?
     pub fn is_busy(&self) -> bool {
-        !self.pending.is_empty()
+        !self.pending.is_empty() || self.expanding > 0
+    }
+
+    /// Is a folder being looked through?
+    pub fn is_expanding(&self) -> bool {
+        self.expanding > 0
     }
 
     /// Progress of the current run: (done, total).
     pub fn progress(&self) -> (usize, usize) {
         (self.batch_done, self.batch_total)
+    }
+
+    /// Looks for the article files in `paths` (see [`expand_paths`]) on a worker
+    /// thread; they come back in [`Received::found`]. `wake` is called when done.
+    pub fn expand(&mut self, paths: Vec<PathBuf>, wake: impl Fn() + Send + 'static) {
+        self.expanding += 1;
+        let tx = self.tx.clone();
+        std::thread::spawn(move || {
+            // The receiver only goes away when the app closes; nothing to do then.
+            let _ = tx.send(Message::Found(expand_paths(&paths)));
+            wake();
+        });
     }
 
     /// Starts loading `jobs` on a worker thread; `wake` is called after each file.
@@ -195,23 +259,30 @@ impl Loader {
         let tx = self.tx.clone();
         std::thread::spawn(move || {
             jobs.par_iter().for_each(|job| {
-                // The receiver only goes away when the app closes; nothing to do then.
-                let _ = tx.send(load(job, extractor));
+                let _ = tx.send(Message::Loaded(load(job, extractor)));
                 wake();
             });
         });
     }
 
-    /// The articles that finished since the last call.
-    pub fn finished(&mut self) -> Vec<LoadedArticle> {
-        let done: Vec<LoadedArticle> = self.rx.try_iter().collect();
-        for d in &done {
-            if let Some(i) = self.pending.iter().position(|p| p == &d.source) {
-                self.pending.remove(i);
-                self.batch_done += 1;
+    /// What came back since the last call.
+    pub fn receive(&mut self) -> Received {
+        let mut got = Received::default();
+        for m in self.rx.try_iter() {
+            match m {
+                Message::Found(files) => {
+                    self.expanding = self.expanding.saturating_sub(1);
+                    got.found.push(files);
+                }
+                Message::Loaded(d) => {
+                    if self.pending.remove(&d.source) {
+                        self.batch_done += 1;
+                    }
+                    got.articles.push(d);
+                }
             }
         }
-        done
+        got
     }
 }
 
@@ -252,6 +323,63 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_loop_in_a_folder_ends_the_walk_instead_of_hanging() {
+        let dir = std::env::temp_dir().join(format!("dateline-loop-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("a/b")).unwrap();
+        std::fs::write(dir.join("a/b/x.txt"), "x").unwrap();
+        // b/up -> a and a/self -> a: both lead back up the tree.
+        std::os::unix::fs::symlink(dir.join("a"), dir.join("a/b/up")).unwrap();
+        std::os::unix::fs::symlink(".", dir.join("a/self")).unwrap();
+        let files = expand_paths(std::slice::from_ref(&dir));
+        assert_eq!(files.len(), 1, "{files:?}");
+        assert!(files[0].ends_with("x.txt"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_folder_of_twenty_thousand_files_expands_to_all_of_them_in_order() {
+        let dir = std::env::temp_dir().join(format!("dateline-big-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for sub in 0..4 {
+            std::fs::create_dir_all(dir.join(format!("d{sub}"))).unwrap();
+        }
+        for i in 0..20_000 {
+            let name = format!("d{}/{i:05}.txt", i % 4);
+            std::fs::write(dir.join(name), "").unwrap();
+        }
+        std::fs::write(dir.join("d0/skip.png"), "").unwrap();
+        let files = expand_paths(std::slice::from_ref(&dir));
+        assert_eq!(files.len(), 20_000);
+        assert!(files.windows(2).all(|w| w[0] < w[1]));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn folders_are_walked_off_the_ui_thread_and_come_back_as_found_files() {
+        let dir = std::env::temp_dir().join(format!("dateline-found-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), "x").unwrap();
+        let mut loader = Loader::default();
+        loader.expand(vec![dir.clone()], || {});
+        assert!(loader.is_busy() && loader.is_expanding());
+        let mut found = Vec::new();
+        for _ in 0..10_000 {
+            found.extend(loader.receive().found);
+            if !found.is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].len(), 1);
+        assert!(!loader.is_busy());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn loader_hands_back_every_job() {
         let mut loader = Loader::default();
@@ -259,7 +387,7 @@ mod tests {
         assert!(loader.is_busy());
         let mut got = Vec::new();
         while got.len() < 2 {
-            got.extend(loader.finished());
+            got.extend(loader.receive().articles);
             std::thread::yield_now();
         }
         assert!(!loader.is_busy());

@@ -10,9 +10,11 @@
 
 pub mod article_view;
 pub mod command;
+pub mod derive;
 pub mod event_table;
 pub mod files;
 pub mod popup;
+pub mod remake;
 pub mod sidebar;
 pub mod state;
 pub mod theme;
@@ -26,6 +28,7 @@ use egui::{Key, Modifiers};
 
 pub use command::{Command, ZoomPreset};
 use files::{Extractor, Job, Loader};
+use remake::Remaker;
 use state::{AppState, Session, SourceRef};
 use theme::Theme;
 use time_axis::ViewRange;
@@ -58,6 +61,8 @@ impl Default for AppOptions {
 pub struct DatelineApp {
     state: AppState,
     loader: Loader,
+    /// Remakes the timeline off the UI thread as files come in.
+    remaker: Remaker,
     extractor: Extractor,
     commands: Vec<Command>,
     /// Where each visible event's marker was last drawn, to put its popup beside it.
@@ -74,6 +79,43 @@ pub struct DatelineApp {
     article_cache: article_view::Cache,
     /// Sources of the restored session that the user had hidden.
     pending_hidden: Vec<SourceRef>,
+    /// Frame times and loading milestones on stderr, when `DATELINE_FRAME_LOG` is set.
+    frame_log: Option<FrameLog>,
+}
+
+/// What `DATELINE_FRAME_LOG` reports: each frame's time on the UI thread while
+/// loading, when the first events showed, when loading ended.
+#[derive(Debug)]
+struct FrameLog {
+    started: std::time::Instant,
+    first_events_shown: bool,
+    was_loading: bool,
+}
+
+impl FrameLog {
+    fn frame(&mut self, cpu_s: Option<f32>, loading: bool, state: &AppState) {
+        let t = self.started.elapsed().as_secs_f64();
+        if loading || self.was_loading {
+            eprintln!(
+                "dateline frame t={t:.3}s ui_ms={:.2} articles={} entries={}",
+                cpu_s.unwrap_or_default() * 1000.0,
+                state.articles.len(),
+                state.entries.len()
+            );
+        }
+        if !self.first_events_shown && !state.entries.is_empty() {
+            self.first_events_shown = true;
+            eprintln!("dateline first events shown at t={t:.3}s");
+        }
+        if self.was_loading && !loading {
+            eprintln!(
+                "dateline loading done at t={t:.3}s: {} articles, {} entries",
+                state.articles.len(),
+                state.entries.len()
+            );
+        }
+        self.was_loading = loading;
+    }
 }
 
 impl DatelineApp {
@@ -111,6 +153,7 @@ impl DatelineApp {
         DatelineApp {
             state,
             loader: Loader::default(),
+            remaker: Remaker::default(),
             extractor,
             commands: Vec::new(),
             marker_pos: HashMap::new(),
@@ -121,7 +164,18 @@ impl DatelineApp {
             ctx: None,
             article_cache: article_view::Cache::default(),
             pending_hidden: Vec::new(),
+            frame_log: std::env::var_os("DATELINE_FRAME_LOG").map(|_| FrameLog {
+                started: std::time::Instant::now(),
+                first_events_shown: false,
+                was_loading: false,
+            }),
         }
+    }
+
+    /// The app over a state made elsewhere, with nothing loading: for tools and
+    /// benchmarks (`examples/frame_bench.rs`) that drive [`DatelineApp::app_ui`] headless.
+    pub fn from_state(state: AppState) -> Self {
+        Self::with_state(state, crate::extract::extract)
     }
 
     /// The state, for tests and tools.
@@ -129,9 +183,19 @@ impl DatelineApp {
         &self.state
     }
 
-    /// Is anything still loading?
+    /// Is anything still loading (files, or the timeline being remade with them)?
     pub fn is_loading(&self) -> bool {
-        self.loader.is_busy()
+        self.loader.is_busy() || self.remaker.is_busy()
+    }
+
+    /// Asks for a frame, from any thread.
+    fn waker(&self) -> impl Fn() + Send + Sync + 'static {
+        let ctx = self.ctx.clone();
+        move || {
+            if let Some(c) = &ctx {
+                c.request_repaint();
+            }
+        }
     }
 
     /// Queues a command, applied at the end of the frame.
@@ -159,28 +223,40 @@ impl DatelineApp {
             return;
         }
         self.fit_after_load |= fit;
-        let ctx = self.ctx.clone();
-        self.loader.start(jobs, self.extractor, move || {
-            if let Some(c) = &ctx {
-                c.request_repaint();
-            }
-        });
+        let wake = self.waker();
+        self.loader.start(jobs, self.extractor, wake);
     }
 
-    /// Takes in finished articles; zooms to fit when a run is over.
+    /// Takes in what the loader found and finished, lets the timeline be remade in
+    /// the background, and zooms to fit when a run is over. Costs the UI thread
+    /// only the new articles, never the whole timeline.
     pub fn poll_loader(&mut self) {
-        let mut changed = false;
-        for loaded in self.loader.finished() {
+        let received = self.loader.receive();
+        for files in received.found {
+            if files.is_empty() {
+                self.state
+                    .notices
+                    .push("No article files (.txt, .html, .htm, .md) there.".to_string());
+            }
+            let jobs = files.into_iter().map(Job::File).collect();
+            self.start_jobs(jobs, true);
+        }
+        for loaded in received.articles {
             let mut loaded = loaded;
             if self.pending_hidden.contains(&loaded.source) {
                 loaded.visible = false;
             }
-            changed |= self.state.add_article(loaded);
+            if self.state.push_article(loaded) {
+                self.remaker.mark_dirty();
+            }
         }
+        let changed = self.remaker.poll(&mut self.state);
+        let wake = self.waker();
+        self.remaker.start_if_due(&self.state, wake);
         if changed && self.fit_after_load {
             self.state.zoom_to_fit();
         }
-        if !self.loader.is_busy() {
+        if !self.is_loading() {
             if self.fit_after_load {
                 self.state.zoom_to_fit();
             } else {
@@ -201,13 +277,9 @@ impl DatelineApp {
                 for p in &paths {
                     s.remember_recent(p.clone());
                 }
-                let files = files::expand_paths(&paths);
-                if files.is_empty() {
-                    s.notices
-                        .push("No article files (.txt, .html, .htm, .md) there.".to_string());
-                }
-                let jobs = files.into_iter().map(Job::File).collect();
-                self.start_jobs(jobs, true);
+                // Walking a big folder takes a while: not on the UI thread.
+                let wake = self.waker();
+                self.loader.expand(paths, wake);
             }
             Command::OpenFilesDialog => {
                 let picked = rfd::FileDialog::new()
@@ -228,8 +300,14 @@ impl DatelineApp {
                 }
             }
             Command::OpenSamples => self.start_jobs(files::sample_jobs(), true),
-            Command::RemoveArticle(id) => s.remove_article(&id),
-            Command::SetArticleVisible(id, v) => s.set_article_visible(&id, v),
+            Command::RemoveArticle(id) => {
+                s.remove_article(&id);
+                self.remaker.invalidate();
+            }
+            Command::SetArticleVisible(id, v) => {
+                s.set_article_visible(&id, v);
+                self.remaker.invalidate();
+            }
             Command::DismissErrors => s.errors.clear(),
             Command::DismissNotices => s.notices.clear(),
             Command::SetView(v) => s.set_view(v),
@@ -337,11 +415,12 @@ impl DatelineApp {
                 s.refilter();
             }
             Command::SortBy(col) => {
-                s.sort = if s.sort.0 == col {
+                let sort = if s.sort.0 == col {
                     (col, !s.sort.1)
                 } else {
                     (col, true)
                 };
+                s.set_sort(sort);
             }
             Command::FocusSearch => self.focus_search = true,
             Command::OpenUrl(url) => {
@@ -565,13 +644,20 @@ impl DatelineApp {
     fn status_ui(&mut self, ui: &mut egui::Ui) {
         let theme = Theme::of(ui);
         ui.horizontal(|ui| {
-            if self.loader.is_busy() {
+            if self.loader.is_expanding() {
+                ui.spinner();
+                ui.label("Looking for article files…");
+            }
+            if self.loader.is_busy() && !self.loader.is_expanding() {
                 let (done, total) = self.loader.progress();
                 ui.add(
                     egui::ProgressBar::new(done as f32 / total.max(1) as f32)
                         .desired_width(200.0)
                         .text(format!("Loading {done}/{total} files")),
                 );
+            } else if self.remaker.is_busy() {
+                ui.spinner();
+                ui.label("Merging the timeline…");
             }
             let s = &self.state;
             ui.label(format!(
@@ -600,17 +686,36 @@ impl DatelineApp {
 }
 
 impl eframe::App for DatelineApp {
-    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+    fn logic(&mut self, ctx: &egui::Context, frame: &mut eframe::Frame) {
         if self.ctx.is_none() {
             self.ctx = Some(ctx.clone());
         }
+        let loading = self.is_loading();
+        if let Some(log) = &mut self.frame_log {
+            log.frame(frame.info().cpu_usage, loading, &self.state);
+        }
         self.poll_loader();
-        if self.loader.is_busy() {
+        if self.is_loading() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.app_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        match serde_json::to_string(&self.state.session()) {
+            Ok(json) => storage.set_string(SESSION_KEY, json),
+            Err(e) => log_error(&format!("could not save the session: {e}")),
+        }
+    }
+}
+
+impl DatelineApp {
+    /// One frame of the whole window (what [`eframe::App::ui`] shows), callable
+    /// without eframe so that benchmarks can run it headless.
+    pub fn app_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.keyboard(&ctx);
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
@@ -660,13 +765,6 @@ impl eframe::App for DatelineApp {
         }
         self.drag_and_drop_ui(ui);
         self.apply_queued();
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        match serde_json::to_string(&self.state.session()) {
-            Ok(json) => storage.set_string(SESSION_KEY, json),
-            Err(e) => log_error(&format!("could not save the session: {e}")),
-        }
     }
 }
 

@@ -82,6 +82,7 @@ pub fn popup_ui(
         if let Some((a, ev)) = first {
             ui.separator();
             let s = &ev.sentence;
+            let s_text = a.sentence_text(ev);
             let rel = |r: std::ops::Range<usize>| {
                 r.start.saturating_sub(s.start)..r.end.saturating_sub(s.start)
             };
@@ -92,11 +93,11 @@ pub fn popup_ui(
             {
                 marks.push((rel(t.start..t.end), Mark::Timex));
             }
-            for r in find_names(&s.text, &ev.actors) {
+            for r in find_names(&s_text, &ev.actors) {
                 marks.push((r, Mark::Actor));
             }
             let mut job = highlight_job(
-                &s.text,
+                &s_text,
                 &marks,
                 &theme,
                 FontId::proportional(14.0),

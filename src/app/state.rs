@@ -4,17 +4,20 @@
 //! search), the selection and the view. The part that must survive a restart
 //! is [`Session`], which is plain serde data.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::time_axis::{ViewRange, day_of_datetime, days_of_range};
+use crate::app::derive::{self, Derived, Settings, Summary, TableOrder};
+use crate::app::time_axis::{ViewRange, days_of_range};
 use crate::article::Article;
 use crate::extract::Extraction;
 use crate::extract::events::{Event, EventKind};
 use crate::extract::time::Grain;
-use crate::timeline::{self, ArticleEvents, Entry};
+use crate::timeline::Entry;
 
 /// Where an article came from: a file, or one of the samples built into the binary.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -139,20 +142,46 @@ impl Session {
 /// How many recent paths to remember.
 pub const MAX_RECENT: usize = 10;
 
-/// One open article with what was extracted from it.
+/// One open article with what was extracted from it. The article and its
+/// extraction are shared, so that a copy (for a worker that remakes the
+/// timeline) costs nothing.
 #[derive(Debug, Clone)]
 pub struct LoadedArticle {
     /// Where it came from.
     pub source: SourceRef,
     /// The article.
-    pub article: Article,
+    pub article: Arc<Article>,
     /// What extraction found.
-    pub extraction: Extraction,
+    pub extraction: Arc<Extraction>,
     /// Shown on the timeline.
     pub visible: bool,
 }
 
 impl LoadedArticle {
+    /// The sentence an event comes from: its copy if the event has one, else the
+    /// article's text at its offsets (loaded articles keep one copy: see
+    /// [`crate::app::files::compact`]).
+    pub fn sentence_text<'a>(&'a self, ev: &'a Event) -> std::borrow::Cow<'a, str> {
+        if !ev.sentence.text.is_empty() {
+            return std::borrow::Cow::Borrowed(&ev.sentence.text);
+        }
+        let text = &self.article.text;
+        let byte_at = |chars: usize| {
+            text.char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(b, _)| b)
+        };
+        let start = byte_at(ev.sentence.start);
+        let len: usize = text
+            .get(start..)
+            .unwrap_or_default()
+            .chars()
+            .take(ev.sentence.end.saturating_sub(ev.sentence.start))
+            .map(char::len_utf8)
+            .sum();
+        std::borrow::Cow::Borrowed(text.get(start..start + len).unwrap_or_default())
+    }
+
     /// Its title, or its file name.
     pub fn title(&self) -> String {
         self.article
@@ -185,7 +214,7 @@ pub struct LaneItem {
 }
 
 /// One row of the timeline.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Lane {
     /// What it holds ("meeting", "Vladimir Putin", an article title).
     pub name: String,
@@ -195,6 +224,12 @@ pub struct Lane {
     pub items: Vec<LaneItem>,
     /// The longest date range on the lane, in days (how far back a bar can reach).
     pub max_len_days: f64,
+    /// For each item, how often the kind changed along the lane up to it (see
+    /// [`Lane::one_kind`]).
+    pub kind_breaks: Vec<u32>,
+    /// The days the lane's range bars cover, as sorted disjoint spans, for views
+    /// with too many bars to draw one by one.
+    pub bar_spans: Vec<(f64, f64)>,
 }
 
 impl Lane {
@@ -203,6 +238,27 @@ impl Lane {
         let lo = self.items.partition_point(|it| it.marker_day < view.start);
         let hi = self.items.partition_point(|it| it.marker_day <= view.end);
         lo..hi.max(lo)
+    }
+
+    /// Are the items in `range` all of one kind?
+    pub fn one_kind(&self, range: Range<usize>) -> bool {
+        if self.kind.is_some() || range.len() <= 1 {
+            return true;
+        }
+        let first = self.kind_breaks.get(range.start);
+        let last = range
+            .end
+            .checked_sub(1)
+            .and_then(|i| self.kind_breaks.get(i));
+        first.is_some() && first == last
+    }
+
+    /// The spans of [`Lane::bar_spans`] that reach into `view`, found by binary search.
+    pub fn bar_spans_in(&self, view: ViewRange) -> &[(f64, f64)] {
+        // Disjoint and sorted: ends are in order too.
+        let lo = self.bar_spans.partition_point(|s| s.1 < view.start);
+        let hi = self.bar_spans.partition_point(|s| s.0 <= view.end);
+        self.bar_spans.get(lo..hi.max(lo)).unwrap_or_default()
     }
 
     /// The items whose range bar can reach into `view` (a wider window than [`Lane::visible`]).
@@ -255,21 +311,16 @@ pub struct AppState {
     pub notices: Vec<String>,
     /// Recently opened paths, newest first.
     pub recent: Vec<PathBuf>,
-}
-
-/// Grain order from fine to coarse, for the precision filter.
-fn grain_rank(g: Grain) -> u8 {
-    match g {
-        Grain::Minute => 0,
-        Grain::Hour => 1,
-        Grain::Day => 2,
-        Grain::Week => 3,
-        Grain::Month => 4,
-        Grain::Quarter => 5,
-        Grain::Season => 6,
-        Grain::Year => 7,
-        Grain::Decade => 8,
-    }
+    /// Look-ups and counts over `entries` (see [`crate::app::derive`]).
+    pub summary: Summary,
+    /// The table's rows in order.
+    pub table: TableOrder,
+    /// From the first to the last day of a shown entry or a publication date.
+    pub span_shown: Option<(f64, f64)>,
+    /// Article id to its index in `articles`.
+    article_index: HashMap<String, usize>,
+    /// The sources of `articles`.
+    sources: HashSet<SourceRef>,
 }
 
 /// Where an entry sits in day numbers: (marker, range start, range end exclusive).
@@ -315,12 +366,35 @@ impl AppState {
 
     /// Is this source already open?
     pub fn has_source(&self, source: &SourceRef) -> bool {
-        self.articles.iter().any(|a| &a.source == source)
+        self.sources.contains(source)
     }
 
     /// Adds a loaded article (unless its source is open already), or records its error.
     /// Returns whether the timeline changed.
     pub fn add_article(&mut self, loaded: LoadedArticle) -> bool {
+        let added = self.push_article(loaded);
+        if added {
+            self.rebuild();
+        }
+        added
+    }
+
+    /// Adds many loaded articles at once and remakes the timeline once (see
+    /// [`AppState::add_article`]). Returns whether the timeline changed.
+    pub fn add_articles(&mut self, loaded: Vec<LoadedArticle>) -> bool {
+        let mut added = false;
+        for l in loaded {
+            added |= self.push_article(l);
+        }
+        if added {
+            self.rebuild();
+        }
+        added
+    }
+
+    /// Takes in a loaded article without remaking the timeline (see
+    /// [`AppState::rebuild`]); whether it was added.
+    pub fn push_article(&mut self, loaded: LoadedArticle) -> bool {
         if let Some(reason) = &loaded.article.error {
             let source = loaded.article.source.clone();
             self.errors.retain(|e| e.source != source);
@@ -333,15 +407,21 @@ impl AppState {
         if self.has_source(&loaded.source) {
             return false;
         }
-        self.errors.retain(|e| e.source != loaded.article.source);
+        if !self.errors.is_empty() {
+            self.errors.retain(|e| e.source != loaded.article.source);
+        }
+        self.sources.insert(loaded.source.clone());
+        self.article_index
+            .insert(loaded.article.id.clone(), self.articles.len());
         self.articles.push(loaded);
-        self.rebuild();
         true
     }
 
     /// Closes an article.
     pub fn remove_article(&mut self, id: &str) {
         self.articles.retain(|a| a.article.id != id);
+        self.article_index = derive::index_articles(&self.articles);
+        self.sources = self.articles.iter().map(|a| a.source.clone()).collect();
         if self.article_view.as_ref().is_some_and(|v| v.article == id) {
             self.article_view = None;
         }
@@ -360,12 +440,17 @@ impl AppState {
 
     /// The article with this id.
     pub fn article(&self, id: &str) -> Option<&LoadedArticle> {
-        self.articles.iter().find(|a| a.article.id == id)
+        self.articles.get(*self.article_index.get(id)?)
     }
 
     /// The entry with this id.
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.id == id)
+        self.entries.get(self.entry_index(id)?)
+    }
+
+    /// The index of the entry with this id.
+    pub fn entry_index(&self, id: &str) -> Option<usize> {
+        self.summary.entry_index(&self.entries, id)
     }
 
     /// The event an entry's report points at, with its article.
@@ -379,179 +464,103 @@ impl AppState {
         Some((a, e))
     }
 
+    /// What the derived data depends on besides the articles.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            filters: self.filters.clone(),
+            lane_mode: self.lane_mode,
+            sort: self.sort,
+        }
+    }
+
+    /// The article index and a copy of the articles (cheap: they are shared), for
+    /// a worker that remakes the timeline with [`derive::derive`].
+    pub fn articles_snapshot(&self) -> (Vec<LoadedArticle>, HashMap<String, usize>) {
+        (self.articles.clone(), self.article_index.clone())
+    }
+
     /// Remakes the timeline from the visible articles, then the filters and lanes.
     pub fn rebuild(&mut self) {
-        let inputs: Vec<ArticleEvents<'_>> = self
-            .articles
-            .iter()
-            .filter(|a| a.visible)
-            .map(|a| ArticleEvents {
-                article: &a.article.id,
-                events: &a.extraction.events,
-            })
-            .collect();
-        self.entries = timeline::build(&inputs);
-        let ids: std::collections::HashSet<&str> =
-            self.entries.iter().map(|e| e.id.as_str()).collect();
-        self.popups.retain(|p| ids.contains(p.as_str()));
-        if self.selected.as_deref().is_some_and(|s| !ids.contains(s)) {
+        let d = derive::derive(&self.articles, &self.article_index, &self.settings());
+        self.install(d, None);
+    }
+
+    /// Puts in a timeline derived from the articles (here or on a worker) and
+    /// returns the one it replaces, so that the caller can drop it elsewhere. When
+    /// `settings` (what it was made with) are not the current ones, it is filtered again.
+    pub fn install(&mut self, d: Derived, settings: Option<&Settings>) -> Derived {
+        let old = Derived {
+            entries: std::mem::replace(&mut self.entries, d.entries),
+            summary: std::mem::replace(&mut self.summary, d.summary),
+            filtered: derive::Filtered {
+                shown: std::mem::replace(&mut self.shown, d.filtered.shown),
+                lanes: std::mem::replace(&mut self.lanes, d.filtered.lanes),
+                span_shown: std::mem::replace(&mut self.span_shown, d.filtered.span_shown),
+                table: std::mem::replace(&mut self.table, d.filtered.table),
+            },
+        };
+        let (summary, entries) = (&self.summary, &self.entries);
+        self.popups
+            .retain(|p| summary.entry_index(entries, p).is_some());
+        if self
+            .selected
+            .as_deref()
+            .is_some_and(|s| summary.entry_index(entries, s).is_none())
+        {
             self.selected = None;
         }
-        self.refilter();
+        if settings.is_some_and(|s| *s != self.settings()) {
+            self.refilter();
+        }
+        old
     }
 
-    /// Does an entry pass the filters?
-    fn passes(&self, e: &Entry) -> bool {
-        let f = &self.filters;
-        if f.hidden_kinds.contains(&e.kind) {
-            return false;
-        }
-        if !f.actors.is_empty() && !e.actors.iter().any(|a| f.actors.contains(a)) {
-            return false;
-        }
-        if let Some(min) = f.min_precision
-            && grain_rank(e.date.grain) > grain_rank(min)
-        {
-            return false;
-        }
-        let needle = f.search.trim().to_lowercase();
-        if !needle.is_empty() {
-            let mut hay = format!(
-                "{} {} {} {}",
-                e.label,
-                e.kind.name(),
-                e.actors.join(" "),
-                e.places.join(" ")
-            );
-            for r in &e.reports {
-                if let Some((_, ev)) = self.report_event(&r.article, &r.event) {
-                    hay.push(' ');
-                    hay.push_str(&ev.sentence.text);
-                }
-            }
-            if !hay.to_lowercase().contains(&needle) {
-                return false;
-            }
-        }
-        true
-    }
-
-    /// Recomputes which entries are shown and the lanes.
+    /// Recomputes which entries are shown, the lanes and the table's order.
     pub fn refilter(&mut self) {
-        self.shown = (0..self.entries.len())
-            .filter(|&i| self.passes(&self.entries[i]))
-            .collect();
-        self.lanes = self.make_lanes();
+        let f = derive::filter(
+            &self.articles,
+            &self.article_index,
+            &self.entries,
+            &self.summary,
+            &self.settings(),
+        );
+        self.shown = f.shown;
+        self.lanes = f.lanes;
+        self.span_shown = f.span_shown;
+        self.table = f.table;
     }
 
-    fn make_lanes(&self) -> Vec<Lane> {
-        let mut lanes: Vec<Lane> = Vec::new();
-        let lane_of = |name: String, kind: Option<EventKind>, lanes: &mut Vec<Lane>| {
-            if let Some(i) = lanes.iter().position(|l| l.name == name) {
-                i
-            } else {
-                lanes.push(Lane {
-                    name,
-                    kind,
-                    items: Vec::new(),
-                    max_len_days: 0.0,
-                });
-                lanes.len() - 1
-            }
-        };
-        if self.lane_mode == LaneMode::Kind {
-            // Kinds in their fixed order, only those with events.
-            for k in EventKind::ALL {
-                if self.shown.iter().any(|&i| self.entries[i].kind == k) {
-                    lane_of(k.name().to_string(), Some(k), &mut lanes);
-                }
-            }
+    /// Sorts the table by a column.
+    pub fn set_sort(&mut self, sort: (SortColumn, bool)) {
+        self.sort = sort;
+        if self.table.sort != sort {
+            self.table = derive::table_order(
+                &self.articles,
+                &self.article_index,
+                &self.entries,
+                &self.shown,
+                sort,
+            );
         }
-        for &i in &self.shown {
-            let e = &self.entries[i];
-            let (marker, start, end) = entry_days(e);
-            let item = LaneItem {
-                marker_day: marker,
-                start_day: start,
-                end_day: end,
-                entry: i,
-            };
-            let names: Vec<String> = match self.lane_mode {
-                LaneMode::Kind => vec![e.kind.name().to_string()],
-                LaneMode::Actor if e.actors.is_empty() => vec!["(no actor)".to_string()],
-                LaneMode::Actor => e.actors.clone(),
-                LaneMode::Article => {
-                    let mut v: Vec<String> = e
-                        .reports
-                        .iter()
-                        .filter_map(|r| self.article(&r.article).map(LoadedArticle::title))
-                        .collect();
-                    v.dedup();
-                    v
-                }
-            };
-            for n in names {
-                let kind = (self.lane_mode == LaneMode::Kind).then_some(e.kind);
-                let li = lane_of(n, kind, &mut lanes);
-                lanes[li].items.push(item);
-            }
-        }
-        if self.lane_mode == LaneMode::Actor {
-            // Busiest actors first; ties by name, so the order is stable.
-            lanes.sort_by(|a, b| b.items.len().cmp(&a.items.len()).then(a.name.cmp(&b.name)));
-        }
-        for l in &mut lanes {
-            l.items.sort_by(|a, b| {
-                a.marker_day
-                    .total_cmp(&b.marker_day)
-                    .then(a.entry.cmp(&b.entry))
-            });
-            l.max_len_days = l
-                .items
-                .iter()
-                .map(|it| it.end_day - it.start_day)
-                .fold(0.0, f64::max);
-        }
-        lanes
     }
 
-    /// Day numbers of the publication dates of the visible articles.
+    /// Day numbers of the publication dates of the visible articles, in date order.
     pub fn publication_days(&self) -> Vec<(f64, String)> {
-        self.articles
+        self.summary
+            .publications
             .iter()
-            .filter(|a| a.visible)
-            .filter_map(|a| {
-                a.article
-                    .published
-                    .value
-                    .map(|v| (day_of_datetime(v), a.title()))
-            })
+            .filter_map(|p| Some((p.day, self.articles.get(p.article)?.title())))
             .collect()
     }
 
     /// The span of the shown events, or with `all` of every event whatever the
     /// filters (and the publication dates either way), if any.
     pub fn data_span(&self, all: bool) -> Option<(f64, f64)> {
-        let mut span: Option<(f64, f64)> = None;
-        let mut add = |a: f64, b: f64| {
-            span = Some(match span {
-                Some((s, e)) => (s.min(a), e.max(b)),
-                None => (a, b),
-            });
-        };
-        let entries: Box<dyn Iterator<Item = &Entry>> = if all {
-            Box::new(self.entries.iter())
+        if all {
+            self.summary.span_all
         } else {
-            Box::new(self.shown.iter().map(|&i| &self.entries[i]))
-        };
-        for e in entries {
-            let (_, s, e) = entry_days(e);
-            add(s, e);
+            self.span_shown
         }
-        for (d, _) in self.publication_days() {
-            add(d, d + 1.0);
-        }
-        span
     }
 
     fn fit_of(span: Option<(f64, f64)>) -> ViewRange {
@@ -600,7 +609,8 @@ impl AppState {
         let pos = self
             .selected
             .as_deref()
-            .and_then(|s| self.shown.iter().position(|&i| self.entries[i].id == s));
+            .and_then(|s| self.entry_index(s))
+            .and_then(|i| self.shown.binary_search(&i).ok());
         let n = self.shown.len() as i64;
         let next = match pos {
             Some(p) => (p as i64 + i64::from(delta)).clamp(0, n - 1),
@@ -622,53 +632,38 @@ impl AppState {
     }
 
     /// Counts of shown-or-not entries by kind (before the kind filter), for the filter panel.
-    pub fn kind_counts(&self) -> Vec<(EventKind, usize)> {
-        EventKind::ALL
-            .iter()
-            .map(|k| (*k, self.entries.iter().filter(|e| e.kind == *k).count()))
-            .collect()
+    pub fn kind_counts(&self) -> &[(EventKind, usize)] {
+        &self.summary.kind_counts
     }
 
     /// Every actor with its number of entries, busiest first.
-    pub fn actor_counts(&self) -> Vec<(String, usize)> {
-        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
-        for e in &self.entries {
-            for a in &e.actors {
-                *counts.entry(a.as_str()).or_default() += 1;
-            }
-        }
-        let mut v: Vec<(String, usize)> = counts
-            .into_iter()
-            .map(|(a, n)| (a.to_string(), n))
-            .collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        v
+    pub fn actor_counts(&self) -> &[(String, usize)] {
+        &self.summary.actor_counts
     }
 
     /// The shown entries in the table's order.
-    pub fn table_rows(&self) -> Vec<usize> {
-        let mut rows = self.shown.clone();
-        let (col, asc) = self.sort;
-        let first_article = |i: usize| {
-            self.entries[i]
-                .reports
-                .first()
-                .and_then(|r| self.article(&r.article))
-                .map(LoadedArticle::title)
-                .unwrap_or_default()
-        };
-        rows.sort_by(|&a, &b| {
-            let (ea, eb) = (&self.entries[a], &self.entries[b]);
-            let ord = match col {
-                SortColumn::Date => a.cmp(&b),
-                SortColumn::Kind => ea.kind.cmp(&eb.kind).then(a.cmp(&b)),
-                SortColumn::Label => ea.label.cmp(&eb.label).then(a.cmp(&b)),
-                SortColumn::Actors => ea.actors.first().cmp(&eb.actors.first()).then(a.cmp(&b)),
-                SortColumn::Article => first_article(a).cmp(&first_article(b)).then(a.cmp(&b)),
-            };
-            if asc { ord } else { ord.reverse() }
-        });
-        rows
+    pub fn table_rows(&self) -> std::borrow::Cow<'_, [usize]> {
+        if self.table.sort == self.sort && self.table.rows.len() == self.shown.len() {
+            std::borrow::Cow::Borrowed(&self.table.rows)
+        } else {
+            let t = derive::table_order(
+                &self.articles,
+                &self.article_index,
+                &self.entries,
+                &self.shown,
+                self.sort,
+            );
+            std::borrow::Cow::Owned(t.rows)
+        }
+    }
+
+    /// The table row of an entry, if shown.
+    pub fn table_row_of(&self, entry: usize) -> Option<usize> {
+        if self.table.sort == self.sort && self.table.rows.len() == self.shown.len() {
+            self.table.row(entry)
+        } else {
+            self.table_rows().iter().position(|&i| i == entry)
+        }
     }
 
     /// Remembers a path as recently opened.
@@ -731,11 +726,11 @@ pub(crate) mod tests {
         );
         LoadedArticle {
             source: SourceRef::File(PathBuf::from(name)),
-            article,
-            extraction: Extraction {
+            article: Arc::new(article),
+            extraction: Arc::new(Extraction {
                 events,
                 ..Extraction::default()
-            },
+            }),
             visible: true,
         }
     }
@@ -778,7 +773,7 @@ pub(crate) mod tests {
     fn a_failed_article_becomes_an_error_and_nothing_else() {
         let mut s = state();
         let mut bad = loaded("bad.txt", vec![]);
-        bad.article = Article::failed("bad.txt", "no such file");
+        bad.article = Arc::new(Article::failed("bad.txt", "no such file"));
         assert!(!s.add_article(bad));
         assert_eq!(s.articles.len(), 1);
         assert_eq!(

@@ -11,6 +11,7 @@ use egui::{Align2, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 use egui_plot::{AxisHints, GridInput, GridMark, Plot, PlotBounds};
 
 use crate::app::command::Command;
+use crate::app::derive::Publication;
 use crate::app::state::{AppState, Lane};
 use crate::app::theme::Theme;
 use crate::app::time_axis::{
@@ -21,6 +22,15 @@ use crate::timeline::Entry;
 
 /// Markers closer than this on screen merge into a cluster.
 pub const CLUSTER_PX: f32 = 20.0;
+/// Publication dates closer than this on screen share one line.
+pub const PUBLICATION_MERGE_PX: f32 = 6.0;
+/// Up to this many publication lines in view are dashed across the plot; beyond,
+/// each is a short tick at its top (a dashed line is dozens of shapes).
+const MAX_DASHED_PUBLICATIONS: usize = 40;
+/// Rows of publication labels at most; the rest go without a label.
+const PUBLICATION_LABEL_ROWS: usize = 3;
+/// A lane draws its range bars one by one up to this many in view, else the days they cover.
+const MAX_SINGLE_BARS: usize = 300;
 const MARKER_RADIUS: f32 = 5.5;
 const CLUSTER_RADIUS: f32 = 9.0;
 const BAR_HALF_HEIGHT: f32 = 6.0;
@@ -63,6 +73,145 @@ pub fn layout_lane(lane: &Lane, axis: &TimeAxis, cluster_px: f32) -> Vec<Glyph> 
         i = run_end;
     }
     glyphs
+}
+
+/// Lays out sorted, disjoint spans of days: spans less than `merge_px` apart on
+/// screen become one, so the result has at most a few per pixel column however
+/// many spans there are. Each step finds its run's end by binary search.
+pub fn layout_spans(spans: &[(f64, f64)], axis: &TimeAxis, merge_px: f32) -> Vec<(f32, f32)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < spans.len() {
+        let start_x = axis.x_px(spans[i].0);
+        let mut end = spans[i].1;
+        let mut next = i + 1;
+        loop {
+            // Every span starting within `merge_px` of the run's end joins it; disjoint
+            // sorted spans have sorted ends, so the last to join ends the run.
+            let limit = axis.day_at(axis.x_px(end) + merge_px);
+            let k = next + spans[next..].partition_point(|s| s.0 <= limit);
+            if k == next {
+                break;
+            }
+            end = end.max(spans[k - 1].1);
+            next = k;
+        }
+        // At least a pixel wide, so that a short span still shows.
+        let end_x = axis.x_px(end).max(start_x + 1.0);
+        out.push((start_x, end_x));
+        i = next;
+    }
+    out
+}
+
+/// Groups sorted publication days into lines: days less than `merge_px` apart on
+/// screen share one. Returns index ranges into `pubs`.
+pub fn layout_publications(
+    pubs: &[Publication],
+    axis: &TimeAxis,
+    merge_px: f32,
+) -> Vec<Range<usize>> {
+    let lo = pubs.partition_point(|p| p.day < axis.view.start);
+    let hi = pubs.partition_point(|p| p.day <= axis.view.end);
+    let mut out = Vec::new();
+    let mut i = lo;
+    while i < hi {
+        let limit = axis.day_at(axis.x_px(pubs[i].day) + merge_px);
+        let end = i + 1 + pubs[i + 1..hi].partition_point(|p| p.day < limit);
+        out.push(i..end);
+        i = end;
+    }
+    out
+}
+
+/// The articles' publication dates: a dashed line each (or for each group too
+/// close to tell apart), with a label where one fits.
+fn publications_ui(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    state: &AppState,
+    axis: &TimeAxis,
+    theme: &Theme,
+) {
+    let frame = painter.clip_rect();
+    let small = FontId::proportional(11.0);
+    let pubs = &state.summary.publications;
+    // Right edge of the last label on each row, so that close dates' labels stack instead of overlapping.
+    let mut rows_right: Vec<f32> = Vec::new();
+    let groups = layout_publications(pubs, axis, PUBLICATION_MERGE_PX);
+    let dashed = groups.len() <= MAX_DASHED_PUBLICATIONS;
+    for group in groups {
+        let Some(first) = pubs.get(group.start) else {
+            continue;
+        };
+        let n = group.len();
+        let x = axis.x_px(first.day);
+        let stroke = Stroke::new(1.0, theme.publication());
+        if dashed {
+            painter.add(Shape::dashed_line(
+                &[Pos2::new(x, frame.top()), Pos2::new(x, frame.bottom())],
+                stroke,
+                6.0,
+                4.0,
+            ));
+        } else {
+            painter.line_segment(
+                [Pos2::new(x, frame.top()), Pos2::new(x, frame.top() + 12.0)],
+                stroke,
+            );
+        }
+        let date = date_of(first.day).map(human_date).unwrap_or_default();
+        let title = |p: &Publication| {
+            state
+                .articles
+                .get(p.article)
+                .map(|a| a.title())
+                .unwrap_or_default()
+        };
+        let text = if n == 1 {
+            format!("published {date}")
+        } else {
+            format!("{n} published from {date}")
+        };
+        let row = rows_right
+            .iter()
+            .position(|&right| right < x)
+            .unwrap_or(rows_right.len());
+        if row < PUBLICATION_LABEL_ROWS {
+            let galley = painter.layout_no_wrap(text, small.clone(), theme.publication());
+            let width = galley.size().x;
+            let top = frame.top() + 2.0 + row as f32 * (galley.size().y + 1.0);
+            painter.galley(Pos2::new(x + 3.0, top), galley, theme.publication());
+            if row == rows_right.len() {
+                rows_right.push(x + width + 8.0);
+            } else {
+                rows_right[row] = x + width + 8.0;
+            }
+        }
+        let hit = Rect::from_x_y_ranges((x - 3.0)..=(x + 3.0), frame.y_range());
+        let id = Id::unique(("publication", first.article));
+        let r = ui.interact(hit, id, Sense::hover());
+        let label = if n == 1 {
+            format!("Published: {}, {date}", title(first))
+        } else {
+            format!("{n} articles published from {date}")
+        };
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        r.on_hover_ui(|ui| {
+            if n == 1 {
+                ui.label(format!("Published: {}\n{date}", title(first)));
+                return;
+            }
+            ui.strong(format!("{n} articles published"));
+            for p in pubs[group.clone()].iter().take(12) {
+                let d = date_of(p.day).map(human_date).unwrap_or_default();
+                ui.label(format!("{d} — {}", title(p)));
+            }
+            if n > 12 {
+                ui.label(format!("… and {} more", n - 12));
+            }
+        });
+    }
 }
 
 /// What the timeline tells the app besides commands.
@@ -237,53 +386,7 @@ pub fn timeline_view_ui(
         );
     }
 
-    // Publication dates.
-    let small = FontId::proportional(11.0);
-    let mut pubs = state.publication_days();
-    pubs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    // Right edge of the last label on each row, so that close dates' labels stack instead of overlapping.
-    let mut rows_right: Vec<f32> = Vec::new();
-    for (day, title) in pubs {
-        let x = axis.x_px(day);
-        if x < frame.left() || x > frame.right() {
-            continue;
-        }
-        painter.add(Shape::dashed_line(
-            &[Pos2::new(x, frame.top()), Pos2::new(x, frame.bottom())],
-            Stroke::new(1.0, theme.publication()),
-            6.0,
-            4.0,
-        ));
-        let label = date_of(day).map(human_date).unwrap_or_default();
-        let galley = painter.layout_no_wrap(
-            format!("published {label}"),
-            small.clone(),
-            theme.publication(),
-        );
-        let row = rows_right
-            .iter()
-            .position(|&right| right < x)
-            .unwrap_or(rows_right.len());
-        let width = galley.size().x;
-        let top = frame.top() + 2.0 + row as f32 * (galley.size().y + 1.0);
-        painter.galley(Pos2::new(x + 3.0, top), galley, theme.publication());
-        if row == rows_right.len() {
-            rows_right.push(x + width + 8.0);
-        } else {
-            rows_right[row] = x + width + 8.0;
-        }
-        let hit = Rect::from_x_y_ranges((x - 3.0)..=(x + 3.0), frame.y_range());
-        let id = Id::unique(("publication", title.as_str(), day.to_bits()));
-        let r = ui.interact(hit, id, Sense::hover());
-        r.widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::Role::Label,
-                true,
-                format!("Published: {title}, {label}"),
-            )
-        });
-        r.on_hover_text(format!("Published: {title}\n{label}"));
-    }
+    publications_ui(ui, &painter, state, &axis, &theme);
 
     let mut out = TimelineOutput::default();
     if lanes.is_empty() {
@@ -310,13 +413,20 @@ pub fn timeline_view_ui(
         if y < frame.top() - lane_h || y > frame.bottom() + lane_h {
             continue;
         }
-        // Range bars, for items reaching into view (drawn under the markers).
+        // Range bars, for items reaching into view (drawn under the markers): one
+        // by one when there are few, else the days they cover.
         let reaching = lane.reaching(axis.view);
-        let bars = &lane.items[reaching];
-        if bars.len() <= 2000 {
-            for it in bars {
+        if reaching.len() <= MAX_SINGLE_BARS {
+            for it in &lane.items[reaching] {
                 let e = &state.entries[it.entry];
                 draw_range(&painter, &axis, e, it.start_day, it.end_day, y, &theme);
+            }
+        } else {
+            let color = lane.kind.map_or(theme.cluster(), |k| theme.kind(k));
+            for (x0, x1) in layout_spans(lane.bar_spans_in(axis.view), &axis, 1.0) {
+                let rect =
+                    Rect::from_x_y_ranges(x0..=x1, (y - BAR_HALF_HEIGHT)..=(y + BAR_HALF_HEIGHT));
+                painter.rect_filled(rect, 2.0, theme.range_fill(color));
             }
         }
         let glyphs = layout_lane(lane, &axis, CLUSTER_PX);
@@ -326,12 +436,9 @@ pub fn timeline_view_ui(
             let first_entry = &state.entries[first.entry];
             let id = Id::unique(("glyph", li, first_entry.id.as_str(), g.items.len()));
             if g.is_cluster() {
-                let members: Vec<&Entry> = lane.items[g.items.clone()]
-                    .iter()
-                    .map(|it| &state.entries[it.entry])
-                    .collect();
-                let same_kind = members.iter().all(|e| e.kind == first_entry.kind);
-                let fill = if same_kind {
+                // Nothing here walks the members: a cluster may stand for a million.
+                let n = g.items.len();
+                let fill = if lane.one_kind(g.items.clone()) {
                     theme.kind(first_entry.kind)
                 } else {
                     theme.cluster()
@@ -346,24 +453,23 @@ pub fn timeline_view_ui(
                 );
                 let rect = Rect::from_center_size(center, Vec2::splat(CLUSTER_RADIUS * 2.0 + 2.0));
                 let resp = ui.interact(rect, id, Sense::click());
-                let label = format!("Cluster of {} events on lane {}", g.items.len(), lane.name);
+                let label = format!("Cluster of {n} events on lane {}", lane.name);
                 resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                // Zoom to the markers, not to long date ranges that would hide them again.
-                let (a, b) = lane.items[g.items.clone()]
-                    .iter()
-                    .fold((f64::MAX, f64::MIN), |(a, b), it| {
-                        (a.min(it.marker_day), b.max(it.marker_day))
-                    });
+                // Zoom to the markers, not to long date ranges that would hide them again;
+                // the items are in marker order, so the ends are the first and the last.
+                let a = first.marker_day;
+                let b = lane
+                    .items
+                    .get(g.items.end - 1)
+                    .map_or(a, |it| it.marker_day);
                 let resp = resp.on_hover_ui(|ui| {
-                    ui.strong(format!("{} events", members.len()));
-                    for e in members.iter().take(12) {
+                    ui.strong(format!("{n} events"));
+                    for it in lane.items[g.items.clone()].iter().take(12) {
+                        let e = &state.entries[it.entry];
                         ui.label(format!("{} — {}", entry_date_text(e), e.label));
                     }
-                    if members.len() > 12 {
-                        ui.label(format!(
-                            "… and {} more (click to zoom in)",
-                            members.len() - 12
-                        ));
+                    if n > 12 {
+                        ui.label(format!("… and {} more (click to zoom in)", n - 12));
                     }
                 });
                 if resp.clicked() {
@@ -498,6 +604,7 @@ mod tests {
                 })
                 .collect(),
             max_len_days: 1.0,
+            ..Lane::default()
         }
     }
 
@@ -525,6 +632,95 @@ mod tests {
         let g = layout_lane(&l, &axis, CLUSTER_PX);
         assert!(g.len() <= 1400 / 20 + 1);
         assert_eq!(g.iter().map(|g| g.items.len()).sum::<usize>(), 1_000_000);
+    }
+
+    #[test]
+    fn every_pixel_column_gets_at_most_one_glyph_and_every_item_one_glyph() {
+        // A million items in a few hundred pixels, unevenly spread.
+        let days: Vec<f64> = (0..1_000_000u32)
+            .map(|i| f64::from(i % 1000) * 3.7 + f64::from(i / 1000) * 0.001)
+            .collect();
+        let mut days = days;
+        days.sort_by(f64::total_cmp);
+        let l = lane(&days);
+        let axis = TimeAxis::new(ViewRange::new(100.0, 3000.0), 50.0, 700.0);
+        let g = layout_lane(&l, &axis, CLUSTER_PX);
+        // Glyphs are in order, at least a cluster width apart at their starts.
+        for w in g.windows(2) {
+            assert_eq!(w[0].items.end, w[1].items.start);
+            let first_x = |g: &Glyph| axis.x_px(l.items[g.items.start].marker_day);
+            assert!(first_x(&w[1]) - first_x(&w[0]) >= CLUSTER_PX - 1e-3);
+        }
+        assert!(g.len() <= (700.0 / CLUSTER_PX) as usize + 1);
+        // Exactly the items in view, each in one glyph.
+        let window = l.visible(axis.view);
+        assert_eq!(g.first().unwrap().items.start, window.start);
+        assert_eq!(g.last().unwrap().items.end, window.end);
+    }
+
+    #[test]
+    fn the_visible_window_is_right_at_the_edges() {
+        let l = lane(&[1.0, 2.0, 2.0, 3.0, 10.0]);
+        // Markers exactly on the view's ends are in it.
+        assert_eq!(l.visible(ViewRange::new(2.0, 3.0)), 1..4);
+        assert_eq!(l.visible(ViewRange::new(0.0, 0.5)), 0..0);
+        assert_eq!(l.visible(ViewRange::new(10.5, 11.0)), 5..5);
+        assert_eq!(l.visible(ViewRange::new(0.0, 100.0)), 0..5);
+        let empty = lane(&[]);
+        assert_eq!(empty.visible(ViewRange::new(0.0, 1.0)), 0..0);
+        assert!(
+            layout_lane(
+                &empty,
+                &TimeAxis::new(ViewRange::new(0.0, 1.0), 0.0, 100.0),
+                20.0
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn spans_merge_to_at_most_one_per_pixel_column() {
+        // 100,000 one-day spans, two days apart, over 200,000 days on 1,000 pixels.
+        let spans: Vec<(f64, f64)> = (0..100_000u32)
+            .map(|i| (f64::from(i) * 2.0, f64::from(i) * 2.0 + 1.0))
+            .collect();
+        let axis = TimeAxis::new(ViewRange::new(0.0, 200_000.0), 0.0, 1000.0);
+        let runs = layout_spans(&spans, &axis, 1.0);
+        assert!(runs.len() <= 1000, "{}", runs.len());
+        assert!(runs.windows(2).all(|w| w[0].1 <= w[1].0));
+        // Zoomed in, the gaps show again.
+        let axis = TimeAxis::new(ViewRange::new(0.0, 100.0), 0.0, 1000.0);
+        let runs = layout_spans(&spans[..50], &axis, 1.0);
+        assert_eq!(runs.len(), 50);
+    }
+
+    #[test]
+    fn publication_dates_too_close_to_tell_apart_share_a_line() {
+        let pubs: Vec<Publication> = (0..10_000)
+            .map(|i| Publication {
+                day: f64::from(i) * 0.1,
+                article: i as usize,
+            })
+            .collect();
+        let axis = TimeAxis::new(ViewRange::new(0.0, 1000.0), 0.0, 500.0);
+        let groups = layout_publications(&pubs, &axis, PUBLICATION_MERGE_PX);
+        assert!(groups.len() <= (500.0 / PUBLICATION_MERGE_PX) as usize + 1);
+        assert_eq!(groups.iter().map(|g| g.len()).sum::<usize>(), 10_000);
+        let axis = TimeAxis::new(ViewRange::new(0.0, 1.0), 0.0, 500.0);
+        assert_eq!(
+            layout_publications(&pubs, &axis, PUBLICATION_MERGE_PX).len(),
+            11
+        );
+    }
+
+    #[test]
+    fn a_cluster_knows_whether_its_members_are_of_one_kind() {
+        let mut l = lane(&[1.0, 2.0, 3.0, 4.0]);
+        l.kind_breaks = vec![0, 0, 1, 1];
+        assert!(l.one_kind(0..2));
+        assert!(!l.one_kind(1..3));
+        assert!(l.one_kind(2..4));
+        assert!(l.one_kind(3..3));
     }
 
     #[test]
