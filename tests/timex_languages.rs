@@ -653,3 +653,35 @@ fn ukrainian() {
         ],
     );
 }
+
+/// The parts of a week are drawn per language: English "early next week" runs
+/// Monday to Wednesday and "the end of the week" Friday to Sunday; French
+/// "en fin de semaine" starts on Thursday. (Reference: Tuesday 28 October 2025.)
+#[test]
+fn parts_of_a_week_follow_the_language() {
+    let reference = NaiveDate::from_ymd_opt(2025, 10, 28)
+        .and_then(|d| d.and_hms_opt(11, 48, 0))
+        .expect("date");
+    let days = |lang: &str, s: &str| {
+        tag(s, lang, reference)
+            .first()
+            .map(|t| (t.start_date.to_string(), t.end_date.to_string()))
+    };
+    let span = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+    assert_eq!(
+        days("en", "Talks resume early next week."),
+        span("2025-11-03", "2025-11-05")
+    );
+    assert_eq!(
+        days("en", "A deal is expected by the end of the week."),
+        span("2025-10-31", "2025-11-02")
+    );
+    assert_eq!(
+        days("fr", "Un accord est attendu en fin de semaine."),
+        span("2025-10-30", "2025-11-02")
+    );
+    assert_eq!(
+        days("de", "Die Gespräche beginnen Anfang nächster Woche."),
+        span("2025-11-03", "2025-11-04")
+    );
+}

@@ -105,11 +105,18 @@ pub fn find_in_text(text: &str, lang: &str) -> Option<Found> {
             line
         };
         // A date written in full has a year: a line without four digits in a row has none.
-        let has_year = line
+        let year_at = line
             .as_bytes()
             .windows(4)
-            .any(|w| w.iter().all(u8::is_ascii_digit));
-        let Some(found) = has_year
+            .position(|w| w.iter().all(u8::is_ascii_digit));
+        // In a paragraph, an inline dateline has its dash or bracket after the date.
+        let worth_tagging = year_at.is_some_and(|p| {
+            !long
+                || line
+                    .get(p..)
+                    .is_some_and(|rest| rest.contains(['-', '–', '—', '(', '/', '|']))
+        });
+        let Some(found) = worth_tagging
             .then(|| full_date_in(line, lang))
             .flatten()
             .filter(|f| !long || f.inline)

@@ -6,7 +6,7 @@
 //! noun, so a weak (`~`) form would count almost everywhere; ambiguous short
 //! forms are therefore written with their dot (`Mo.`, `Jan.`) instead.
 
-use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U};
+use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U, WeekParts};
 
 /// The German table.
 pub static TABLE: LangTable = LangTable {
@@ -14,6 +14,7 @@ pub static TABLE: LangTable = LangTable {
     name: "German",
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Astronomical,
+    week_parts: WeekParts::THIRDS,
     capitalized_names: true,
     decimal_comma: true,
     locatives: &[

@@ -1,6 +1,6 @@
 //! English.
 
-use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U};
+use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U, WeekParts};
 
 /// The English table.
 pub static TABLE: LangTable = LangTable {
@@ -8,6 +8,11 @@ pub static TABLE: LangTable = LangTable {
     name: "English",
     date_order: DateOrder::MonthDay,
     seasons: SeasonStyle::Astronomical,
+    week_parts: WeekParts {
+        start: (0, 2),
+        mid: (2, 4),
+        end: (4, 6),
+    },
     capitalized_names: true,
     decimal_comma: false,
     locatives: &[

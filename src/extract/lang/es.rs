@@ -1,6 +1,6 @@
 //! Spanish.
 
-use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U};
+use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U, WeekParts};
 
 /// The Spanish table.
 pub static TABLE: LangTable = LangTable {
@@ -8,6 +8,7 @@ pub static TABLE: LangTable = LangTable {
     name: "Spanish",
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Astronomical,
+    week_parts: WeekParts::THIRDS,
     capitalized_names: false,
     decimal_comma: true,
     locatives: &["en", "a", "al", "desde", "hacia", "cerca de", "sobre"],

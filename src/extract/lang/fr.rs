@@ -1,6 +1,6 @@
 //! French.
 
-use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U};
+use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U, WeekParts};
 
 /// The French table.
 pub static TABLE: LangTable = LangTable {
@@ -8,6 +8,11 @@ pub static TABLE: LangTable = LangTable {
     name: "French",
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Astronomical,
+    week_parts: WeekParts {
+        start: (0, 1),
+        mid: (2, 3),
+        end: (3, 6),
+    },
     capitalized_names: false,
     decimal_comma: true,
     locatives: &[

@@ -210,6 +210,26 @@ pub enum Sem {
 }
 
 /// Everything the time grammar and the rest of the extractor know about one language.
+/// The days (0 = Monday, inclusive) that the beginning, the middle and the end
+/// of a week cover, which languages draw differently: English "early next week"
+/// runs to Wednesday and "the end of the week" takes in Friday; French "en fin
+/// de semaine" starts on Thursday.
+#[derive(Debug, Clone, Copy)]
+pub struct WeekParts {
+    pub start: (u8, u8),
+    pub mid: (u8, u8),
+    pub end: (u8, u8),
+}
+
+impl WeekParts {
+    /// The week in thirds: Monday-Tuesday, Wednesday-Thursday, Friday-Sunday.
+    pub const THIRDS: WeekParts = WeekParts {
+        start: (0, 1),
+        mid: (2, 3),
+        end: (4, 6),
+    };
+}
+
 #[derive(Debug)]
 pub struct LangTable {
     /// ISO 639-1 code.
@@ -222,6 +242,8 @@ pub struct LangTable {
     pub date_order: DateOrder,
     /// How seasons are counted.
     pub seasons: SeasonStyle,
+    /// Which days of a week (0 = Monday) its beginning, middle and end are.
+    pub week_parts: WeekParts,
     /// Month and day names are written with a capital (English, German), so a capital
     /// on a weak form ("May") marks the name.
     pub capitalized_names: bool,

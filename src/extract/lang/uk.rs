@@ -1,6 +1,6 @@
 //! Ukrainian.
 
-use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U};
+use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U, WeekParts};
 
 /// The Ukrainian table. Inflected forms are matched by stem (`жовтн*`).
 pub static TABLE: LangTable = LangTable {
@@ -8,6 +8,7 @@ pub static TABLE: LangTable = LangTable {
     name: "Ukrainian",
     date_order: DateOrder::DayMonth,
     seasons: SeasonStyle::Meteorological,
+    week_parts: WeekParts::THIRDS,
     capitalized_names: false,
     decimal_comma: true,
     locatives: &["в", "у", "до", "на", "з", "із", "біля", "під", "поблизу"],

@@ -14,7 +14,7 @@ pub mod token;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::extract::lang::{Part, Sem};
+use crate::extract::lang::{Part, Sem, WeekParts};
 use grammar::{Expr, Grammar, Open, Parsed, YearRef};
 use resolve::{Ctx, Period};
 use token::{TokKind, Tokens};
@@ -199,6 +199,7 @@ pub fn tag_matched(
                 reference,
                 future,
                 seasons: lex.table.seasons,
+                week_parts: lex.table.week_parts,
                 always_next: lean == Lean::Future,
             },
         ) {
@@ -320,7 +321,7 @@ fn is_absolute(e: &Expr) -> bool {
 
 /// Narrows a period to its start, middle or end: a month to days 1-10, 11-20 or 21 to
 /// its last day; longer or shorter periods to thirds.
-fn narrow(p: &Period, part: Part) -> (NaiveDate, NaiveDate) {
+fn narrow(p: &Period, part: Part, week_parts: WeekParts) -> (NaiveDate, NaiveDate) {
     let add = |d: NaiveDate, k: i64| d.checked_add_signed(Duration::days(k)).unwrap_or(d);
     if p.grain == Grain::Year {
         // The beginning of a year is its first quarter, the end its last four months.
@@ -338,6 +339,15 @@ fn narrow(p: &Period, part: Part) -> (NaiveDate, NaiveDate) {
             Part::Mid => (add(p.start, 10), add(p.start, 19)),
             Part::End => (add(p.start, 20), p.end),
         };
+    }
+    if p.grain == Grain::Week && (p.end - p.start).num_days() == 6 {
+        // The parts of a week are the language's (see `WeekParts`).
+        let (a, b) = match part {
+            Part::Start => week_parts.start,
+            Part::Mid => week_parts.mid,
+            Part::End => week_parts.end,
+        };
+        return (add(p.start, i64::from(a)), add(p.start, i64::from(b)));
     }
     let days = (p.end - p.start).num_days() + 1;
     if days < 3 {
@@ -358,7 +368,7 @@ fn build(text: &str, toks: &Tokens, p: &Parsed, ctx: Ctx) -> Option<Timex> {
     let last = toks.list.get(p.end.checked_sub(1)?)?;
     let mut modifier = None;
     if let Some(part) = p.part {
-        let (s, e) = narrow(&period, part);
+        let (s, e) = narrow(&period, part, ctx.week_parts);
         period.start = s;
         period.end = e;
         modifier = Some(match part {

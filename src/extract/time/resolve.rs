@@ -24,6 +24,8 @@ pub struct Ctx {
     pub seasons: SeasonStyle,
     /// Every underspecified date is the next one (Duckling's reading), not the nearest.
     pub always_next: bool,
+    /// Which days the parts of a week are, in the language.
+    pub week_parts: crate::extract::lang::WeekParts,
 }
 
 impl Ctx {
@@ -693,6 +695,7 @@ mod tests {
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
                 .unwrap_or_default(),
             future: false,
+            week_parts: crate::extract::lang::WeekParts::THIRDS,
         };
         assert_eq!(
             resolve(
