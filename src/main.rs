@@ -143,8 +143,13 @@ mod dateline_cli {
         let results: Vec<(Article, dateline::extract::Extraction)> = files
             .par_iter()
             .map(|p| {
-                let article = dateline::read::read_article(p, &opts);
+                let mut article = dateline::read::read_article(p, &opts);
                 let extraction = dateline::extract::extract(&article);
+                // Offsets are all the output needs of the text unless it is asked for:
+                // a year of articles need not stay in memory until the end.
+                if !with_text {
+                    article.text = String::new();
+                }
                 (article, extraction)
             })
             .collect();
