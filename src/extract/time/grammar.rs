@@ -1803,17 +1803,14 @@ impl<'a> Grammar<'a> {
                 future_word: false,
             });
         }
-        let mut starts = vec![j, self.fillers(j)];
-        if j != i {
-            starts.push(i);
-        }
+        let starts = [Some(j), Some(self.fillers(j)), (j != i).then_some(i)];
         let mut without_modifiers = false;
         // Each start is read with a part of a period in front ("fine ottobre") and without
         // (so that "ultimi" in "degli ultimi giorni" is not taken for "the end of").
-        let tries: Vec<(usize, bool)> = starts
-            .iter()
-            .flat_map(|&k0| [(k0, true), (k0, false)])
-            .collect();
+        let tries = starts
+            .into_iter()
+            .flatten()
+            .flat_map(|k0| [(k0, true), (k0, false)]);
         for (k0, with_part) in tries {
             let mut k = k0;
             let mut p_here = None;
