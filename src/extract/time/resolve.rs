@@ -99,6 +99,9 @@ fn week_period(d: NaiveDate) -> Option<Period> {
 }
 
 fn quarter_period(y: i32, q: u32) -> Option<Period> {
+    if !(1..=4).contains(&q) {
+        return None;
+    }
     let start = ymd(y, 3 * q - 2, 1)?;
     Some(Period {
         start,
@@ -109,6 +112,9 @@ fn quarter_period(y: i32, q: u32) -> Option<Period> {
 }
 
 fn half_period(y: i32, h: u32) -> Option<Period> {
+    if !(1..=2).contains(&h) {
+        return None;
+    }
     let start = ymd(y, 6 * h - 5, 1)?;
     Some(Period {
         start,
@@ -144,6 +150,9 @@ fn season_period(y: i32, s: u8, style: SeasonStyle) -> Option<Period> {
 }
 
 fn decade_period(start: i32) -> Option<Period> {
+    if !(MIN_YEAR..=MAX_YEAR).contains(&start) {
+        return None;
+    }
     let s = start - start.rem_euclid(10);
     Some(Period {
         start: ymd(s, 1, 1)?,
@@ -545,6 +554,9 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
         }
         Expr::Span { unit, n } => {
             let n = i64::from(*n);
+            if n == 0 {
+                return None;
+            }
             let (a, b) = if n < 0 { (n, -1) } else { (1, n) };
             let first = unit_period(*unit, shift(ctx, *unit, a)?)?;
             let last = unit_period(*unit, shift(ctx, *unit, b)?)?;
