@@ -487,8 +487,7 @@ impl DatelineApp {
             }
             Command::FocusSearch => self.focus_search = true,
             Command::OpenUrl(url) => {
-                let lower = url.to_ascii_lowercase();
-                if (lower.starts_with("http://") || lower.starts_with("https://"))
+                if article_view::opens_in_browser(&url)
                     && let Some(ctx) = &self.ctx
                 {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
