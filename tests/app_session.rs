@@ -198,3 +198,31 @@ fn a_save_that_fails_keeps_the_last_session_and_says_so_once() {
     assert_eq!(saved(&path).lane_mode, LaneMode::Article);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_whole_missing_drive_is_counted_not_listed_and_can_be_removed_at_once() {
+    let dir = temp_dir("drive");
+    let path = dir.join("session.json");
+    let sources: Vec<SourceRef> = (0..120)
+        .map(|i| SourceRef::File(dir.join(format!("unmounted/{i:03}.txt"))))
+        .collect();
+    SessionFile::new(&path)
+        .save(&Session {
+            sources: sources.clone(),
+            ..Session::default()
+        })
+        .unwrap();
+    let mut h = harness(&path);
+    wait_loaded(&mut h);
+    assert_eq!(h.state().state().missing.len(), 120);
+    h.get_by_label_contains("Missing since the last session (120)");
+    h.get_by_label("… and 70 more");
+    h.state_mut().save_session();
+    assert_eq!(saved(&path).sources, sources);
+    h.get_by_label("Remove all missing").click();
+    h.run_steps(2);
+    assert!(h.state().state().missing.is_empty());
+    h.state_mut().save_session();
+    assert!(saved(&path).sources.is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

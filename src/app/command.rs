@@ -69,8 +69,8 @@ pub enum Command {
     SetArticleVisible(String, bool),
     /// Forget the files that failed.
     DismissErrors,
-    /// Stop looking for a file of the last session that is missing.
-    ForgetMissing(SourceRef),
+    /// Stop looking for a file of the last session that is missing (`None`: for all of them).
+    ForgetMissing(Option<SourceRef>),
     /// Try the missing files of the last session again.
     LookForMissing,
     /// Forget the notices.

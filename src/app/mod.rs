@@ -121,6 +121,8 @@ pub struct DatelineApp {
     pending_hidden: Vec<SourceRef>,
     /// Sources of the restored session on their way: one that fails is listed as missing.
     restoring: HashSet<SourceRef>,
+    /// Their places in the saved session, to list the missing ones in that order.
+    restore_order: HashMap<SourceRef, usize>,
     /// Where the session is saved (`None`: nowhere).
     session_file: Option<SessionFile>,
     /// The JSON last saved, to skip saving an unchanged session.
@@ -175,6 +177,7 @@ impl DatelineApp {
             article_cache: article_view::Cache::default(),
             pending_hidden: Vec::new(),
             restoring: HashSet::new(),
+            restore_order: HashMap::new(),
             session_file: None,
             saved_json: None,
             save_error: None,
@@ -185,6 +188,12 @@ impl DatelineApp {
     /// (or fails) is listed as missing and stays in the session.
     fn restore_sources(&mut self, s: &Session) {
         let mut jobs = Vec::new();
+        self.restore_order = s
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, source)| (source.clone(), i))
+            .collect();
         for source in &s.sources {
             match Job::for_source(source) {
                 Some(job) => {
@@ -318,6 +327,13 @@ impl DatelineApp {
             self.fit_after_load = false;
             self.pending_hidden.clear();
             self.restoring.clear();
+            if !self.restore_order.is_empty() {
+                // Files finish in any order; list the missing ones as the session had them.
+                let order = std::mem::take(&mut self.restore_order);
+                self.state
+                    .missing
+                    .sort_by_key(|m| order.get(&m.source).copied().unwrap_or(usize::MAX));
+            }
         }
     }
 
@@ -359,7 +375,7 @@ impl DatelineApp {
             Command::RemoveArticle(id) => s.remove_article(&id),
             Command::SetArticleVisible(id, v) => s.set_article_visible(&id, v),
             Command::DismissErrors => s.errors.clear(),
-            Command::ForgetMissing(source) => s.forget_missing(&source),
+            Command::ForgetMissing(source) => s.forget_missing(source.as_ref()),
             Command::LookForMissing => {
                 let mut jobs = Vec::new();
                 for m in &s.missing {

@@ -137,6 +137,9 @@ fn articles_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mu
         });
 }
 
+/// Missing files listed one by one; the rest are counted.
+const MAX_MISSING_LISTED: usize = 50;
+
 /// Files of the last session that could not be opened again, each with its full path
 /// and a button to stop looking for it.
 fn missing_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mut Vec<Command>) {
@@ -151,7 +154,25 @@ fn missing_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mut
         ))
         .strong(),
     );
-    for m in &state.missing {
+    ui.horizontal(|ui| {
+        if ui
+            .small_button("Look again")
+            .on_hover_text("Try to open the missing files again")
+            .clicked()
+        {
+            commands.push(Command::LookForMissing);
+        }
+        if state.missing.len() > 1
+            && ui
+                .small_button("Remove all missing")
+                .on_hover_text("Stop looking for all of them")
+                .clicked()
+        {
+            commands.push(Command::ForgetMissing(None));
+        }
+    });
+    // A whole drive can go missing: list a screenful, not a hundred thousand.
+    for m in state.missing.iter().take(MAX_MISSING_LISTED) {
         let path = match &m.source {
             SourceRef::File(p) => p.display().to_string(),
             SourceRef::Sample(name) => name.clone(),
@@ -170,16 +191,13 @@ fn missing_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mut
                 )
             });
             if remove.clicked() {
-                commands.push(Command::ForgetMissing(m.source.clone()));
+                commands.push(Command::ForgetMissing(Some(m.source.clone())));
             }
         });
     }
-    if ui
-        .small_button("Look again")
-        .on_hover_text("Try to open the missing files again")
-        .clicked()
-    {
-        commands.push(Command::LookForMissing);
+    let more = state.missing.len().saturating_sub(MAX_MISSING_LISTED);
+    if more > 0 {
+        ui.label(format!("… and {more} more"));
     }
 }
 

@@ -4,6 +4,7 @@
 //! search), the selection and the view. The part that must survive a restart
 //! is [`Session`], which is plain serde data.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -280,6 +281,8 @@ pub struct AppState {
     pub errors: Vec<LoadError>,
     /// Files of the last session that could not be opened again.
     pub missing: Vec<MissingSource>,
+    /// The sources in `missing`, to look them up fast (a session may hold many files).
+    missing_sources: HashSet<SourceRef>,
     /// Messages for the user (e.g. the saved session could not be read).
     pub notices: Vec<String>,
     /// Recently opened paths, newest first.
@@ -374,7 +377,9 @@ impl AppState {
             return false;
         }
         self.errors.retain(|e| e.source != loaded.article.source);
-        self.missing.retain(|m| m.source != loaded.source);
+        if self.missing_sources.remove(&loaded.source) {
+            self.missing.retain(|m| m.source != loaded.source);
+        }
         self.articles.push(loaded);
         self.rebuild();
         true
@@ -382,20 +387,31 @@ impl AppState {
 
     /// Records a file of the last session that could not be opened again.
     pub fn add_missing(&mut self, source: SourceRef, reason: &str, hidden: bool) {
-        if self.has_source(&source) {
-            return;
+        if self.missing_sources.insert(source.clone()) {
+            self.missing.push(MissingSource {
+                source,
+                reason: reason.to_string(),
+                hidden,
+            });
+        } else if let Some(m) = self.missing.iter_mut().find(|m| m.source == source) {
+            m.reason = reason.to_string();
+            m.hidden = hidden;
         }
-        self.missing.retain(|m| m.source != source);
-        self.missing.push(MissingSource {
-            source,
-            reason: reason.to_string(),
-            hidden,
-        });
     }
 
-    /// Forgets a missing file: it is no longer looked for.
-    pub fn forget_missing(&mut self, source: &SourceRef) {
-        self.missing.retain(|m| &m.source != source);
+    /// Forgets a missing file, or all of them with `None`: they are no longer looked for.
+    pub fn forget_missing(&mut self, source: Option<&SourceRef>) {
+        match source {
+            Some(source) => {
+                if self.missing_sources.remove(source) {
+                    self.missing.retain(|m| &m.source != source);
+                }
+            }
+            None => {
+                self.missing.clear();
+                self.missing_sources.clear();
+            }
+        }
     }
 
     /// Closes an article.
@@ -984,7 +1000,19 @@ pub(crate) mod tests {
             "permission denied",
             false,
         );
-        s.forget_missing(&SourceRef::File(PathBuf::from("/x.txt")));
+        s.forget_missing(Some(&SourceRef::File(PathBuf::from("/x.txt"))));
+        assert!(s.missing.is_empty());
+        s.add_missing(
+            SourceRef::File(PathBuf::from("/y.txt")),
+            "no such file",
+            false,
+        );
+        s.add_missing(
+            SourceRef::File(PathBuf::from("/z.txt")),
+            "no such file",
+            false,
+        );
+        s.forget_missing(None);
         assert!(s.missing.is_empty());
         assert_eq!(s.session().sources.len(), 2);
     }
