@@ -76,3 +76,32 @@ fn resolver_decade_near_i32_max_does_not_overflow() {
     assert_eq!(resolve(&Expr::Decade { start: i32::MIN }, &ctx), None);
     assert_eq!(resolve(&Expr::Decade { start: 99_990 }, &ctx), None);
 }
+
+/// Found by trying the ends of the calendar by hand (`dateline extract --published
+/// 9999-12-31T23:59`): "Domani" resolved to `+10000-01-01` and "Ieri" on 1 January of
+/// year 1 to `0000-12-31`, outside the years the resolver promises. The fuzz targets
+/// now check every date for it.
+#[test]
+fn relative_dates_past_the_years_1_to_9999_resolve_to_nothing() {
+    let last = at(9999, 12, 31);
+    let first = at(1, 1, 1);
+    for (text, reference) in [
+        ("Domani il ministro incontrerà il collega.", last),
+        ("La settimana prossima e il mese prossimo.", last),
+        ("Ieri il ministro ha incontrato il collega.", first),
+        ("La settimana scorsa.", first),
+    ] {
+        for t in tag(text, "it", reference) {
+            for d in [t.start_date, t.end_date] {
+                assert!(
+                    (1..=9999).contains(&chrono::Datelike::year(&d)),
+                    "{text}: {t:?}"
+                );
+            }
+        }
+    }
+    let ctx = ctx_at(last);
+    assert_eq!(resolve(&Expr::RelDay(1), &ctx), None);
+    assert!(resolve(&Expr::RelDay(0), &ctx).is_some());
+    assert_eq!(resolve(&Expr::RelDay(-1), &ctx_at(first)), None);
+}

@@ -8,7 +8,7 @@
 //! resolver alone. Both check the invariants the output promises and panic
 //! (which is what a fuzzer reports) when one is broken.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use dateline::article::{Article, IntakeOptions};
 use dateline::export::{self, ArticleOut};
 use dateline::extract::lang::{SeasonStyle, Unit};
@@ -99,6 +99,10 @@ pub fn check_timexes(text: &str, timexes: &[Timex]) {
             "timex bytes {t:?}"
         );
         assert!(t.start_date <= t.end_date, "inverted period {t:?}");
+        assert!(
+            in_years(t.start_date) && in_years(t.end_date),
+            "a date outside the years 1 to 9999 {t:?}"
+        );
         let by_chars: String = text.chars().skip(t.start).take(t.end - t.start).collect();
         assert_eq!(
             text.get(t.bytes.clone()),
@@ -106,6 +110,11 @@ pub fn check_timexes(text: &str, timexes: &[Timex]) {
             "char and byte offsets disagree {t:?}"
         );
     }
+}
+
+/// Dates are resolved in the years 1 to 9999 only.
+fn in_years(d: NaiveDate) -> bool {
+    (1..=9999).contains(&d.year())
 }
 
 /// Years that break calendars: none, the first, the last four-digit one, five digits,
@@ -433,6 +442,10 @@ pub fn resolve_time(data: &[u8]) {
         let expr = b.expr(3);
         if let Some(p) = resolve::resolve(&expr, &ctx) {
             assert!(p.start <= p.end, "inverted period {p:?} for {expr:?}");
+            assert!(
+                in_years(p.start) && in_years(p.end),
+                "a date outside the years 1 to 9999 {p:?} for {expr:?}"
+            );
         }
         return;
     }

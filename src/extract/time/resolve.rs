@@ -404,8 +404,16 @@ fn with_clock(p: Period, c: Clock) -> Option<Period> {
     }
 }
 
-/// Resolves `e` against the reference in `ctx`.
+/// Resolves `e` against the reference in `ctx`. A period that reaches outside the
+/// years we resolve ("domani" on 31 December 9999, "ieri" on 1 January of year 1) is
+/// no period.
 pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
+    let in_years = |d: NaiveDate| (MIN_YEAR..=MAX_YEAR).contains(&d.year());
+    resolve_any(e, ctx).filter(|p| in_years(p.start) && in_years(p.end))
+}
+
+/// [`resolve`] without the final check of the years.
+fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
     let today = ctx.today();
     match e {
         Expr::Date {
