@@ -118,7 +118,7 @@ pub struct DatelineApp {
     ctx: Option<egui::Context>,
     article_cache: article_view::Cache,
     /// Sources of the restored session that the user had hidden.
-    pending_hidden: Vec<SourceRef>,
+    pending_hidden: HashSet<SourceRef>,
     /// Sources of the restored session on their way: one that fails is listed as missing.
     restoring: HashSet<SourceRef>,
     /// Their places in the saved session, to list the missing ones in that order.
@@ -175,7 +175,7 @@ impl DatelineApp {
             table_scroll_pending: false,
             ctx: None,
             article_cache: article_view::Cache::default(),
-            pending_hidden: Vec::new(),
+            pending_hidden: HashSet::new(),
             restoring: HashSet::new(),
             restore_order: HashMap::new(),
             session_file: None,
@@ -207,7 +207,7 @@ impl DatelineApp {
                 ),
             }
         }
-        self.pending_hidden = s.hidden.clone();
+        self.pending_hidden = s.hidden.iter().cloned().collect();
         // Keep the saved view rather than fitting.
         self.start_jobs(jobs, false);
     }
@@ -245,11 +245,6 @@ impl DatelineApp {
                 }
             }
         }
-    }
-
-    /// Where the session is saved, if anywhere.
-    pub fn session_path(&self) -> Option<&std::path::Path> {
-        self.session_file.as_ref().map(SessionFile::path)
     }
 
     /// The state, for tests and tools.
@@ -382,7 +377,7 @@ impl DatelineApp {
                     if let Some(job) = Job::for_source(&m.source) {
                         self.restoring.insert(m.source.clone());
                         if m.hidden {
-                            self.pending_hidden.push(m.source.clone());
+                            self.pending_hidden.insert(m.source.clone());
                         }
                         jobs.push(job);
                     }
