@@ -105,3 +105,24 @@ fn relative_dates_past_the_years_1_to_9999_resolve_to_nothing() {
     assert!(resolve(&Expr::RelDay(0), &ctx).is_some());
     assert_eq!(resolve(&Expr::RelDay(-1), &ctx_at(first)), None);
 }
+
+/// Found by `tests/fuzz_fallback.rs` (resolve_time on random bytes, shrunk to the input
+/// below): "dal 31/12/9999" against a reference at the end of chrono's calendar ran
+/// "since" up to the reference, year 262142.
+#[test]
+fn since_up_to_a_reference_past_year_9999_is_no_period() {
+    let mut input = vec![42, 36, 0, 104];
+    input.extend([0; 27]);
+    input.push(202);
+    input.extend([0; 14]);
+    input.extend([91, 73, 95, 0, 0]);
+    harness::resolve_time(&input);
+    let end_of_chrono = NaiveDate::MAX.and_hms_opt(0, 0, 59).expect("time");
+    for text in ["dal 31/12/9999", "dal 2025", "da settembre 2024"] {
+        for t in tag(text, "it", end_of_chrono) {
+            assert!(chrono::Datelike::year(&t.end_date) <= 9999, "{text}: {t:?}");
+        }
+    }
+    let ok = tag("dal 2025", "it", at(2025, 10, 28));
+    assert_eq!(ok.first().map(|t| t.value.as_str()), Some("2025"));
+}

@@ -408,8 +408,12 @@ fn with_clock(p: Period, c: Clock) -> Option<Period> {
 /// years we resolve ("domani" on 31 December 9999, "ieri" on 1 January of year 1) is
 /// no period.
 pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
-    let in_years = |d: NaiveDate| (MIN_YEAR..=MAX_YEAR).contains(&d.year());
     resolve_any(e, ctx).filter(|p| in_years(p.start) && in_years(p.end))
+}
+
+/// Is `d` in the years we resolve (1 to 9999)?
+pub fn in_years(d: NaiveDate) -> bool {
+    (MIN_YEAR..=MAX_YEAR).contains(&d.year())
 }
 
 /// [`resolve`] without the final check of the years.
