@@ -413,7 +413,9 @@ impl Bytes<'_> {
 
 /// The time tagger, or the resolver alone, against an adversarial reference date.
 ///
-/// Byte 0: bit 0 picks the resolver alone, bits 1-3 the language, bit 7 the lean.
+/// Byte 0: bit 0 picks the resolver alone, the rest the language (bits 1-7, modulo the
+/// languages), the lean (bit 7), and for the resolver the future (bit 6) and the seasons
+/// (bit 5).
 /// Then the reference date (often year 0, 99999 or the ends of chrono's range). Then,
 /// for the tagger, a phrase: each byte below 0xC0 adds a piece from [`PIECES`], each
 /// other byte adds that many (low six bits) raw input bytes as text; for the resolver,
