@@ -143,7 +143,8 @@ mod dateline_cli {
         let results: Vec<(Article, dateline::extract::Extraction)> = files
             .par_iter()
             .map(|p| {
-                let article = dateline::read::read_article(p, &opts);
+                // The user named these paths: a pipe (`<(curl …)`) is read like a file.
+                let article = dateline::read::read_article_or_pipe(p, &opts);
                 let extraction = dateline::extract::extract(&article);
                 (article, extraction)
             })

@@ -6,7 +6,10 @@
 //! byte more, into memory; everything after works on that copy, so a file that
 //! changes or disappears while it is being loaded gives the bytes that one read
 //! returned, or a clear error, never a mix. Only regular files are read: a
-//! named pipe could block the reader forever, and a device never ends.
+//! named pipe could block the reader for ever, and a device never ends. The
+//! command line alone also reads a named pipe the user names
+//! ([`read_article_or_pipe`]: `dateline extract <(curl …)`), waiting for it as
+//! `cat` would.
 
 use std::fs::Metadata;
 use std::io::Read;
@@ -15,21 +18,31 @@ use std::path::Path;
 use crate::article::{Article, IntakeOptions, MAX_ARTICLE_BYTES};
 
 /// Reads one file (at most [`MAX_ARTICLE_BYTES`], plus one byte so that the cut is
-/// reported) into an article.
+/// reported) into an article. Anything but a regular file is refused.
 pub fn read_article(path: &Path, opts: &IntakeOptions) -> Article {
+    read(path, opts, false)
+}
+
+/// [`read_article`] that also reads a named pipe, for a path the user typed: it waits
+/// for the writer, as `cat` would.
+pub fn read_article_or_pipe(path: &Path, opts: &IntakeOptions) -> Article {
+    read(path, opts, true)
+}
+
+fn read(path: &Path, opts: &IntakeOptions, pipes: bool) -> Article {
     let source = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => return Article::failed(&source, &path_reason(path, &e)),
     };
-    if let Some(reason) = not_a_file(&meta) {
+    if let Some(reason) = not_a_file(&meta, pipes) {
         return Article::failed(&source, reason);
     }
     let mut bytes = Vec::new();
     let read = std::fs::File::open(path).and_then(|f| {
         // The path may name something else by now: check what was opened.
         let opened = f.metadata()?;
-        if let Some(reason) = not_a_file(&opened) {
+        if let Some(reason) = not_a_file(&opened, pipes) {
             return Err(std::io::Error::other(reason));
         }
         f.take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes)
@@ -40,8 +53,9 @@ pub fn read_article(path: &Path, opts: &IntakeOptions) -> Article {
     Article::from_bytes(&source, &bytes, opts)
 }
 
-/// Why `meta` is not something to read as an article, if it is not.
-fn not_a_file(meta: &Metadata) -> Option<&'static str> {
+/// Why `meta` is not something to read as an article, if it is not (a named pipe is
+/// fine with `pipes`).
+fn not_a_file(meta: &Metadata, pipes: bool) -> Option<&'static str> {
     let t = meta.file_type();
     if t.is_dir() {
         return Some("is a directory, not an article file");
@@ -53,7 +67,10 @@ fn not_a_file(meta: &Metadata) -> Option<&'static str> {
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return Some("is a named pipe, not an article file (reading it could wait forever)");
+            if pipes {
+                return None;
+            }
+            return Some("is a named pipe, not an article file (reading it could wait for ever)");
         }
         if t.is_socket() {
             return Some("is a socket, not an article file");
