@@ -146,9 +146,10 @@ impl Article {
     pub fn from_bytes(source: &str, bytes: &[u8], opts: &IntakeOptions) -> Article {
         let mut warnings = Vec::new();
         let bytes = if bytes.len() > MAX_ARTICLE_BYTES {
+            // The reader stops one byte past the limit, so the real size is not known here.
             warnings.push(format!(
-                "{source}: {} MB is more than the {} MB an article may have; the rest was cut",
-                bytes.len() / (1024 * 1024),
+                "{source}: longer than the {} MB an article may have; only the first {} MB were read",
+                MAX_ARTICLE_BYTES / (1024 * 1024),
                 MAX_ARTICLE_BYTES / (1024 * 1024)
             ));
             bytes.get(..MAX_ARTICLE_BYTES).unwrap_or(bytes)

@@ -143,7 +143,8 @@ mod dateline_cli {
         let results: Vec<(Article, dateline::extract::Extraction)> = files
             .par_iter()
             .map(|p| {
-                let mut article = dateline::read::read_article(p, &opts);
+                // The user named these paths: a pipe (`<(curl …)`) is read like a file.
+                let mut article = dateline::read::read_article_or_pipe(p, &opts);
                 let extraction = dateline::extract::extract(&article);
                 // Offsets are all the output needs of the text unless it is asked for:
                 // a year of articles need not stay in memory until the end.

@@ -80,6 +80,7 @@ fn harness(paths: Vec<PathBuf>) -> Harness<'static, DatelineApp> {
                     paths,
                     extractor: test_extractor,
                     restore_session: false,
+                    session_file: None,
                 },
             )
         })

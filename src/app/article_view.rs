@@ -115,6 +115,24 @@ pub fn highlight_job(
     job
 }
 
+/// May this address be handed to the system browser? Only http and https with a
+/// host, and nothing that could smuggle another command along (spaces, control
+/// characters). `javascript:`, `file:`, `data:` and the rest are text, never links.
+pub fn opens_in_browser(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host_ok = rest
+        .split(['/', '?', '#'])
+        .next()
+        .is_some_and(|h| !h.is_empty());
+    host_ok && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// Character ranges of http(s) addresses in `text`.
 pub fn find_links(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -323,6 +341,42 @@ mod tests {
             .map(|r| t.chars().skip(r.start).take(r.len()).collect())
             .collect();
         assert_eq!(links, ["https://esempio.it/a?b=1", "http://x.y"]);
+    }
+
+    #[test]
+    fn only_http_and_https_addresses_open_in_the_browser() {
+        for ok in ["https://esempio.it/a?b=1", "HTTP://X.Y", "http://x.y#frag"] {
+            assert!(opens_in_browser(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(document.cookie)",
+            "file:///etc/passwd",
+            "data:text/html,<script>alert(1)</script>",
+            "ftp://x.y/z",
+            "mailto:a@b.c",
+            "https://",
+            "https:///etc/passwd",
+            "http://x.y/a b",
+            "http://x.y/\u{0}",
+            "http://x.y/\n--flag",
+            " https://x.y",
+            "vbscript:msgbox",
+        ] {
+            assert!(!opens_in_browser(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn only_http_and_https_addresses_become_links() {
+        let t =
+            "javascript:alert(1) file:///etc/passwd data:text/html,x <a href=\"https://a.b/c\">";
+        let links: Vec<String> = find_links(t)
+            .into_iter()
+            .map(|r| t.chars().skip(r.start).take(r.len()).collect())
+            .collect();
+        assert_eq!(links, ["https://a.b/c"]);
+        assert!(links.iter().all(|l| opens_in_browser(l)));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::app::state::{LaneMode, SortColumn};
+use crate::app::state::{LaneMode, SortColumn, SourceRef};
 use crate::app::time_axis::ViewRange;
 use crate::extract::events::EventKind;
 use crate::extract::time::Grain;
@@ -69,6 +69,10 @@ pub enum Command {
     SetArticleVisible(String, bool),
     /// Forget the files that failed.
     DismissErrors,
+    /// Stop looking for a file of the last session that is missing (`None`: for all of them).
+    ForgetMissing(Option<SourceRef>),
+    /// Try the missing files of the last session again.
+    LookForMissing,
     /// Forget the notices.
     DismissNotices,
     /// Show this range (kept within limits).

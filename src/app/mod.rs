@@ -5,8 +5,9 @@
 //! [`files::Loader`]. Each frame the panels ([`sidebar`], [`timeline_view`],
 //! [`event_table`], [`popup`], [`article_view`]) read the state and push
 //! [`Command`]s; [`DatelineApp::apply`] is the one place that changes it.
-//! What must survive a restart ([`state::Session`]) is saved through eframe
-//! persistence as JSON.
+//! What must survive a restart ([`state::Session`]) is saved as JSON in a
+//! file of its own, atomically ([`session_file`]); files of the last session
+//! that cannot be opened again are listed as missing and kept in it.
 
 pub mod article_view;
 pub mod command;
@@ -15,13 +16,14 @@ pub mod event_table;
 pub mod files;
 pub mod popup;
 pub mod remake;
+pub mod session_file;
 pub mod sidebar;
 pub mod state;
 pub mod theme;
 pub mod time_axis;
 pub mod timeline_view;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use egui::{Key, Modifiers};
@@ -29,12 +31,17 @@ use egui::{Key, Modifiers};
 pub use command::{Command, ZoomPreset};
 use files::{Extractor, Job, Loader};
 use remake::Remaker;
+use session_file::SessionFile;
 use state::{AppState, Session, SourceRef};
 use theme::Theme;
 use time_axis::ViewRange;
 
-/// The key under which the session is saved.
+/// The key under which eframe's storage held the session before it had a file of its
+/// own ([`session_file`]); read once to carry an old session over, then removed.
 pub const SESSION_KEY: &str = "dateline-session";
+
+/// The app's name for the platform: its window title and data folder.
+pub const APP_ID: &str = "Dateline";
 
 /// How the app starts.
 #[derive(Debug, Clone)]
@@ -45,6 +52,8 @@ pub struct AppOptions {
     pub extractor: Extractor,
     /// Bring back the last session (when no paths are given).
     pub restore_session: bool,
+    /// Where the session is kept; `None` keeps none. By default the app's data folder.
+    pub session_file: Option<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -53,6 +62,42 @@ impl Default for AppOptions {
             paths: Vec::new(),
             extractor: crate::extract::extract,
             restore_session: true,
+            session_file: SessionFile::in_data_dir(APP_ID).map(|f| f.path().to_path_buf()),
+        }
+    }
+}
+
+/// The last session from its file, else from where older versions kept it (eframe's
+/// storage, `legacy`), with any messages for the user and whether saving over the
+/// file is safe. `now` stamps the backup of a session that cannot be read.
+fn load_session(
+    file: Option<&SessionFile>,
+    legacy: Option<String>,
+    now: chrono::NaiveDateTime,
+) -> (Option<Session>, Option<String>, bool) {
+    if let Some(f) = file {
+        let loaded = f.load(now);
+        if !loaded.absent {
+            return (loaded.session, loaded.notice, loaded.may_save);
+        }
+    }
+    let Some(text) = legacy else {
+        return (None, None, true);
+    };
+    match Session::restore(Some(&text)) {
+        (Some(s), _) => (Some(s), None, true),
+        (None, notice) => {
+            // Keep the unreadable text: saving will drop it from eframe's storage.
+            let kept = file.map(|f| f.keep_aside(&text, now));
+            let notice = match kept {
+                Some(Ok(backup)) => Some(format!(
+                    "{} It was kept as {}.",
+                    notice.unwrap_or_default(),
+                    backup.display()
+                )),
+                _ => notice,
+            };
+            (None, notice, true)
         }
     }
 }
@@ -78,7 +123,17 @@ pub struct DatelineApp {
     ctx: Option<egui::Context>,
     article_cache: article_view::Cache,
     /// Sources of the restored session that the user had hidden.
-    pending_hidden: Vec<SourceRef>,
+    pending_hidden: HashSet<SourceRef>,
+    /// Sources of the restored session on their way: one that fails is listed as missing.
+    restoring: HashSet<SourceRef>,
+    /// Their places in the saved session, to list the missing ones in that order.
+    restore_order: HashMap<SourceRef, usize>,
+    /// Where the session is saved (`None`: nowhere).
+    session_file: Option<SessionFile>,
+    /// The JSON last saved, to skip saving an unchanged session.
+    saved_json: Option<String>,
+    /// The last save error shown, so that a failing disk is reported once, not every save.
+    save_error: Option<String>,
     /// Frame times and loading milestones on stderr, when `DATELINE_FRAME_LOG` is set.
     frame_log: Option<FrameLog>,
 }
@@ -123,26 +178,26 @@ impl DatelineApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
         cc.egui_ctx
             .options_mut(|o| o.theme_preference = egui::ThemePreference::System);
-        let saved = if options.restore_session {
-            cc.storage.and_then(|s| s.get_string(SESSION_KEY))
+        let file = options.session_file.clone().map(SessionFile::new);
+        let (session, notice, may_save) = if options.restore_session {
+            let legacy = cc.storage.and_then(|s| s.get_string(SESSION_KEY));
+            // The clock belongs to the app: it stamps the backup of a bad session file.
+            load_session(file.as_ref(), legacy, chrono::Local::now().naive_local())
         } else {
-            None
+            (None, None, true)
         };
-        let (session, notice) = Session::restore(saved.as_deref());
         let mut app = Self::with_state(
             AppState::from_session(&session.clone().unwrap_or_default()),
             options.extractor,
         );
+        app.session_file = file.filter(|_| may_save);
         app.state.notices.extend(notice);
         app.ctx = Some(cc.egui_ctx.clone());
         if !options.paths.is_empty() {
             app.state.view = ViewRange::default();
             app.queue(Command::OpenPaths(options.paths));
         } else if let Some(s) = session.filter(|s| !s.sources.is_empty()) {
-            let jobs: Vec<Job> = s.sources.iter().filter_map(Job::for_source).collect();
-            app.pending_hidden = s.hidden.clone();
-            // Keep the saved view rather than fitting.
-            app.start_jobs(jobs, false);
+            app.restore_sources(&s);
         } else {
             app.queue(Command::OpenSamples);
         }
@@ -163,12 +218,80 @@ impl DatelineApp {
             table_scroll_pending: false,
             ctx: None,
             article_cache: article_view::Cache::default(),
-            pending_hidden: Vec::new(),
+            pending_hidden: HashSet::new(),
+            restoring: HashSet::new(),
+            restore_order: HashMap::new(),
+            session_file: None,
+            saved_json: None,
+            save_error: None,
             frame_log: std::env::var_os("DATELINE_FRAME_LOG").map(|_| FrameLog {
                 started: std::time::Instant::now(),
                 first_events_shown: false,
                 was_loading: false,
             }),
+        }
+    }
+
+    /// Opens the files of a saved session again, keeping its view. A file that is gone
+    /// (or fails) is listed as missing and stays in the session.
+    fn restore_sources(&mut self, s: &Session) {
+        let mut jobs = Vec::new();
+        self.restore_order = s
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, source)| (source.clone(), i))
+            .collect();
+        for source in &s.sources {
+            match Job::for_source(source) {
+                Some(job) => {
+                    self.restoring.insert(source.clone());
+                    jobs.push(job);
+                }
+                None => self.state.add_missing(
+                    source.clone(),
+                    "no longer built into the app",
+                    s.hidden.contains(source),
+                ),
+            }
+        }
+        self.pending_hidden = s.hidden.iter().cloned().collect();
+        // Keep the saved view rather than fitting.
+        self.start_jobs(jobs, false);
+    }
+
+    /// Writes the session to its file if it changed since the last save. A failure is
+    /// reported (once) as a notice and on stderr; the old file stays as it was.
+    pub fn save_session(&mut self) {
+        let Some(file) = &self.session_file else {
+            return;
+        };
+        let json = match session_file::session_json(&self.state.session()) {
+            Ok(j) => j,
+            Err(e) => {
+                log_error(&format!("could not save the session: {e}"));
+                return;
+            }
+        };
+        if self.saved_json.as_ref() == Some(&json) {
+            return;
+        }
+        match session_file::write_atomically(file.path(), json.as_bytes()) {
+            Ok(()) => {
+                self.saved_json = Some(json);
+                self.save_error = None;
+            }
+            Err(e) => {
+                let message = format!(
+                    "The session could not be saved to {} ({e}); the last saved one is kept.",
+                    file.path().display()
+                );
+                if self.save_error.as_ref() != Some(&message) {
+                    log_error(&message);
+                    self.state.notices.push(message.clone());
+                    self.save_error = Some(message);
+                }
+            }
         }
     }
 
@@ -243,8 +366,16 @@ impl DatelineApp {
         }
         for loaded in received.articles {
             let mut loaded = loaded;
-            if self.pending_hidden.contains(&loaded.source) {
+            let hidden = self.pending_hidden.contains(&loaded.source);
+            if hidden {
                 loaded.visible = false;
+            }
+            if self.restoring.remove(&loaded.source)
+                && let Some(reason) = &loaded.article.error
+            {
+                self.state
+                    .add_missing(loaded.source.clone(), reason, hidden);
+                continue;
             }
             if self.state.push_article(loaded) {
                 self.remaker.mark_dirty();
@@ -266,6 +397,14 @@ impl DatelineApp {
             }
             self.fit_after_load = false;
             self.pending_hidden.clear();
+            self.restoring.clear();
+            if !self.restore_order.is_empty() {
+                // Files finish in any order; list the missing ones as the session had them.
+                let order = std::mem::take(&mut self.restore_order);
+                self.state
+                    .missing
+                    .sort_by_key(|m| order.get(&m.source).copied().unwrap_or(usize::MAX));
+            }
         }
     }
 
@@ -309,6 +448,20 @@ impl DatelineApp {
                 self.remaker.invalidate();
             }
             Command::DismissErrors => s.errors.clear(),
+            Command::ForgetMissing(source) => s.forget_missing(source.as_ref()),
+            Command::LookForMissing => {
+                let mut jobs = Vec::new();
+                for m in &s.missing {
+                    if let Some(job) = Job::for_source(&m.source) {
+                        self.restoring.insert(m.source.clone());
+                        if m.hidden {
+                            self.pending_hidden.insert(m.source.clone());
+                        }
+                        jobs.push(job);
+                    }
+                }
+                self.start_jobs(jobs, false);
+            }
             Command::DismissNotices => s.notices.clear(),
             Command::SetView(v) => s.set_view(v),
             Command::Zoom { factor, anchor } => {
@@ -424,8 +577,7 @@ impl DatelineApp {
             }
             Command::FocusSearch => self.focus_search = true,
             Command::OpenUrl(url) => {
-                let lower = url.to_ascii_lowercase();
-                if (lower.starts_with("http://") || lower.starts_with("https://"))
+                if article_view::opens_in_browser(&url)
                     && let Some(ctx) = &self.ctx
                 {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
@@ -548,7 +700,7 @@ impl DatelineApp {
                     ui.close();
                 }
                 ui.separator();
-                // Closing through the window saves the session (eframe persistence).
+                // Closing through the window saves the session (eframe calls `save`).
                 if ui.button("Quit  (Ctrl+Q)").clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
@@ -675,6 +827,15 @@ impl DatelineApp {
                     ),
                 );
             }
+            if !s.missing.is_empty() {
+                ui.colored_label(
+                    theme.warning(),
+                    format!(
+                        "{} file(s) of the last session are missing (see Articles)",
+                        s.missing.len()
+                    ),
+                );
+            }
             for n in &s.notices {
                 ui.colored_label(theme.warning(), n);
             }
@@ -705,9 +866,11 @@ impl eframe::App for DatelineApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        match serde_json::to_string(&self.state.session()) {
-            Ok(json) => storage.set_string(SESSION_KEY, json),
-            Err(e) => log_error(&format!("could not save the session: {e}")),
+        self.save_session();
+        // Once the session has a file of its own, the copy older versions kept in
+        // eframe's (non-atomic) storage goes.
+        if self.saved_json.is_some() && storage.get_string(SESSION_KEY).is_some() {
+            storage.remove_string(SESSION_KEY);
         }
     }
 }
@@ -777,14 +940,14 @@ fn log_error(message: &str) {
 pub fn run(paths: Vec<PathBuf>) -> std::process::ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("Dateline")
+            .with_title(APP_ID)
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
         ..Default::default()
     };
     let result = eframe::run_native(
-        "Dateline",
+        APP_ID,
         options,
         Box::new(move |cc| {
             Ok(Box::new(DatelineApp::new(
@@ -802,5 +965,49 @@ pub fn run(paths: Vec<PathBuf>) -> std::process::ExitCode {
             log_error(&format!("could not open the window: {e}"));
             std::process::ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> chrono::NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2025, 11, 21)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_session_older_versions_kept_in_eframe_storage_is_carried_over() {
+        let dir = std::env::temp_dir().join(format!("dateline-legacy-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let file = SessionFile::new(dir.join("session.json"));
+        // No file yet: the old place is read.
+        let (s, notice, may_save) = load_session(
+            Some(&file),
+            Some(r#"{"lane_mode":"Actor"}"#.to_string()),
+            now(),
+        );
+        assert_eq!(s.map(|s| s.lane_mode), Some(state::LaneMode::Actor));
+        assert_eq!(notice, None);
+        assert!(may_save);
+        // A bad one there is kept aside in a file, and said so.
+        let (s, notice, _) = load_session(Some(&file), Some("{not json".to_string()), now());
+        assert_eq!(s, None);
+        let notice = notice.unwrap();
+        assert!(notice.contains("could not be read"), "{notice}");
+        let backup = dir.join("session.json.20251121T120000.bak");
+        assert!(notice.contains(&backup.display().to_string()), "{notice}");
+        assert_eq!(std::fs::read_to_string(&backup).unwrap(), "{not json");
+        // Once the file exists, the old place is not looked at.
+        file.save(&Session::default()).unwrap();
+        let (s, _, _) = load_session(
+            Some(&file),
+            Some(r#"{"lane_mode":"Actor"}"#.to_string()),
+            now(),
+        );
+        assert_eq!(s, Some(Session::default()));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -1,12 +1,12 @@
 //! The side panel: the open articles (title, date, language, events,
-//! warnings; show, hide, remove), the files that failed and why, and the
-//! filters (kinds with their colours and counts, actors, text search,
-//! minimum precision).
+//! warnings; show, hide, remove), the files of the last session that are
+//! missing, the files that failed and why, and the filters (kinds with their
+//! colours and counts, actors, text search, minimum precision).
 
 use egui::{Color32, RichText, Sense, Vec2};
 
 use crate::app::command::Command;
-use crate::app::state::{AppState, LoadedArticle};
+use crate::app::state::{AppState, LoadedArticle, SourceRef};
 use crate::app::theme::Theme;
 use crate::app::time_axis::human_date;
 use crate::extract::time::Grain;
@@ -131,6 +131,7 @@ fn articles_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mu
                     });
                 });
             }
+            missing_ui(ui, state, theme, commands);
             if !state.errors.is_empty() {
                 ui.colored_label(theme.error(), RichText::new("Could not open").strong());
                 for e in &state.errors {
@@ -206,6 +207,70 @@ fn article_rows_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                 });
             }
         });
+}
+
+/// Missing files listed one by one; the rest are counted.
+const MAX_MISSING_LISTED: usize = 50;
+
+/// Files of the last session that could not be opened again, each with its full path
+/// and a button to stop looking for it.
+fn missing_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mut Vec<Command>) {
+    if state.missing.is_empty() {
+        return;
+    }
+    ui.colored_label(
+        theme.warning(),
+        RichText::new(format!(
+            "Missing since the last session ({})",
+            state.missing.len()
+        ))
+        .strong(),
+    );
+    ui.horizontal(|ui| {
+        if ui
+            .small_button("Look again")
+            .on_hover_text("Try to open the missing files again")
+            .clicked()
+        {
+            commands.push(Command::LookForMissing);
+        }
+        if state.missing.len() > 1
+            && ui
+                .small_button("Remove all missing")
+                .on_hover_text("Stop looking for all of them")
+                .clicked()
+        {
+            commands.push(Command::ForgetMissing(None));
+        }
+    });
+    // A whole drive can go missing: list a screenful, not a hundred thousand.
+    for m in state.missing.iter().take(MAX_MISSING_LISTED) {
+        let path = match &m.source {
+            SourceRef::File(p) => p.display().to_string(),
+            SourceRef::Sample(name) => name.clone(),
+        };
+        ui.group(|ui| {
+            ui.add(egui::Label::new(&path).wrap());
+            ui.colored_label(theme.warning(), m.status());
+            let remove = ui
+                .small_button("Remove")
+                .on_hover_text(format!("Stop looking for {path}"));
+            remove.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    format!("Remove missing file {path}"),
+                )
+            });
+            if remove.clicked() {
+                commands.push(Command::ForgetMissing(Some(m.source.clone())));
+            }
+        });
+    }
+    let more = state.missing.len().saturating_sub(MAX_MISSING_LISTED);
+    if more > 0 {
+        ui.label(format!("… and {more} more"));
+    }
 }
 
 fn filters_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mut Vec<Command>) {

@@ -200,6 +200,33 @@ pub struct LoadError {
     pub reason: String,
 }
 
+/// A file of the last session that could not be opened again: kept in the session
+/// (and listed under Articles) until the user removes it, so that a drive that is not
+/// mounted today does not cost the session its files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingSource {
+    /// Which file.
+    pub source: SourceRef,
+    /// Why it could not be opened ("no such file").
+    pub reason: String,
+    /// The user had hidden it.
+    pub hidden: bool,
+}
+
+impl MissingSource {
+    /// What to tell the user about it.
+    pub fn status(&self) -> String {
+        if self.reason == "no such file" {
+            "missing since the last session".to_string()
+        } else {
+            format!(
+                "could not be opened since the last session: {}",
+                self.reason
+            )
+        }
+    }
+}
+
 /// One event on a lane: its extent in day numbers and its entry.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LaneItem {
@@ -307,6 +334,10 @@ pub struct AppState {
     pub sort: (SortColumn, bool),
     /// Files that failed.
     pub errors: Vec<LoadError>,
+    /// Files of the last session that could not be opened again.
+    pub missing: Vec<MissingSource>,
+    /// The sources in `missing`, to look them up fast (a session may hold many files).
+    missing_sources: HashSet<SourceRef>,
     /// Messages for the user (e.g. the saved session could not be read).
     pub notices: Vec<String>,
     /// Recently opened paths, newest first.
@@ -347,15 +378,26 @@ impl AppState {
         }
     }
 
-    /// What to save.
+    /// What to save: the open articles, then the missing ones, which stay until removed.
     pub fn session(&self) -> Session {
         Session {
-            sources: self.articles.iter().map(|a| a.source.clone()).collect(),
+            sources: self
+                .articles
+                .iter()
+                .map(|a| a.source.clone())
+                .chain(self.missing.iter().map(|m| m.source.clone()))
+                .collect(),
             hidden: self
                 .articles
                 .iter()
                 .filter(|a| !a.visible)
                 .map(|a| a.source.clone())
+                .chain(
+                    self.missing
+                        .iter()
+                        .filter(|m| m.hidden)
+                        .map(|m| m.source.clone()),
+                )
                 .collect(),
             view: Some(self.view),
             filters: self.filters.clone(),
@@ -410,11 +452,43 @@ impl AppState {
         if !self.errors.is_empty() {
             self.errors.retain(|e| e.source != loaded.article.source);
         }
+        if self.missing_sources.remove(&loaded.source) {
+            self.missing.retain(|m| m.source != loaded.source);
+        }
         self.sources.insert(loaded.source.clone());
         self.article_index
             .insert(loaded.article.id.clone(), self.articles.len());
         self.articles.push(loaded);
         true
+    }
+
+    /// Records a file of the last session that could not be opened again.
+    pub fn add_missing(&mut self, source: SourceRef, reason: &str, hidden: bool) {
+        if self.missing_sources.insert(source.clone()) {
+            self.missing.push(MissingSource {
+                source,
+                reason: reason.to_string(),
+                hidden,
+            });
+        } else if let Some(m) = self.missing.iter_mut().find(|m| m.source == source) {
+            m.reason = reason.to_string();
+            m.hidden = hidden;
+        }
+    }
+
+    /// Forgets a missing file, or all of them with `None`: they are no longer looked for.
+    pub fn forget_missing(&mut self, source: Option<&SourceRef>) {
+        match source {
+            Some(source) => {
+                if self.missing_sources.remove(source) {
+                    self.missing.retain(|m| &m.source != source);
+                }
+            }
+            None => {
+                self.missing.clear();
+                self.missing_sources.clear();
+            }
+        }
     }
 
     /// Closes an article.
@@ -896,6 +970,45 @@ pub(crate) mod tests {
         assert_eq!(s.unwrap().lane_mode, LaneMode::Actor);
         assert!(msg.is_none());
         assert_eq!(Session::restore(None), (None, None));
+    }
+
+    #[test]
+    fn missing_files_stay_in_the_session_until_removed_or_found() {
+        let mut s = state();
+        let gone = SourceRef::File(PathBuf::from("/news/gone.txt"));
+        s.add_missing(gone.clone(), "no such file", true);
+        s.add_missing(gone.clone(), "no such file", true);
+        assert_eq!(s.missing.len(), 1);
+        assert_eq!(s.missing[0].status(), "missing since the last session");
+        let session = s.session();
+        assert_eq!(session.sources.len(), 2);
+        assert_eq!(session.sources[1], gone);
+        assert_eq!(session.hidden, std::slice::from_ref(&gone));
+        // Found again: an article, no longer missing.
+        let mut back = loaded("/news/gone.txt", vec![]);
+        back.source = gone.clone();
+        assert!(s.add_article(back));
+        assert!(s.missing.is_empty());
+        s.add_missing(
+            SourceRef::File(PathBuf::from("/x.txt")),
+            "permission denied",
+            false,
+        );
+        s.forget_missing(Some(&SourceRef::File(PathBuf::from("/x.txt"))));
+        assert!(s.missing.is_empty());
+        s.add_missing(
+            SourceRef::File(PathBuf::from("/y.txt")),
+            "no such file",
+            false,
+        );
+        s.add_missing(
+            SourceRef::File(PathBuf::from("/z.txt")),
+            "no such file",
+            false,
+        );
+        s.forget_missing(None);
+        assert!(s.missing.is_empty());
+        assert_eq!(s.session().sources.len(), 2);
     }
 
     #[test]

@@ -395,6 +395,10 @@ fn build(text: &str, toks: &Tokens, p: &Parsed, ctx: Ctx) -> Option<Timex> {
     if modifier.is_none() && period.start > today {
         modifier = Some(Modifier::Planned);
     }
+    // "dal 2025" runs to the reference, which may lie past the years we resolve.
+    if !resolve::in_years(period.start) || !resolve::in_years(period.end) {
+        return None;
+    }
     let bytes = first.bytes.start..last.bytes.end;
     Some(Timex {
         text: text.get(bytes.clone())?.to_string(),

@@ -101,6 +101,9 @@ fn week_period(d: NaiveDate) -> Option<Period> {
 }
 
 fn quarter_period(y: i32, q: u32) -> Option<Period> {
+    if !(1..=4).contains(&q) {
+        return None;
+    }
     let start = ymd(y, 3 * q - 2, 1)?;
     Some(Period {
         start,
@@ -111,6 +114,9 @@ fn quarter_period(y: i32, q: u32) -> Option<Period> {
 }
 
 fn half_period(y: i32, h: u32) -> Option<Period> {
+    if !(1..=2).contains(&h) {
+        return None;
+    }
     let start = ymd(y, 6 * h - 5, 1)?;
     Some(Period {
         start,
@@ -146,6 +152,9 @@ fn season_period(y: i32, s: u8, style: SeasonStyle) -> Option<Period> {
 }
 
 fn decade_period(start: i32) -> Option<Period> {
+    if !(MIN_YEAR..=MAX_YEAR).contains(&start) {
+        return None;
+    }
     let s = start - start.rem_euclid(10);
     Some(Period {
         start: ymd(s, 1, 1)?,
@@ -397,8 +406,20 @@ fn with_clock(p: Period, c: Clock) -> Option<Period> {
     }
 }
 
-/// Resolves `e` against the reference in `ctx`.
+/// Resolves `e` against the reference in `ctx`. A period that reaches outside the
+/// years we resolve ("domani" on 31 December 9999, "ieri" on 1 January of year 1) is
+/// no period.
 pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
+    resolve_any(e, ctx).filter(|p| in_years(p.start) && in_years(p.end))
+}
+
+/// Is `d` in the years we resolve (1 to 9999)?
+pub fn in_years(d: NaiveDate) -> bool {
+    (MIN_YEAR..=MAX_YEAR).contains(&d.year())
+}
+
+/// [`resolve`] without the final check of the years.
+fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
     let today = ctx.today();
     match e {
         Expr::Date {
@@ -547,6 +568,9 @@ pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
         }
         Expr::Span { unit, n } => {
             let n = i64::from(*n);
+            if n == 0 {
+                return None;
+            }
             let (a, b) = if n < 0 { (n, -1) } else { (1, n) };
             let first = unit_period(*unit, shift(ctx, *unit, a)?)?;
             let last = unit_period(*unit, shift(ctx, *unit, b)?)?;

@@ -1,0 +1,129 @@
+//! Every input the fuzz targets (`fuzz/`) ever crashed on, inline, run through the
+//! same harness, plus the same case written out by hand against the public API.
+//! Each test is named after the bug it pins.
+
+#[path = "../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod harness;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use dateline::extract::lang::{SeasonStyle, Unit};
+use dateline::extract::time::grammar::{Expr, YearRef};
+use dateline::extract::time::resolve::{Ctx, resolve};
+use dateline::extract::time::tag;
+
+fn ctx_at(reference: NaiveDateTime) -> Ctx {
+    Ctx {
+        reference,
+        future: false,
+        seasons: SeasonStyle::Astronomical,
+        always_next: false,
+        week_parts: dateline::extract::lang::WeekParts::THIRDS,
+    }
+}
+
+fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|d| d.and_hms_opt(10, 37, 59))
+        .expect("a valid date")
+}
+
+/// fuzz/artifacts/resolve_time/crash-a30b387325ad07e75fc4a0e0291838cc98f736f4:
+/// `Quarter { q: 0 }` computed month `3 * 0 - 2` and underflowed (a panic with overflow
+/// checks, a wrong month without). Half years had the same bug.
+#[test]
+fn resolver_quarter_zero_does_not_underflow() {
+    harness::resolve_time(&[
+        3, 1, 0, 15, 132, 250, 208, 0, 23, 59, 0, 1, 1, 0, 0, 255, 14, 0, 255, 7, 96, 5, 1, 255,
+        255, 255,
+    ]);
+    let ctx = ctx_at(NaiveDate::MIN.and_hms_opt(12, 10, 59).expect("time"));
+    for y in [YearRef::Rel(-1), YearRef::Abs(2024)] {
+        assert_eq!(resolve(&Expr::Quarter { q: 0, y }, &ctx), None);
+        assert_eq!(resolve(&Expr::Quarter { q: 5, y }, &ctx), None);
+        assert_eq!(resolve(&Expr::Half { h: 0, y }, &ctx), None);
+        assert_eq!(resolve(&Expr::Half { h: 3, y }, &ctx), None);
+    }
+}
+
+/// fuzz/artifacts/resolve_time/crash-529c9e1b3fe67ee7c5e31eee12b2be756c11476f:
+/// `Span { n: 0 }` ("the next 0 days") gave a period that ended the day before it began.
+#[test]
+fn resolver_span_of_zero_units_is_not_an_inverted_period() {
+    harness::resolve_time(&[37, 23, 8, 59, 10, 97, 118, 101, 114, 114, 97]);
+    let ctx = ctx_at(at(262_142, 8, 27));
+    for unit in [Unit::Day, Unit::Week, Unit::Month, Unit::Year] {
+        assert_eq!(resolve(&Expr::Span { unit, n: 0 }, &ctx), None);
+    }
+    let reference = at(2025, 10, 28);
+    for (text, lang) in [
+        ("nei prossimi 0 giorni", "it"),
+        ("negli ultimi 0 giorni", "it"),
+        ("in the next 0 days", "en"),
+        ("in the last 0 days", "en"),
+    ] {
+        for t in tag(text, lang, reference) {
+            assert!(t.start_date <= t.end_date, "{text}: {t:?}");
+        }
+    }
+}
+
+/// Found while reading the resolver for the fuzz findings above: a decade starting near
+/// `i32::MAX` overflowed `start + 9`.
+#[test]
+fn resolver_decade_near_i32_max_does_not_overflow() {
+    let ctx = ctx_at(at(2025, 10, 28));
+    assert_eq!(resolve(&Expr::Decade { start: i32::MAX }, &ctx), None);
+    assert_eq!(resolve(&Expr::Decade { start: i32::MIN }, &ctx), None);
+    assert_eq!(resolve(&Expr::Decade { start: 99_990 }, &ctx), None);
+}
+
+/// Found by trying the ends of the calendar by hand (`dateline extract --published
+/// 9999-12-31T23:59`): "Domani" resolved to `+10000-01-01` and "Ieri" on 1 January of
+/// year 1 to `0000-12-31`, outside the years the resolver promises. The fuzz targets
+/// now check every date for it.
+#[test]
+fn relative_dates_past_the_years_1_to_9999_resolve_to_nothing() {
+    let last = at(9999, 12, 31);
+    let first = at(1, 1, 1);
+    for (text, reference) in [
+        ("Domani il ministro incontrerà il collega.", last),
+        ("La settimana prossima e il mese prossimo.", last),
+        ("Ieri il ministro ha incontrato il collega.", first),
+        ("La settimana scorsa.", first),
+    ] {
+        for t in tag(text, "it", reference) {
+            for d in [t.start_date, t.end_date] {
+                assert!(
+                    (1..=9999).contains(&chrono::Datelike::year(&d)),
+                    "{text}: {t:?}"
+                );
+            }
+        }
+    }
+    let ctx = ctx_at(last);
+    assert_eq!(resolve(&Expr::RelDay(1), &ctx), None);
+    assert!(resolve(&Expr::RelDay(0), &ctx).is_some());
+    assert_eq!(resolve(&Expr::RelDay(-1), &ctx_at(first)), None);
+}
+
+/// Found by `tests/fuzz_fallback.rs` (resolve_time on random bytes, shrunk to the input
+/// below): "dal 31/12/9999" against a reference at the end of chrono's calendar ran
+/// "since" up to the reference, year 262142.
+#[test]
+fn since_up_to_a_reference_past_year_9999_is_no_period() {
+    let mut input = vec![42, 36, 0, 104];
+    input.extend([0; 27]);
+    input.push(202);
+    input.extend([0; 14]);
+    input.extend([91, 73, 95, 0, 0]);
+    harness::resolve_time(&input);
+    let end_of_chrono = NaiveDate::MAX.and_hms_opt(0, 0, 59).expect("time");
+    for text in ["dal 31/12/9999", "dal 2025", "da settembre 2024"] {
+        for t in tag(text, "it", end_of_chrono) {
+            assert!(chrono::Datelike::year(&t.end_date) <= 9999, "{text}: {t:?}");
+        }
+    }
+    let ok = tag("dal 2025", "it", at(2025, 10, 28));
+    assert_eq!(ok.first().map(|t| t.value.as_str()), Some("2025"));
+}
