@@ -146,6 +146,7 @@ mod dateline_cli {
                 // The user named these paths: a pipe (`<(curl …)`) is read like a file.
                 let mut article = dateline::read::read_article_or_pipe(p, &opts);
                 let extraction = dateline::extract::extract(&article);
+                article.warnings.extend(extraction.warnings.iter().cloned());
                 // Offsets are all the output needs of the text unless it is asked for:
                 // a year of articles need not stay in memory until the end.
                 if !with_text {

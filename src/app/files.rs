@@ -132,7 +132,7 @@ pub fn read_article(path: &Path) -> Article {
 
 /// Loads one job: read, then extract.
 pub fn load(job: &Job, extractor: Extractor) -> LoadedArticle {
-    let article = match job {
+    let mut article = match job {
         Job::File(p) => read_article(p),
         Job::Sample(name, bytes) => Article::from_bytes(name, bytes, &IntakeOptions::default()),
     };
@@ -141,6 +141,7 @@ pub fn load(job: &Job, extractor: Extractor) -> LoadedArticle {
     } else {
         extractor(&article)
     };
+    article.warnings.append(&mut extraction.warnings);
     compact(&mut extraction);
     LoadedArticle {
         source: job.source(),

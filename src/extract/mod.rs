@@ -25,6 +25,8 @@ pub struct Extraction {
     pub timexes: Vec<Timex>,
     /// Events, in text order.
     pub events: Vec<events::Event>,
+    /// What the user should know about the extraction (dates dropped as impossible).
+    pub warnings: Vec<String>,
 }
 
 /// Extracts sentences and time expressions from an article. Without a publication
@@ -40,22 +42,59 @@ pub fn extract(article: &Article) -> Extraction {
     let lex = time::lexicon::lexicon(&article.lang);
     let matches = lex.map(|l| l.match_all(&toks)).unwrap_or_default();
     let tag = |reference| match lex {
-        Some(lex) => time::tag_matched(&article.text, &toks, &matches, lex, reference, Lean::Past),
-        None => Vec::new(),
+        Some(lex) => time::tag_counting(&article.text, &toks, &matches, lex, reference, Lean::Past),
+        None => (Vec::new(), 0),
     };
-    let timexes = match article.published.value {
+    let (timexes, dropped) = match article.published.value {
         Some(reference) => tag(reference),
         None => {
             let dummy = NaiveDate::from_ymd_opt(2000, 1, 1)
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
                 .unwrap_or_default();
-            tag(dummy).into_iter().filter(|t| !t.relative).collect()
+            let (all, dropped) = tag(dummy);
+            (all.into_iter().filter(|t| !t.relative).collect(), dropped)
         }
     };
+    let mut warnings = Vec::new();
+    if dropped > 0 {
+        warnings.push(format!(
+            "{dropped} date{} not on the calendar (such as 31 February or a year past 9999) left out",
+            if dropped == 1 { "" } else { "s" }
+        ));
+    }
     let events = events::extract_events(article, &toks, &matches, &sentences, &timexes);
     Extraction {
         sentences,
         timexes,
         events,
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::IntakeOptions;
+
+    #[test]
+    fn impossible_dates_are_left_out_with_a_warning() {
+        let opts = IntakeOptions {
+            lang: Some("it".into()),
+            published: NaiveDate::from_ymd_opt(2025, 3, 3)
+                .and_then(|d| d.and_hms_opt(9, 0, 0))
+                .map(|d| (d, true)),
+        };
+        let article = Article::from_bytes(
+            "a.txt",
+            "Il vertice del 31 febbraio 2025 è stato rinviato al 12 marzo 2025.".as_bytes(),
+            &opts,
+        );
+        let x = extract(&article);
+        assert_eq!(x.timexes.len(), 1, "{:?}", x.timexes);
+        assert_eq!(x.timexes[0].value, "2025-03-12");
+        assert_eq!(x.warnings.len(), 1, "{:?}", x.warnings);
+        assert!(x.warnings[0].starts_with("1 date not on the calendar"));
+        let fine = Article::from_bytes("b.txt", "Il vertice del 12 marzo 2025.".as_bytes(), &opts);
+        assert!(extract(&fine).warnings.is_empty());
     }
 }

@@ -159,6 +159,21 @@ pub fn tag_matched(
     reference: NaiveDateTime,
     lean: Lean,
 ) -> Vec<Timex> {
+    tag_counting(text, toks, matches, lex, reference, lean).0
+}
+
+/// [`tag_matched`], and how many expressions were read but name no day of the
+/// calendar (31 February, the year 99999, a period past the year 9999) and were
+/// dropped, so that the caller can say so.
+pub fn tag_counting(
+    text: &str,
+    toks: &Tokens,
+    matches: &lexicon::Matches<'_>,
+    lex: &lexicon::Lexicon,
+    reference: NaiveDateTime,
+    lean: Lean,
+) -> (Vec<Timex>, usize) {
+    let mut dropped = 0;
     let grammar = Grammar::new(toks, matches, lex);
     let future_sentence = future_sentences(toks, lex);
     let next_anchor = next_anchors(toks, matches);
@@ -204,10 +219,12 @@ pub fn tag_matched(
             },
         ) {
             out.push(t);
+        } else {
+            dropped += 1;
         }
         i = next;
     }
-    out
+    (out, dropped)
 }
 
 /// How many tokens after a future cue a date may start and still be read forward
