@@ -298,6 +298,7 @@ fn synthetic_articles(n_events: usize) -> Vec<LoadedArticle> {
             sentences,
             timexes: Vec::new(),
             events,
+            warnings: Vec::new(),
         };
         // As the app's loader does: the sentences stay in the article's text only.
         dateline::app::files::compact(&mut extraction);
