@@ -685,3 +685,24 @@ fn parts_of_a_week_follow_the_language() {
         span("2025-11-03", "2025-11-04")
     );
 }
+
+/// A range of weekdays whose first day would fall after its last, read on the
+/// day between them, takes the first day from the week before.
+#[test]
+fn a_weekday_range_across_the_reference_day() {
+    // Monday 27 October 2025: "between Sunday and Tuesday" past-leaning is
+    // Sunday 19 to Tuesday 21 October, not nothing.
+    let monday = NaiveDate::from_ymd_opt(2025, 10, 27)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .expect("date");
+    let found = tag(
+        "Plus de 1 500 civils ont été tués entre dimanche et mardi.",
+        "fr",
+        monday,
+    );
+    let t = found.first().expect("a range");
+    assert_eq!(
+        (t.start_date.to_string(), t.end_date.to_string()),
+        ("2025-10-19".to_string(), "2025-10-21".to_string())
+    );
+}

@@ -42,6 +42,9 @@ fn class(c: char) -> Class {
         'a'..='z' => Class::Lower,
         'A'..='Z' => Class::Upper,
         '0'..='9' => Class::Numeric,
+        // The letters of the six languages, before the long lists below.
+        'ß'..='ö' | 'ø'..='ÿ' | 'а'..='џ' => Class::Lower,
+        'À'..='Ö' | 'Ø'..='Þ' | 'Ѐ'..='Я' => Class::Upper,
         ' ' | '\t' | '\u{b}' | '\u{c}' => Class::Sp,
         '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Class::ParaSep,
         '.' | '\u{2024}' | '\u{fe52}' | '\u{ff0e}' => Class::ATerm,
@@ -416,6 +419,20 @@ mod tests {
             text in "([a-zA-Zà-üА-яїє0-9]{1,6}|[ .!?,;:\"'«»()\\-…\n\r\t\u{a0}\u{2029}]|\u{301}|\u{200b}){0,60}"
         ) {
             prop_assert_eq!(sentence_ends(&text), reference(&text));
+        }
+    }
+
+    #[test]
+    fn the_letter_shortcuts_agree_with_unicode() {
+        for c in ('\u{c0}'..='\u{ff}').chain('\u{400}'..='\u{45f}') {
+            let want = if c.is_lowercase() {
+                Class::Lower
+            } else if c.is_uppercase() {
+                Class::Upper
+            } else {
+                continue;
+            };
+            assert_eq!(class(c), want, "{c:?}");
         }
     }
 }

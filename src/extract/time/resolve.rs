@@ -674,7 +674,13 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
                         d,
                     };
                 }
-                let pa2 = resolve(&a2, ctx)?;
+                let pa2 = match **a {
+                    // "entre dimanche et mardi" read on a Monday: the Sunday before that Tuesday.
+                    Expr::Weekday { .. } => {
+                        day_period(pa.start.checked_sub_signed(chrono::Duration::days(7))?)
+                    }
+                    _ => resolve(&a2, ctx)?,
+                };
                 if pa2.start > pb.end {
                     return None;
                 }
