@@ -706,3 +706,87 @@ fn a_weekday_range_across_the_reference_day() {
         ("2025-10-19".to_string(), "2025-10-21".to_string())
     );
 }
+
+/// German cases added with the Duckling German failures in view: a weekday in
+/// a week counted from now, a month with a shift, "after next" with its article,
+/// an overnight range, Orthodox Clean Monday, and weekday abbreviations alone on
+/// a line. (Reference: Tuesday 28 October 2025.)
+#[test]
+fn german_weekday_weeks_month_shifts_and_overnight_ranges() {
+    check(
+        "de",
+        &[
+            (
+                "Das Treffen ist für Mittwoch in zwei Wochen geplant.",
+                "Mittwoch in zwei Wochen",
+                "2025-11-12",
+                "planned",
+            ),
+            (
+                "Der Angriff am Mittwoch vor zwei Wochen.",
+                "Mittwoch vor zwei Wochen",
+                "2025-10-15",
+                "",
+            ),
+            (
+                "Die Wahl folgt im übernächsten März.",
+                "übernächsten März",
+                "2027-03",
+                "planned",
+            ),
+            (
+                "Er kommt am Mittwoch nach dem nächsten.",
+                "Mittwoch nach dem nächsten",
+                "2025-11-05",
+                "planned",
+            ),
+            (
+                "In der Nacht vom 14. auf den 15. Oktober griffen Drohnen an.",
+                "vom 14. auf den 15. Oktober",
+                "2025-10-14/2025-10-15",
+                "",
+            ),
+            (
+                "Der Reine Montag 2026 eröffnet die orthodoxe Fastenzeit.",
+                "Reine Montag 2026",
+                "2026-02-23",
+                "planned",
+            ),
+            ("Termin:\nfr.\n", "fr.", "2025-10-24", ""),
+        ],
+    );
+    // "auf" alone is no range word, "so." and "Fr." in running text no weekday.
+    check_none(
+        "de",
+        &[
+            "Die Zahl stieg auf 1500.",
+            "Fr. Müller sagte so. Das war alles.",
+        ],
+    );
+}
+
+/// A month with a shift in English and Italian. (Reference: 28 October 2025.)
+#[test]
+fn months_with_a_shift() {
+    check(
+        "en",
+        &[
+            (
+                "The vote is due next March.",
+                "next March",
+                "2026-03",
+                "planned",
+            ),
+            ("It happened last March.", "last March", "2025-03", ""),
+        ],
+    );
+    check(
+        "it",
+        &[(
+            "Il voto è previsto il prossimo marzo.",
+            "prossimo marzo",
+            "2026-03",
+            "planned",
+        )],
+    );
+}

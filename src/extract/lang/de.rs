@@ -55,7 +55,8 @@ pub static TABLE: LangTable = LangTable {
         ("dezember", Month(12)),
         ("dez", Month(12)),
         // Weekdays. "Mi" and "Do" are no German words; "Mo", "Di", "Sa" are names or "SA"
-        // and count only with their dot; "so." and "Fr." (Frau) only before a comma.
+        // and count only with their dot; "so." and "Fr." (Frau) only before a comma, or
+        // written small alone on their line (a form field, a table cell).
         ("montag", Weekday(1)),
         ("mo .", Weekday(1)),
         ("dienstag", Weekday(2)),
@@ -66,11 +67,13 @@ pub static TABLE: LangTable = LangTable {
         ("do", Weekday(4)),
         ("freitag", Weekday(5)),
         ("fr . ,", Weekday(5)),
+        ("~=fr .", Weekday(5)),
         ("samstag", Weekday(6)),
         ("sonnabend", Weekday(6)),
         ("sa .", Weekday(6)),
         ("sonntag", Weekday(7)),
         ("so . ,", Weekday(7)),
+        ("~=so .", Weekday(7)),
         // "Montagabend", "Freitagnacht": a weekday with a part of the day.
         ("montagmorgen", Weekday(1)),
         ("montagfruh", Weekday(1)),
@@ -609,6 +612,8 @@ pub static TABLE: LangTable = LangTable {
         ("bis zur", To),
         ("zum", To),
         ("zur", To),
+        // "in der Nacht vom 14. auf den 15. Oktober" (not "auf" alone: "stieg auf 1500").
+        ("auf den", To),
         ("zwischen", Between),
         ("und", And),
         ("etwa", Approx),
@@ -703,7 +708,19 @@ pub static TABLE: LangTable = LangTable {
         ("dreifaltigkeitssonntag", Easter(56)),
         ("dreifaltigkeitsfest", Easter(56)),
         ("fronleichnam", Easter(60)),
+        ("corpus christi", Easter(60)),
         // Orthodox Easter and Christmas.
+        // Orthodox Lent opens on Clean Monday ("Reiner Montag"); Lazarus Saturday
+        // is the Saturday before Orthodox Palm Sunday.
+        ("reiner montag", OrthodoxEaster(-48)),
+        ("reinen montag", OrthodoxEaster(-48)),
+        ("reine montag", OrthodoxEaster(-48)),
+        ("sauberer montag", OrthodoxEaster(-48)),
+        ("sauberen montag", OrthodoxEaster(-48)),
+        ("saubere montag", OrthodoxEaster(-48)),
+        ("lazarus-samstag", OrthodoxEaster(-8)),
+        ("lazarussamstag", OrthodoxEaster(-8)),
+        ("lazarus samstag", OrthodoxEaster(-8)),
         ("orthodoxe ostern", OrthodoxEaster(0)),
         ("orthodoxen ostern", OrthodoxEaster(0)),
         ("orthodoxe osterfest", OrthodoxEaster(0)),

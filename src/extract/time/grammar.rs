@@ -164,6 +164,9 @@ pub enum Expr {
         /// -1 last, 0 this, 1 next; `None` for a bare "the weekend" (read by lean).
         shift: Option<i32>,
     },
+    /// A month named with a shift: "nächsten März" (1), "übernächsten März" (2),
+    /// "lo scorso marzo" (-1), "this March" (0).
+    MonthShift { m: u8, shift: i32 },
     /// From one date to another, both included.
     Range(Box<Expr>, Box<Expr>),
     /// A date with a time of day.
@@ -496,6 +499,13 @@ impl<'a> Grammar<'a> {
             _ => None,
         })?;
         Some((m, self.abbreviation_dot(i, n)))
+    }
+
+    /// A shift word, then a month: "next March", "übernächsten März", "lo scorso marzo".
+    fn month_shift(&self, i: usize) -> Read<(Expr, bool)> {
+        let (shift, k) = self.sem(i, shift_of)?;
+        let (m, n) = self.month(self.fillers(k), true)?;
+        Some(((Expr::MonthShift { m, shift }, shift > 0), n))
     }
 
     fn weekday(&self, i: usize, allow_weak: bool) -> Read<u8> {
@@ -850,6 +860,20 @@ impl<'a> Grammar<'a> {
         {
             week = Some(s);
             n = k3;
+        } else if let Some((
+            (
+                Expr::Ago {
+                    unit: Unit::Week,
+                    n: w,
+                },
+                _,
+            ),
+            k2,
+        )) = self.relative(n)
+        {
+            // "Mittwoch in zwei Wochen", "Wednesday two weeks ago": that week's weekday.
+            week = Some(w);
+            n = k2;
         }
         // "lundi en huit": the weekday, that many weeks on.
         if let Some((w, k2)) = self.sem(n, |s| match s {
@@ -869,7 +893,7 @@ impl<'a> Grammar<'a> {
         }
         // "after next": "середу після наступної"
         if let Some(k2) = self.is(n, Sem::After).or_else(|| self.is(n, Sem::Later))
-            && let Some((1, k3)) = self.sem(k2, shift_of)
+            && let Some((1, k3)) = self.sem(self.fillers(k2), shift_of)
         {
             let k3 = self
                 .unit(k3)
@@ -1530,6 +1554,7 @@ impl<'a> Grammar<'a> {
         keep(self.weekday_expr(i));
         keep(self.relative(i));
         keep(plain(self.quarter_half(i)));
+        keep(self.month_shift(i));
         keep(self.season(i));
         keep(plain(self.decade(i)));
         keep(plain(self.holiday(i)));

@@ -646,6 +646,23 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
             ))
         }),
         Expr::Movable { key, y } => movable_period(*key, *y, ctx),
+        Expr::MonthShift { m, shift } => {
+            let (y, cm) = (today.year(), today.month());
+            let m32 = u32::from(*m);
+            let year = match *shift {
+                0 => y,
+                s if s > 0 => {
+                    // The first such month after this one, then each year on.
+                    let first = if m32 > cm { y } else { y + 1 };
+                    first.checked_add(s - 1)?
+                }
+                s => {
+                    let last = if m32 < cm { y } else { y - 1 };
+                    last.checked_add(s + 1)?
+                }
+            };
+            month_period(year, m32)
+        }
         Expr::Weekend { shift: s } => {
             // A bare "the weekend" on a weekday is the one just past, unless the text looks ahead.
             let s = match s {
