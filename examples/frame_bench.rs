@@ -391,6 +391,29 @@ fn memory_mb() -> String {
     )
 }
 
+/// A hash of the merged timeline (ids, labels, dates, reports, conflicts), to
+/// check that a change to the merge leaves its result alone.
+fn digest(entries: &[dateline::timeline::Entry]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for e in entries {
+        e.id.hash(&mut h);
+        e.label.hash(&mut h);
+        e.date.value.hash(&mut h);
+        e.actors.hash(&mut h);
+        e.places.hash(&mut h);
+        for r in &e.reports {
+            r.article.hash(&mut h);
+            r.event.hash(&mut h);
+        }
+        for c in &e.conflicts {
+            c.field.hash(&mut h);
+            c.values.hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -427,6 +450,7 @@ fn main() -> std::process::ExitCode {
         t.elapsed().as_secs_f64(),
         memory_mb()
     );
+    println!("timeline digest {:016x}", digest(&state.entries));
     let mut app = DatelineApp::from_state(state);
     let ctx = egui::Context::default();
     // Two frames to settle the layout (fonts, panel sizes) before timing.
