@@ -348,13 +348,18 @@ impl<'a> Likeness<'a> {
     }
 }
 
+/// From how many members a cluster scores by likeness (see [`Likeness`]); smaller
+/// ones score member by member and spare the look-ups (most clusters have one member).
+const LIKENESSES_FROM: usize = 8;
+
 /// Stands for "some other article" when a cluster scores a likeness; no article has it.
 const OTHER_ARTICLE: &str = "\u{0}other";
 
 struct Cluster<'a> {
     kind: EventKind,
     members: Vec<&'a Reported<'a>>,
-    /// The likenesses of the members: a member of each, and how many members have it.
+    /// The likenesses of the members: a member of each, and how many members have it
+    /// (empty, as are the two look-ups below, under [`LIKENESSES_FROM`] members).
     likenesses: Vec<(&'a Reported<'a>, usize)>,
     likeness_index: rustc_hash::FxHashMap<Likeness<'a>, usize>,
     /// Each member's likeness (index into `likenesses`).
@@ -552,8 +557,19 @@ impl<'a> Cluster<'a> {
             // It does not overlap every member.
             return None;
         }
-        // No member may speak against it, and one at least must speak for it. Members
-        // from other articles count by likeness; those from its own article one by one.
+        // No member may speak against it, and one at least must speak for it.
+        if self.likenesses.is_empty() {
+            // A small cluster: member by member.
+            if !self.members.iter().any(|m| m.article == article) && !self.may_speak_for(r) {
+                return None;
+            }
+            let mut total = 0;
+            for m in &self.members {
+                total += same_event((m.article, m), (article, r))?;
+            }
+            return (total > 0).then_some(total);
+        }
+        // Members from other articles count by likeness; those from its own article one by one.
         let own: &[usize] = self.by_article.get(article).map_or(&[], Vec::as_slice);
         if own.is_empty() && !self.may_speak_for(r) {
             // Every member scores it 0 or rules it out: either way it does not fit.
@@ -610,22 +626,14 @@ impl<'a> Cluster<'a> {
 
     /// Takes a report in.
     fn add(&mut self, r: &'a Reported<'a>) {
-        let k = *self
-            .likeness_index
-            .entry(Likeness::of(r.event))
-            .or_insert_with(|| {
-                self.likenesses.push((r, 0));
-                self.likenesses.len() - 1
-            });
-        if let Some(l) = self.likenesses.get_mut(k) {
-            l.1 += 1;
-        }
-        self.by_article
-            .entry(r.article)
-            .or_default()
-            .push(self.members.len());
-        self.member_likeness.push(k);
         self.members.push(r);
+        if !self.likenesses.is_empty() {
+            self.index_member(self.members.len() - 1);
+        } else if self.members.len() >= LIKENESSES_FROM {
+            for m in 0..self.members.len() {
+                self.index_member(m);
+            }
+        }
         insert_sorted(&mut self.people, &r.people);
         insert_sorted(&mut self.names, &r.names);
         for f in &r.event.figures {
@@ -637,6 +645,25 @@ impl<'a> Cluster<'a> {
                 self.figures.push((&f.unit, f.value));
             }
         }
+    }
+
+    /// Files member `m` under its likeness and its article.
+    fn index_member(&mut self, m: usize) {
+        let Some(&r) = self.members.get(m) else {
+            return;
+        };
+        let k = *self
+            .likeness_index
+            .entry(Likeness::of(r.event))
+            .or_insert_with(|| {
+                self.likenesses.push((r, 0));
+                self.likenesses.len() - 1
+            });
+        if let Some(l) = self.likenesses.get_mut(k) {
+            l.1 += 1;
+        }
+        self.by_article.entry(r.article).or_default().push(m);
+        self.member_likeness.push(k);
     }
 }
 
@@ -995,6 +1022,7 @@ mod tests {
     #[test]
     fn scoring_by_likeness_gives_what_scoring_every_member_gives() {
         let mut compared = 0;
+        let mut by_likeness = 0;
         for seed in 1..=6u64 {
             let arts = reports(300, seed * 104_729);
             let all: Vec<(&str, &Event)> = arts
@@ -1009,10 +1037,12 @@ mod tests {
                 for c in &clusters {
                     assert_eq!(c.fit(r), c.fit_by_member(r));
                     compared += usize::from(c.members.len() > 1);
+                    by_likeness += usize::from(!c.likenesses.is_empty());
                 }
             }
         }
         assert!(compared > 1000);
+        assert!(by_likeness > 1000);
     }
 
     #[test]
