@@ -101,6 +101,8 @@ fn overlaps(a: &EventDate, b: &EventDate) -> bool {
 /// (see [`Names`]), so that comparing two reports neither allocates nor compares strings.
 struct Reported<'a> {
     article: &'a str,
+    /// `article` as a number (see [`Names`]).
+    article_no: u32,
     event: &'a Event,
     /// `event.people`, in order.
     people: Box<[u32]>,
@@ -120,7 +122,8 @@ struct Names<'a> {
 
 impl<'a> Names<'a> {
     fn id(&mut self, name: &'a str) -> u32 {
-        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        // Never OTHER_ARTICLE (u32::MAX): four billion names do not fit in memory.
+        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX - 1);
         *self.ids.entry(name).or_insert(next)
     }
 
@@ -138,6 +141,7 @@ impl<'a> Names<'a> {
         names.dedup();
         Reported {
             article,
+            article_no: self.id(article),
             event,
             people,
             places,
@@ -167,7 +171,7 @@ fn shared_count(a: &[u32], b: &[u32]) -> usize {
 /// Can two reports be of one event (None: they cannot), and how strongly do they say so
 /// (0: nothing speaks against it, but nothing for it either)? The article is given
 /// apart from the report so that a cluster can stand a report for "another article".
-fn same_event(a: (&str, &Reported<'_>), b: (&str, &Reported<'_>)) -> Option<usize> {
+fn same_event(a: (u32, &Reported<'_>), b: (u32, &Reported<'_>)) -> Option<usize> {
     let ((aa, ra), (ba, rb)) = (a, b);
     let (a, b) = (ra.event, rb.event);
     if a.kind != b.kind || !overlaps(&a.date, &b.date) {
@@ -353,7 +357,7 @@ impl<'a> Likeness<'a> {
 const LIKENESSES_FROM: usize = 8;
 
 /// Stands for "some other article" when a cluster scores a likeness; no article has it.
-const OTHER_ARTICLE: &str = "\u{0}other";
+const OTHER_ARTICLE: u32 = u32::MAX;
 
 struct Cluster<'a> {
     kind: EventKind,
@@ -365,7 +369,7 @@ struct Cluster<'a> {
     /// Each member's likeness (index into `likenesses`).
     member_likeness: Vec<usize>,
     /// The members of each article (indexes into `members`).
-    by_article: rustc_hash::FxHashMap<&'a str, Vec<usize>>,
+    by_article: rustc_hash::FxHashMap<u32, Vec<usize>>,
     /// The latest first day and the earliest last day of the members' loose ranges:
     /// a report overlaps every member just when it starts by `hi` and ends from `lo`.
     lo: NaiveDate,
@@ -548,7 +552,7 @@ impl<'a> Cluster<'a> {
 
     /// How well a report fits: None when it cannot join.
     fn fit(&self, r: &Reported<'_>) -> Option<usize> {
-        let (article, e) = (r.article, r.event);
+        let (article, e) = (r.article_no, r.event);
         if self.kind != e.kind {
             return None;
         }
@@ -560,17 +564,17 @@ impl<'a> Cluster<'a> {
         // No member may speak against it, and one at least must speak for it.
         if self.likenesses.is_empty() {
             // A small cluster: member by member.
-            if !self.members.iter().any(|m| m.article == article) && !self.may_speak_for(r) {
+            if !self.members.iter().any(|m| m.article_no == article) && !self.may_speak_for(r) {
                 return None;
             }
             let mut total = 0;
             for m in &self.members {
-                total += same_event((m.article, m), (article, r))?;
+                total += same_event((m.article_no, m), (article, r))?;
             }
             return (total > 0).then_some(total);
         }
         // Members from other articles count by likeness; those from its own article one by one.
-        let own: &[usize] = self.by_article.get(article).map_or(&[], Vec::as_slice);
+        let own: &[usize] = self.by_article.get(&article).map_or(&[], Vec::as_slice);
         if own.is_empty() && !self.may_speak_for(r) {
             // Every member scores it 0 or rules it out: either way it does not fit.
             return None;
@@ -588,7 +592,7 @@ impl<'a> Cluster<'a> {
         }
         for &m in own {
             let member = self.members.get(m)?;
-            total += same_event((member.article, member), (article, r))?;
+            total += same_event((member.article_no, member), (article, r))?;
         }
         (total > 0).then_some(total)
     }
@@ -662,7 +666,7 @@ impl<'a> Cluster<'a> {
         if let Some(l) = self.likenesses.get_mut(k) {
             l.1 += 1;
         }
-        self.by_article.entry(r.article).or_default().push(m);
+        self.by_article.entry(r.article_no).or_default().push(m);
         self.member_likeness.push(k);
     }
 }
@@ -1069,7 +1073,10 @@ mod tests {
             for (x, rx) in all.iter().zip(&reported) {
                 for (y, ry) in all.iter().zip(&reported) {
                     let by_strings = same_event_by_strings(*x, *y);
-                    assert_eq!(same_event((x.0, rx), (y.0, ry)), by_strings);
+                    assert_eq!(
+                        same_event((rx.article_no, rx), (ry.article_no, ry)),
+                        by_strings
+                    );
                     compared += usize::from(by_strings.is_some_and(|s| s > 0));
                 }
             }
