@@ -600,7 +600,9 @@ impl<'a> Cluster<'a> {
     /// Can a member from another article speak for the report (see [`same_event`]:
     /// a shared person, a shared figure, or two shared names)?
     fn may_speak_for(&self, r: &Reported<'_>) -> bool {
-        r.people.iter().any(|p| self.people.binary_search(p).is_ok())
+        r.people
+            .iter()
+            .any(|p| self.people.binary_search(p).is_ok())
             || r.event.figures.iter().any(|f| {
                 self.figures
                     .iter()
@@ -1055,7 +1057,11 @@ mod tests {
         for seed in 1..=4u64 {
             let mut arts = reports(200, seed * 6151);
             // Give some reports several people, countries and repeated names.
-            for (i, e) in arts.iter_mut().flat_map(|(_, ev)| ev.iter_mut()).enumerate() {
+            for (i, e) in arts
+                .iter_mut()
+                .flat_map(|(_, ev)| ev.iter_mut())
+                .enumerate()
+            {
                 match i % 4 {
                     0 => e.people = e.actors.clone(),
                     1 => e.affiliations = vec!["Russia".into(), "North Korea".into()],
