@@ -105,11 +105,11 @@ struct Reported<'a> {
     article_no: u32,
     event: &'a Event,
     /// `event.people`, in order.
-    people: Box<[u32]>,
+    people: &'a [u32],
     /// `event.places`, in order.
-    places: Box<[u32]>,
+    places: &'a [u32],
     /// Its actors, places and countries, sorted, each once (see [`sorted_names`]).
-    names: Box<[u32]>,
+    names: &'a [u32],
     /// `event.date.value`.
     value: u32,
 }
@@ -127,27 +127,59 @@ impl<'a> Names<'a> {
         *self.ids.entry(name).or_insert(next)
     }
 
-    fn report(&mut self, article: &'a str, event: &'a Event) -> Reported<'a> {
-        let people = event.people.iter().map(|p| self.id(p)).collect();
-        let places = event.places.iter().map(|p| self.id(p)).collect();
-        let mut names: Vec<u32> = event
-            .actors
-            .iter()
-            .chain(&event.places)
-            .chain(&event.affiliations)
-            .map(|n| self.id(n))
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        Reported {
-            article,
-            article_no: self.id(article),
-            event,
-            people,
-            places,
-            names: names.into_boxed_slice(),
-            value: self.id(&event.date.value),
+    /// The reports of these events, their numbers all in `pool` (one list for a
+    /// million reports, not three each).
+    fn reports<'p>(
+        &mut self,
+        events: &[(&'a str, &'a Event)],
+        pool: &'p mut Vec<u32>,
+    ) -> Vec<Reported<'p>>
+    where
+        'a: 'p,
+    {
+        pool.clear();
+        // Where each report's people, places and names end in the pool.
+        let mut ends: Vec<[usize; 3]> = Vec::with_capacity(events.len());
+        let mut names: Vec<u32> = Vec::new();
+        for &(_, event) in events {
+            pool.extend(event.people.iter().map(|p| self.id(p)));
+            let people_end = pool.len();
+            pool.extend(event.places.iter().map(|p| self.id(p)));
+            let places_end = pool.len();
+            names.clear();
+            names.extend(
+                event
+                    .actors
+                    .iter()
+                    .chain(&event.places)
+                    .chain(&event.affiliations)
+                    .map(|n| self.id(n)),
+            );
+            names.sort_unstable();
+            names.dedup();
+            pool.extend_from_slice(&names);
+            ends.push([people_end, places_end, pool.len()]);
         }
+        let pool: &'p [u32] = pool;
+        let mut start = 0;
+        events
+            .iter()
+            .zip(ends)
+            .map(|(&(article, event), [people_end, places_end, names_end])| {
+                let slice = |a: usize, b: usize| pool.get(a..b).unwrap_or_default();
+                let r = Reported {
+                    article,
+                    article_no: self.id(article),
+                    event,
+                    people: slice(start, people_end),
+                    places: slice(people_end, places_end),
+                    names: slice(places_end, names_end),
+                    value: self.id(&event.date.value),
+                };
+                start = names_end;
+                r
+            })
+            .collect()
     }
 }
 
@@ -719,7 +751,9 @@ pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
             ))
     });
     let mut names = Names::default();
-    let reported: Vec<Reported<'_>> = all.into_iter().map(|(a, e)| names.report(a, e)).collect();
+    let mut pool = Vec::new();
+    let reported = names.reports(&all, &mut pool);
+    drop(all);
     let clusters = cluster_reports(&reported, Candidates::Indexed);
     entries_of(clusters)
 }
@@ -1016,8 +1050,8 @@ mod tests {
                     ))
             });
             let mut names = Names::default();
-            let reported: Vec<Reported<'_>> =
-                all.into_iter().map(|(a, e)| names.report(a, e)).collect();
+            let mut pool = Vec::new();
+            let reported = names.reports(&all, &mut pool);
             let slow = entries_of(cluster_reports(&reported, Candidates::All));
             assert_eq!(fast, slow, "seed {seed}");
             // And the reports did merge, or the test would prove little.
@@ -1036,8 +1070,8 @@ mod tests {
                 .flat_map(|(a, ev)| ev.iter().map(move |e| (a.as_str(), e)))
                 .collect();
             let mut names = Names::default();
-            let reported: Vec<Reported<'_>> =
-                all.into_iter().map(|(a, e)| names.report(a, e)).collect();
+            let mut pool = Vec::new();
+            let reported = names.reports(&all, &mut pool);
             let clusters = cluster_reports(&reported, Candidates::All);
             for r in &reported {
                 for c in &clusters {
@@ -1074,8 +1108,8 @@ mod tests {
                 .flat_map(|(a, ev)| ev.iter().map(move |e| (a.as_str(), e)))
                 .collect();
             let mut names = Names::default();
-            let reported: Vec<Reported<'_>> =
-                all.iter().map(|&(a, e)| names.report(a, e)).collect();
+            let mut pool = Vec::new();
+            let reported = names.reports(&all, &mut pool);
             for (x, rx) in all.iter().zip(&reported) {
                 for (y, ry) in all.iter().zip(&reported) {
                     let by_strings = same_event_by_strings(*x, *y);
