@@ -394,14 +394,8 @@ const OTHER_ARTICLE: u32 = u32::MAX;
 struct Cluster<'a> {
     kind: EventKind,
     members: Vec<&'a Reported<'a>>,
-    /// The likenesses of the members: a member of each, and how many members have it
-    /// (empty, as are the two look-ups below, under [`LIKENESSES_FROM`] members).
-    likenesses: Vec<(&'a Reported<'a>, usize)>,
-    likeness_index: rustc_hash::FxHashMap<Likeness<'a>, usize>,
-    /// Each member's likeness (index into `likenesses`).
-    member_likeness: Vec<usize>,
-    /// The members of each article (indexes into `members`).
-    by_article: rustc_hash::FxHashMap<u32, Vec<usize>>,
+    /// From [`LIKENESSES_FROM`] members on, the members by likeness and by article.
+    by_likeness: Option<Box<ByLikeness<'a>>>,
     /// The latest first day and the earliest last day of the members' loose ranges:
     /// a report overlaps every member just when it starts by `hi` and ends from `lo`.
     lo: NaiveDate,
@@ -411,10 +405,41 @@ struct Cluster<'a> {
     /// Everything its members can share with a report from another article that speaks
     /// for their being one event: their people and their names (sorted, each once) and
     /// their figures. A report that shares no person, no figure and fewer than two
-    /// names with all of them together fits no member, and so not the cluster.
+    /// names with all of them together fits no member, and so not the cluster. (Left
+    /// empty while there is one member, which has them itself: most clusters.)
     people: Vec<u32>,
     names: Vec<u32>,
     figures: Vec<(&'a str, f64)>,
+}
+
+/// A big cluster's members by likeness and by article.
+#[derive(Default)]
+struct ByLikeness<'a> {
+    /// The likenesses of the members: a member of each, and how many members have it.
+    likenesses: Vec<(&'a Reported<'a>, usize)>,
+    likeness_index: rustc_hash::FxHashMap<Likeness<'a>, usize>,
+    /// Each member's likeness (index into `likenesses`).
+    member_likeness: Vec<usize>,
+    /// The members of each article (indexes into `members`).
+    by_article: rustc_hash::FxHashMap<u32, Vec<usize>>,
+}
+
+impl<'a> ByLikeness<'a> {
+    /// Files member `m` under its likeness and its article.
+    fn file(&mut self, m: usize, r: &'a Reported<'a>) {
+        let k = *self
+            .likeness_index
+            .entry(Likeness::of(r.event))
+            .or_insert_with(|| {
+                self.likenesses.push((r, 0));
+                self.likenesses.len() - 1
+            });
+        if let Some(l) = self.likenesses.get_mut(k) {
+            l.1 += 1;
+        }
+        self.by_article.entry(r.article_no).or_default().push(m);
+        self.member_likeness.push(k);
+    }
 }
 
 /// Puts each number into a sorted list without repeats.
@@ -594,7 +619,7 @@ impl<'a> Cluster<'a> {
             return None;
         }
         // No member may speak against it, and one at least must speak for it.
-        if self.likenesses.is_empty() {
+        let Some(big) = &self.by_likeness else {
             // A small cluster: member by member.
             if !self.members.iter().any(|m| m.article_no == article) && !self.may_speak_for(r) {
                 return None;
@@ -604,18 +629,18 @@ impl<'a> Cluster<'a> {
                 total += same_event((m.article_no, m), (article, r))?;
             }
             return (total > 0).then_some(total);
-        }
+        };
         // Members from other articles count by likeness; those from its own article one by one.
-        let own: &[usize] = self.by_article.get(&article).map_or(&[], Vec::as_slice);
+        let own: &[usize] = big.by_article.get(&article).map_or(&[], Vec::as_slice);
         if own.is_empty() && !self.may_speak_for(r) {
             // Every member scores it 0 or rules it out: either way it does not fit.
             return None;
         }
         let mut total = 0;
-        for (k, &(rep, count)) in self.likenesses.iter().enumerate() {
+        for (k, &(rep, count)) in big.likenesses.iter().enumerate() {
             let own_alike = own
                 .iter()
-                .filter(|&&m| self.member_likeness.get(m) == Some(&k))
+                .filter(|&&m| big.member_likeness.get(m) == Some(&k))
                 .count();
             let others = count.saturating_sub(own_alike);
             if others > 0 {
@@ -632,6 +657,16 @@ impl<'a> Cluster<'a> {
     /// Can a member from another article speak for the report (see [`same_event`]:
     /// a shared person, a shared figure, or two shared names)?
     fn may_speak_for(&self, r: &Reported<'_>) -> bool {
+        if let [only] = self.members.as_slice() {
+            return r.people.iter().any(|p| only.people.contains(p))
+                || r.event.figures.iter().any(|f| {
+                    only.event
+                        .figures
+                        .iter()
+                        .any(|g| g.unit == f.unit && g.value == f.value)
+                })
+                || shared_count(only.names, r.names) >= 2;
+        }
         r.people
             .iter()
             .any(|p| self.people.binary_search(p).is_ok())
@@ -665,43 +700,35 @@ impl<'a> Cluster<'a> {
     /// Takes a report in.
     fn add(&mut self, r: &'a Reported<'a>) {
         self.members.push(r);
-        if !self.likenesses.is_empty() {
-            self.index_member(self.members.len() - 1);
+        let m = self.members.len() - 1;
+        if let Some(big) = &mut self.by_likeness {
+            big.file(m, r);
         } else if self.members.len() >= LIKENESSES_FROM {
-            for m in 0..self.members.len() {
-                self.index_member(m);
+            let mut big = ByLikeness::default();
+            for (m, &member) in self.members.iter().enumerate() {
+                big.file(m, member);
             }
+            self.by_likeness = Some(Box::new(big));
         }
-        insert_sorted(&mut self.people, &r.people);
-        insert_sorted(&mut self.names, &r.names);
-        for f in &r.event.figures {
-            if !self
-                .figures
-                .iter()
-                .any(|&(unit, value)| unit == f.unit && value.to_bits() == f.value.to_bits())
-            {
-                self.figures.push((&f.unit, f.value));
-            }
-        }
-    }
-
-    /// Files member `m` under its likeness and its article.
-    fn index_member(&mut self, m: usize) {
-        let Some(&r) = self.members.get(m) else {
-            return;
+        // The unions start with the second member (see `people`).
+        let new: &[&'a Reported<'a>] = match self.members.len() {
+            1 => &[],
+            2 => &self.members,
+            _ => std::slice::from_ref(&r),
         };
-        let k = *self
-            .likeness_index
-            .entry(Likeness::of(r.event))
-            .or_insert_with(|| {
-                self.likenesses.push((r, 0));
-                self.likenesses.len() - 1
-            });
-        if let Some(l) = self.likenesses.get_mut(k) {
-            l.1 += 1;
+        for member in new {
+            insert_sorted(&mut self.people, member.people);
+            insert_sorted(&mut self.names, member.names);
+            for f in &member.event.figures {
+                if !self
+                    .figures
+                    .iter()
+                    .any(|&(unit, value)| unit == f.unit && value.to_bits() == f.value.to_bits())
+                {
+                    self.figures.push((&f.unit, f.value));
+                }
+            }
         }
-        self.by_article.entry(r.article_no).or_default().push(m);
-        self.member_likeness.push(k);
     }
 }
 
@@ -792,10 +819,7 @@ fn cluster_reports<'a>(all: &'a [Reported<'a>], candidates: Candidates) -> Vec<C
                 clusters.push(Cluster {
                     kind: e.kind,
                     members: Vec::new(),
-                    likenesses: Vec::new(),
-                    likeness_index: rustc_hash::FxHashMap::default(),
-                    member_likeness: Vec::new(),
-                    by_article: rustc_hash::FxHashMap::default(),
+                    by_likeness: None,
                     lo: NaiveDate::MIN,
                     hi: NaiveDate::MAX,
                     anchor: Anchor::of(&e.date),
@@ -908,6 +932,10 @@ fn entries_of(clusters: Vec<Cluster<'_>>) -> Vec<Entry> {
                 .first()
                 .map(|r| format!("{}-{}", r.article, r.event))
                 .unwrap_or_default();
+            // The app keeps a million of these: no room to spare in them.
+            actors.shrink_to_fit();
+            places.shrink_to_fit();
+            figures.shrink_to_fit();
             Some(Entry {
                 id,
                 kind: c.kind,
@@ -1077,7 +1105,7 @@ mod tests {
                 for c in &clusters {
                     assert_eq!(c.fit(r), c.fit_by_member(r));
                     compared += usize::from(c.members.len() > 1);
-                    by_likeness += usize::from(!c.likenesses.is_empty());
+                    by_likeness += usize::from(c.by_likeness.is_some());
                 }
             }
         }
