@@ -215,13 +215,13 @@ fn same_event(a: (u32, &Reported<'_>), b: (u32, &Reported<'_>)) -> Option<usize>
     let shared_place = ra.places.iter().any(|p| rb.places.contains(p));
     if ra.people.len() >= 2
         && rb.people.len() >= 2
-        && !subset(&ra.people, &rb.people)
-        && !subset(&rb.people, &ra.people)
+        && !subset(ra.people, rb.people)
+        && !subset(rb.people, ra.people)
         && !shared_place
     {
         return None;
     }
-    let shared = shared_count(&ra.names, &rb.names);
+    let shared = shared_count(ra.names, rb.names);
     let same_figure = a.figures.iter().any(|f| {
         b.figures
             .iter()
@@ -675,7 +675,7 @@ impl<'a> Cluster<'a> {
                     .iter()
                     .any(|&(unit, value)| unit == f.unit && value == f.value)
             })
-            || shared_count(&self.names, &r.names) >= 2
+            || shared_count(&self.names, r.names) >= 2
     }
 
     /// [`Cluster::fit`] member by member, as it was before likenesses: the reference.
