@@ -255,6 +255,7 @@ fn synthetic_articles(n_events: usize) -> Vec<LoadedArticle> {
         let mut spans = Vec::new();
         for i in 0..n {
             let start = text.chars().count();
+            let byte_start = text.len();
             let s = format!(
                 "Il {i} del mese il leader ha avuto un incontro con la delegazione arrivata \
                  in città per discutere di cooperazione militare e di forniture ({a}/{i}). "
@@ -264,8 +265,8 @@ fn synthetic_articles(n_events: usize) -> Vec<LoadedArticle> {
             sentences.push(Sentence {
                 start: sp.start,
                 end: sp.end,
-                byte_start: 0,
-                byte_end: 0,
+                byte_start,
+                byte_end: byte_start + s.trim_end().len(),
             });
             spans.push(sp);
         }
@@ -392,6 +393,29 @@ fn memory_mb() -> String {
     )
 }
 
+/// A hash of the merged timeline (ids, labels, dates, reports, conflicts), to
+/// check that a change to the merge leaves its result alone.
+fn digest(entries: &[dateline::timeline::Entry]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for e in entries {
+        e.id.hash(&mut h);
+        e.label.hash(&mut h);
+        e.date.value.hash(&mut h);
+        e.actors.hash(&mut h);
+        e.places.hash(&mut h);
+        for r in &e.reports {
+            r.article.hash(&mut h);
+            r.event.hash(&mut h);
+        }
+        for c in &e.conflicts {
+            c.field.hash(&mut h);
+            c.values.hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -428,6 +452,18 @@ fn main() -> std::process::ExitCode {
         t.elapsed().as_secs_f64(),
         memory_mb()
     );
+    println!("timeline digest {:016x}", digest(&state.entries));
+    // Filtering runs on the UI thread: a search, then back to no filter.
+    for search in ["lavrov", ""] {
+        let t = Instant::now();
+        state.filters.search = search.to_string();
+        state.refilter();
+        println!(
+            "filter {search:?}: {} shown in {:.2} s",
+            state.shown.len(),
+            t.elapsed().as_secs_f64()
+        );
+    }
     let mut app = DatelineApp::from_state(state);
     let ctx = egui::Context::default();
     // Two frames to settle the layout (fonts, panel sizes) before timing.

@@ -2,7 +2,7 @@
 //! several articles (same kind, overlapping dates, shared actors or places)
 //! become one entry listing every report, with the points where they disagree.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -97,9 +97,174 @@ fn overlaps(a: &EventDate, b: &EventDate) -> bool {
     a0 <= b1 && b0 <= a1
 }
 
+/// A report to merge: its article, its event, and the event's names as numbers
+/// (see [`Names`]), so that comparing two reports neither allocates nor compares strings.
+struct Reported<'a> {
+    article: &'a str,
+    /// `article` as a number (see [`Names`]).
+    article_no: u32,
+    event: &'a Event,
+    /// `event.people`, in order.
+    people: &'a [u32],
+    /// `event.places`, in order.
+    places: &'a [u32],
+    /// Its actors, places and countries, sorted, each once (see [`sorted_names`]).
+    names: &'a [u32],
+    /// `event.date.value`.
+    value: u32,
+}
+
+/// Numbers for the names of one merge: equal names, equal numbers.
+#[derive(Default)]
+struct Names<'a> {
+    ids: rustc_hash::FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Names<'a> {
+    fn id(&mut self, name: &'a str) -> u32 {
+        // Never OTHER_ARTICLE (u32::MAX): four billion names do not fit in memory.
+        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX - 1);
+        *self.ids.entry(name).or_insert(next)
+    }
+
+    /// The reports of these events, their numbers all in `pool` (one list for a
+    /// million reports, not three each).
+    fn reports<'p>(
+        &mut self,
+        events: &[(&'a str, &'a Event)],
+        pool: &'p mut Vec<u32>,
+    ) -> Vec<Reported<'p>>
+    where
+        'a: 'p,
+    {
+        pool.clear();
+        // Where each report's people, places and names end in the pool.
+        let mut ends: Vec<[usize; 3]> = Vec::with_capacity(events.len());
+        let mut names: Vec<u32> = Vec::new();
+        for &(_, event) in events {
+            pool.extend(event.people.iter().map(|p| self.id(p)));
+            let people_end = pool.len();
+            pool.extend(event.places.iter().map(|p| self.id(p)));
+            let places_end = pool.len();
+            names.clear();
+            names.extend(
+                event
+                    .actors
+                    .iter()
+                    .chain(&event.places)
+                    .chain(&event.affiliations)
+                    .map(|n| self.id(n)),
+            );
+            names.sort_unstable();
+            names.dedup();
+            pool.extend_from_slice(&names);
+            ends.push([people_end, places_end, pool.len()]);
+        }
+        let pool: &'p [u32] = pool;
+        let mut start = 0;
+        events
+            .iter()
+            .zip(ends)
+            .map(|(&(article, event), [people_end, places_end, names_end])| {
+                let slice = |a: usize, b: usize| pool.get(a..b).unwrap_or_default();
+                let r = Reported {
+                    article,
+                    article_no: self.id(article),
+                    event,
+                    people: slice(start, people_end),
+                    places: slice(people_end, places_end),
+                    names: slice(places_end, names_end),
+                    value: self.id(&event.date.value),
+                };
+                start = names_end;
+                r
+            })
+            .collect()
+    }
+}
+
+/// How many numbers two sorted lists without repeats share.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Can two reports be of one event (None: they cannot), and how strongly do they say so
-/// (0: nothing speaks against it, but nothing for it either)?
-fn same_event(a: (&str, &Event), b: (&str, &Event)) -> Option<usize> {
+/// (0: nothing speaks against it, but nothing for it either)? The article is given
+/// apart from the report so that a cluster can stand a report for "another article".
+fn same_event(a: (u32, &Reported<'_>), b: (u32, &Reported<'_>)) -> Option<usize> {
+    let ((aa, ra), (ba, rb)) = (a, b);
+    let (a, b) = (ra.event, rb.event);
+    if a.kind != b.kind || !overlaps(&a.date, &b.date) {
+        return None;
+    }
+    let shared_people = ra.people.iter().filter(|p| rb.people.contains(p)).count();
+    // Two different pairs of people are two meetings, even on one day.
+    let subset = |x: &[u32], y: &[u32]| x.iter().all(|p| y.contains(p));
+    let shared_place = ra.places.iter().any(|p| rb.places.contains(p));
+    if ra.people.len() >= 2
+        && rb.people.len() >= 2
+        && !subset(ra.people, rb.people)
+        && !subset(rb.people, ra.people)
+        && !shared_place
+    {
+        return None;
+    }
+    let shared = shared_count(ra.names, rb.names);
+    let same_figure = a.figures.iter().any(|f| {
+        b.figures
+            .iter()
+            .any(|g| g.unit == f.unit && g.value == f.value)
+    });
+    let dated = a.date.origin != DateOrigin::Published && b.date.origin != DateOrigin::Published;
+    let nested =
+        |x: &EventDate, y: &EventDate| x.start_date <= y.start_date && y.end_date <= x.end_date;
+    let same_value = ra.value == rb.value;
+    if aa == ba {
+        // Within one article only a repeated mention: the same written date and the same people;
+        // or, for one-off events (a treaty, a death toll), a nameless mention within the dated one.
+        let same = dated && same_value && shared_people > 0 && a.subkind == b.subkind;
+        let nameless = a.actors.is_empty() || b.actors.is_empty();
+        let one_off = matches!(a.kind, EventKind::Treaty | EventKind::Casualties)
+            && dated
+            && nameless
+            && (nested(&a.date, &b.date) || nested(&b.date, &a.date));
+        return (same || one_off).then_some(3 * shared_people + shared + 1);
+    }
+    // Statements are many and alike: one only when dated the same and said by the same people.
+    if a.kind == EventKind::Statement && !(dated && same_value && shared_people > 0) {
+        return None;
+    }
+    // Compatible; evidence only when the reports share people or a figure, or, for
+    // events between countries (treaties, aid, deployments), two names; for the rest
+    // two names one of which is a place (countries alone are too common to tell).
+    let evidence = shared_people > 0
+        || same_figure
+        || match a.kind {
+            EventKind::Treaty | EventKind::Aid | EventKind::Deployment => shared >= 2,
+            _ => shared_place && shared >= 2,
+        };
+    Some(if evidence {
+        3 * shared_people + shared + 4 * usize::from(same_figure)
+    } else {
+        0
+    })
+}
+
+/// [`same_event`] on the events' strings, as it was before [`Names`]: the reference.
+#[cfg(test)]
+fn same_event_by_strings(a: (&str, &Event), b: (&str, &Event)) -> Option<usize> {
     let ((aa, a), (ba, b)) = (a, b);
     if a.kind != b.kind || !overlaps(&a.date, &b.date) {
         return None;
@@ -164,6 +329,7 @@ fn same_event(a: (&str, &Event), b: (&str, &Event)) -> Option<usize> {
 }
 
 /// An event's actors, places and countries, sorted, each once.
+#[cfg(test)]
 fn sorted_names(e: &Event) -> Vec<&str> {
     let mut v: Vec<&str> = e
         .actors
@@ -218,25 +384,71 @@ impl<'a> Likeness<'a> {
     }
 }
 
+/// From how many members a cluster scores by likeness (see [`Likeness`]); smaller
+/// ones score member by member and spare the look-ups (most clusters have one member).
+const LIKENESSES_FROM: usize = 8;
+
 /// Stands for "some other article" when a cluster scores a likeness; no article has it.
-const OTHER_ARTICLE: &str = "\u{0}other";
+const OTHER_ARTICLE: u32 = u32::MAX;
 
 struct Cluster<'a> {
     kind: EventKind,
-    members: Vec<(&'a str, &'a Event)>,
-    /// The likenesses of the members: a member of each, and how many members have it.
-    likenesses: Vec<(&'a Event, usize)>,
-    likeness_index: rustc_hash::FxHashMap<Likeness<'a>, usize>,
-    /// Each member's likeness (index into `likenesses`).
-    member_likeness: Vec<usize>,
-    /// The members of each article (indexes into `members`).
-    by_article: rustc_hash::FxHashMap<&'a str, Vec<usize>>,
+    members: Vec<&'a Reported<'a>>,
+    /// From [`LIKENESSES_FROM`] members on, the members by likeness and by article.
+    by_likeness: Option<Box<ByLikeness<'a>>>,
     /// The latest first day and the earliest last day of the members' loose ranges:
     /// a report overlaps every member just when it starts by `hi` and ends from `lo`.
     lo: NaiveDate,
     hi: NaiveDate,
     /// Where the cluster is filed in the [`ClusterIndex`]: its first report's date.
     anchor: Anchor,
+    /// Everything its members can share with a report from another article that speaks
+    /// for their being one event: their people and their names (sorted, each once) and
+    /// their figures. A report that shares no person, no figure and fewer than two
+    /// names with all of them together fits no member, and so not the cluster. (Left
+    /// empty while there is one member, which has them itself: most clusters.)
+    people: Vec<u32>,
+    names: Vec<u32>,
+    figures: Vec<(&'a str, f64)>,
+}
+
+/// A big cluster's members by likeness and by article.
+#[derive(Default)]
+struct ByLikeness<'a> {
+    /// The likenesses of the members: a member of each, and how many members have it.
+    likenesses: Vec<(&'a Reported<'a>, usize)>,
+    likeness_index: rustc_hash::FxHashMap<Likeness<'a>, usize>,
+    /// Each member's likeness (index into `likenesses`).
+    member_likeness: Vec<usize>,
+    /// The members of each article (indexes into `members`).
+    by_article: rustc_hash::FxHashMap<u32, Vec<usize>>,
+}
+
+impl<'a> ByLikeness<'a> {
+    /// Files member `m` under its likeness and its article.
+    fn file(&mut self, m: usize, r: &'a Reported<'a>) {
+        let k = *self
+            .likeness_index
+            .entry(Likeness::of(r.event))
+            .or_insert_with(|| {
+                self.likenesses.push((r, 0));
+                self.likenesses.len() - 1
+            });
+        if let Some(l) = self.likenesses.get_mut(k) {
+            l.1 += 1;
+        }
+        self.by_article.entry(r.article_no).or_default().push(m);
+        self.member_likeness.push(k);
+    }
+}
+
+/// Puts each number into a sorted list without repeats.
+fn insert_sorted(list: &mut Vec<u32>, numbers: &[u32]) {
+    for &n in numbers {
+        if let Err(i) = list.binary_search(&n) {
+            list.insert(i, n);
+        }
+    }
 }
 
 /// The date a cluster is filed under: its first (most precise) report's.
@@ -314,7 +526,7 @@ const MAX_CANDIDATES_PER_KEY: usize = 512;
 /// of at all of them.
 #[derive(Default)]
 struct ClusterIndex<'a> {
-    by_key: HashMap<(EventKind, Evidence<'a>), Filed>,
+    by_key: rustc_hash::FxHashMap<(EventKind, Evidence<'a>), Filed>,
 }
 
 /// The clusters filed under one key.
@@ -391,12 +603,13 @@ impl<'a> Cluster<'a> {
     fn best(&self) -> Option<&Event> {
         self.members
             .iter()
-            .map(|(_, e)| *e)
+            .map(|r| r.event)
             .min_by_key(|e| precision_rank(&e.date))
     }
 
     /// How well a report fits: None when it cannot join.
-    fn fit(&self, article: &str, e: &Event) -> Option<usize> {
+    fn fit(&self, r: &Reported<'_>) -> Option<usize> {
+        let (article, e) = (r.article_no, r.event);
         if self.kind != e.kind {
             return None;
         }
@@ -405,30 +618,70 @@ impl<'a> Cluster<'a> {
             // It does not overlap every member.
             return None;
         }
-        // No member may speak against it, and one at least must speak for it. Members
-        // from other articles count by likeness; those from its own article one by one.
-        let own: &[usize] = self.by_article.get(article).map_or(&[], Vec::as_slice);
+        // No member may speak against it, and one at least must speak for it.
+        let Some(big) = &self.by_likeness else {
+            // A small cluster: member by member.
+            if !self.members.iter().any(|m| m.article_no == article) && !self.may_speak_for(r) {
+                return None;
+            }
+            let mut total = 0;
+            for m in &self.members {
+                total += same_event((m.article_no, m), (article, r))?;
+            }
+            return (total > 0).then_some(total);
+        };
+        // Members from other articles count by likeness; those from its own article one by one.
+        let own: &[usize] = big.by_article.get(&article).map_or(&[], Vec::as_slice);
+        if own.is_empty() && !self.may_speak_for(r) {
+            // Every member scores it 0 or rules it out: either way it does not fit.
+            return None;
+        }
         let mut total = 0;
-        for (k, &(rep, count)) in self.likenesses.iter().enumerate() {
+        for (k, &(rep, count)) in big.likenesses.iter().enumerate() {
             let own_alike = own
                 .iter()
-                .filter(|&&m| self.member_likeness.get(m) == Some(&k))
+                .filter(|&&m| big.member_likeness.get(m) == Some(&k))
                 .count();
             let others = count.saturating_sub(own_alike);
             if others > 0 {
-                total += others * same_event((OTHER_ARTICLE, rep), (article, e))?;
+                total += others * same_event((OTHER_ARTICLE, rep), (article, r))?;
             }
         }
         for &m in own {
-            let &(a, member) = self.members.get(m)?;
-            total += same_event((a, member), (article, e))?;
+            let member = self.members.get(m)?;
+            total += same_event((member.article_no, member), (article, r))?;
         }
         (total > 0).then_some(total)
     }
 
+    /// Can a member from another article speak for the report (see [`same_event`]:
+    /// a shared person, a shared figure, or two shared names)?
+    fn may_speak_for(&self, r: &Reported<'_>) -> bool {
+        if let [only] = self.members.as_slice() {
+            return r.people.iter().any(|p| only.people.contains(p))
+                || r.event.figures.iter().any(|f| {
+                    only.event
+                        .figures
+                        .iter()
+                        .any(|g| g.unit == f.unit && g.value == f.value)
+                })
+                || shared_count(only.names, r.names) >= 2;
+        }
+        r.people
+            .iter()
+            .any(|p| self.people.binary_search(p).is_ok())
+            || r.event.figures.iter().any(|f| {
+                self.figures
+                    .iter()
+                    .any(|&(unit, value)| unit == f.unit && value == f.value)
+            })
+            || shared_count(&self.names, r.names) >= 2
+    }
+
     /// [`Cluster::fit`] member by member, as it was before likenesses: the reference.
     #[cfg(test)]
-    fn fit_by_member(&self, article: &str, e: &Event) -> Option<usize> {
+    fn fit_by_member(&self, r: &Reported<'_>) -> Option<usize> {
+        let (article, e) = (r.article, r.event);
         if self.kind != e.kind {
             return None;
         }
@@ -439,29 +692,43 @@ impl<'a> Cluster<'a> {
         let total: usize = self
             .members
             .iter()
-            .map(|&(a, m)| same_event((a, m), (article, e)))
+            .map(|m| same_event_by_strings((m.article, m.event), (article, e)))
             .sum::<Option<usize>>()?;
         (total > 0).then_some(total)
     }
 
     /// Takes a report in.
-    fn add(&mut self, article: &'a str, e: &'a Event) {
-        let k = *self
-            .likeness_index
-            .entry(Likeness::of(e))
-            .or_insert_with(|| {
-                self.likenesses.push((e, 0));
-                self.likenesses.len() - 1
-            });
-        if let Some(l) = self.likenesses.get_mut(k) {
-            l.1 += 1;
+    fn add(&mut self, r: &'a Reported<'a>) {
+        self.members.push(r);
+        let m = self.members.len() - 1;
+        if let Some(big) = &mut self.by_likeness {
+            big.file(m, r);
+        } else if self.members.len() >= LIKENESSES_FROM {
+            let mut big = ByLikeness::default();
+            for (m, &member) in self.members.iter().enumerate() {
+                big.file(m, member);
+            }
+            self.by_likeness = Some(Box::new(big));
         }
-        self.by_article
-            .entry(article)
-            .or_default()
-            .push(self.members.len());
-        self.member_likeness.push(k);
-        self.members.push((article, e));
+        // The unions start with the second member (see `people`).
+        let new: &[&'a Reported<'a>] = match self.members.len() {
+            1 => &[],
+            2 => &self.members,
+            _ => std::slice::from_ref(&r),
+        };
+        for member in new {
+            insert_sorted(&mut self.people, member.people);
+            insert_sorted(&mut self.names, member.names);
+            for f in &member.event.figures {
+                if !self
+                    .figures
+                    .iter()
+                    .any(|&(unit, value)| unit == f.unit && value.to_bits() == f.value.to_bits())
+                {
+                    self.figures.push((&f.unit, f.value));
+                }
+            }
+        }
     }
 }
 
@@ -510,7 +777,11 @@ pub fn build(articles: &[ArticleEvents<'_>]) -> Vec<Entry> {
                 e2.id.as_str(),
             ))
     });
-    let clusters = cluster_reports(all, Candidates::Indexed);
+    let mut names = Names::default();
+    let mut pool = Vec::new();
+    let reported = names.reports(&all, &mut pool);
+    drop(all);
+    let clusters = cluster_reports(&reported, Candidates::Indexed);
     entries_of(clusters)
 }
 
@@ -525,10 +796,11 @@ enum Candidates {
 }
 
 /// Puts each report, in order, into the cluster it fits best, or a new one.
-fn cluster_reports<'a>(all: Vec<(&'a str, &'a Event)>, candidates: Candidates) -> Vec<Cluster<'a>> {
+fn cluster_reports<'a>(all: &'a [Reported<'a>], candidates: Candidates) -> Vec<Cluster<'a>> {
     let mut clusters: Vec<Cluster<'_>> = Vec::new();
     let mut index = ClusterIndex::default();
-    for (article, e) in all {
+    for r in all {
+        let (article, e) = (r.article, r.event);
         let keys = evidence_of(article, e);
         let (lo, hi) = loose_range(&e.date);
         let tried = match candidates {
@@ -539,7 +811,7 @@ fn cluster_reports<'a>(all: Vec<(&'a str, &'a Event)>, candidates: Candidates) -
         // The best fit, the latest-made cluster among equals.
         let best = tried
             .into_iter()
-            .filter_map(|i| clusters.get(i)?.fit(article, e).map(|f| (f, i)))
+            .filter_map(|i| clusters.get(i)?.fit(r).map(|f| (f, i)))
             .max_by_key(|(f, _)| *f);
         let i = match best {
             Some((_, i)) => i,
@@ -547,13 +819,13 @@ fn cluster_reports<'a>(all: Vec<(&'a str, &'a Event)>, candidates: Candidates) -
                 clusters.push(Cluster {
                     kind: e.kind,
                     members: Vec::new(),
-                    likenesses: Vec::new(),
-                    likeness_index: rustc_hash::FxHashMap::default(),
-                    member_likeness: Vec::new(),
-                    by_article: rustc_hash::FxHashMap::default(),
+                    by_likeness: None,
                     lo: NaiveDate::MIN,
                     hi: NaiveDate::MAX,
                     anchor: Anchor::of(&e.date),
+                    people: Vec::new(),
+                    names: Vec::new(),
+                    figures: Vec::new(),
                 });
                 clusters.len() - 1
             }
@@ -561,7 +833,7 @@ fn cluster_reports<'a>(all: Vec<(&'a str, &'a Event)>, candidates: Candidates) -
         let Some(c) = clusters.get_mut(i) else {
             continue;
         };
-        c.add(article, e);
+        c.add(r);
         c.lo = c.lo.max(lo);
         c.hi = c.hi.min(hi);
         let anchor = c.anchor;
@@ -581,13 +853,13 @@ fn entries_of(clusters: Vec<Cluster<'_>>) -> Vec<Entry> {
             let mut actors = Vec::new();
             let mut places = Vec::new();
             let mut roles = std::collections::BTreeMap::new();
-            for (_, m) in &c.members {
+            for m in c.members.iter().map(|r| r.event) {
                 for (name, role) in &m.roles {
                     roles.entry(name.clone()).or_insert_with(|| role.clone());
                 }
             }
             let mut figures: Vec<Figure> = Vec::new();
-            for (_, m) in &c.members {
+            for m in c.members.iter().map(|r| r.event) {
                 for a in &m.actors {
                     if !actors.contains(a) {
                         actors.push(a.clone());
@@ -603,10 +875,11 @@ fn entries_of(clusters: Vec<Cluster<'_>>) -> Vec<Entry> {
             let mut conflicts = Vec::new();
             let mut dates: Vec<String> = Vec::new();
             // A publication date is no claim about when it happened.
-            for (_, m) in c
+            for m in c
                 .members
                 .iter()
-                .filter(|(_, m)| m.date.origin != DateOrigin::Published)
+                .map(|r| r.event)
+                .filter(|m| m.date.origin != DateOrigin::Published)
             {
                 let d = describe_date(&m.date);
                 if !dates.contains(&d) {
@@ -640,16 +913,16 @@ fn entries_of(clusters: Vec<Cluster<'_>>) -> Vec<Entry> {
             let reports: Vec<Report> = c
                 .members
                 .iter()
-                .map(|(a, m)| Report {
-                    article: a.to_string(),
-                    event: m.id.clone(),
+                .map(|r| Report {
+                    article: r.article.to_string(),
+                    event: r.event.id.clone(),
                 })
                 .collect();
             // The label of the report with the best date, unless it names nobody.
             let label = if best.actors.is_empty() {
                 c.members
                     .iter()
-                    .map(|(_, m)| m)
+                    .map(|r| r.event)
                     .max_by_key(|m| (m.actors.len(), m.places.len()))
                     .map_or_else(|| best.label.clone(), |m| m.label.clone())
             } else {
@@ -659,6 +932,10 @@ fn entries_of(clusters: Vec<Cluster<'_>>) -> Vec<Entry> {
                 .first()
                 .map(|r| format!("{}-{}", r.article, r.event))
                 .unwrap_or_default();
+            // The app keeps a million of these: no room to spare in them.
+            actors.shrink_to_fit();
+            places.shrink_to_fit();
+            figures.shrink_to_fit();
             Some(Entry {
                 id,
                 kind: c.kind,
@@ -800,7 +1077,10 @@ mod tests {
                         e2.id.as_str(),
                     ))
             });
-            let slow = entries_of(cluster_reports(all, Candidates::All));
+            let mut names = Names::default();
+            let mut pool = Vec::new();
+            let reported = names.reports(&all, &mut pool);
+            let slow = entries_of(cluster_reports(&reported, Candidates::All));
             assert_eq!(fast, slow, "seed {seed}");
             // And the reports did merge, or the test would prove little.
             assert!(fast.len() < 350, "seed {seed}: {} entries", fast.len());
@@ -810,20 +1090,65 @@ mod tests {
     #[test]
     fn scoring_by_likeness_gives_what_scoring_every_member_gives() {
         let mut compared = 0;
+        let mut by_likeness = 0;
         for seed in 1..=6u64 {
             let arts = reports(300, seed * 104_729);
             let all: Vec<(&str, &Event)> = arts
                 .iter()
                 .flat_map(|(a, ev)| ev.iter().map(move |e| (a.as_str(), e)))
                 .collect();
-            let clusters = cluster_reports(all.clone(), Candidates::All);
-            for (article, e) in &all {
+            let mut names = Names::default();
+            let mut pool = Vec::new();
+            let reported = names.reports(&all, &mut pool);
+            let clusters = cluster_reports(&reported, Candidates::All);
+            for r in &reported {
                 for c in &clusters {
-                    assert_eq!(c.fit(article, e), c.fit_by_member(article, e));
+                    assert_eq!(c.fit(r), c.fit_by_member(r));
                     compared += usize::from(c.members.len() > 1);
+                    by_likeness += usize::from(c.by_likeness.is_some());
                 }
             }
         }
         assert!(compared > 1000);
+        assert!(by_likeness > 1000);
+    }
+
+    #[test]
+    fn comparing_names_as_numbers_gives_what_comparing_strings_gives() {
+        let mut compared = 0;
+        for seed in 1..=4u64 {
+            let mut arts = reports(200, seed * 6151);
+            // Give some reports several people, countries and repeated names.
+            for (i, e) in arts
+                .iter_mut()
+                .flat_map(|(_, ev)| ev.iter_mut())
+                .enumerate()
+            {
+                match i % 4 {
+                    0 => e.people = e.actors.clone(),
+                    1 => e.affiliations = vec!["Russia".into(), "North Korea".into()],
+                    2 => e.places.extend(e.actors.clone()),
+                    _ => {}
+                }
+            }
+            let all: Vec<(&str, &Event)> = arts
+                .iter()
+                .flat_map(|(a, ev)| ev.iter().map(move |e| (a.as_str(), e)))
+                .collect();
+            let mut names = Names::default();
+            let mut pool = Vec::new();
+            let reported = names.reports(&all, &mut pool);
+            for (x, rx) in all.iter().zip(&reported) {
+                for (y, ry) in all.iter().zip(&reported) {
+                    let by_strings = same_event_by_strings(*x, *y);
+                    assert_eq!(
+                        same_event((rx.article_no, rx), (ry.article_no, ry)),
+                        by_strings
+                    );
+                    compared += usize::from(by_strings.is_some_and(|s| s > 0));
+                }
+            }
+        }
+        assert!(compared > 1000, "{compared}");
     }
 }

@@ -218,6 +218,13 @@ fn grain_rank(g: Grain) -> u8 {
     }
 }
 
+/// Room for [`passes`] to build the text a search looks in, kept from one entry to the next.
+#[derive(Default)]
+struct SearchBuffers {
+    hay: String,
+    lower: String,
+}
+
 /// Does an entry pass the filters? `needle` is the search, trimmed and lower case.
 fn passes(
     articles: &[LoadedArticle],
@@ -225,6 +232,7 @@ fn passes(
     f: &Filters,
     needle: &str,
     e: &Entry,
+    buffers: &mut SearchBuffers,
 ) -> bool {
     if f.hidden_kinds.contains(&e.kind) {
         return false;
@@ -238,20 +246,36 @@ fn passes(
         return false;
     }
     if !needle.is_empty() {
-        let mut hay = format!(
-            "{} {} {} {}",
-            e.label,
-            e.kind.name(),
-            e.actors.join(" "),
-            e.places.join(" ")
-        );
+        // "label kind actors places sentences", each list joined by spaces, lower case.
+        let SearchBuffers { hay, lower } = buffers;
+        hay.clear();
+        hay.push_str(&e.label);
+        hay.push(' ');
+        hay.push_str(e.kind.name());
+        for list in [&e.actors, &e.places] {
+            hay.push(' ');
+            for (i, name) in list.iter().enumerate() {
+                if i > 0 {
+                    hay.push(' ');
+                }
+                hay.push_str(name);
+            }
+        }
         for r in &e.reports {
             if let Some((a, ev)) = report_event(articles, article_index, &r.article, &r.event) {
                 hay.push(' ');
                 hay.push_str(&a.sentence_text(ev));
             }
         }
-        if !hay.to_lowercase().contains(needle) {
+        lower.clear();
+        if hay.is_ascii() {
+            lower.push_str(hay);
+            lower.make_ascii_lowercase();
+        } else {
+            // (The standard library's, for its speed and its capital sigma.)
+            *lower = hay.to_lowercase();
+        }
+        if !lower.contains(needle) {
             return false;
         }
     }
@@ -267,6 +291,7 @@ pub fn filter(
     settings: &Settings,
 ) -> Filtered {
     let needle = settings.filters.search.trim().to_lowercase();
+    let mut buffers = SearchBuffers::default();
     let shown: Vec<usize> = (0..entries.len())
         .filter(|&i| {
             passes(
@@ -275,6 +300,7 @@ pub fn filter(
                 &settings.filters,
                 &needle,
                 &entries[i],
+                &mut buffers,
             )
         })
         .collect();
@@ -509,6 +535,61 @@ mod tests {
         assert_eq!(s.publications.len(), 1);
         let (a0, a1) = s.span_all.unwrap();
         assert!(a0 < a1);
+    }
+
+    #[test]
+    fn search_finds_what_lowering_the_joined_text_finds() {
+        let mut a = articles();
+        let mut events = a[0].extraction.events.clone();
+        events[0].label = "Meeting: ΟΔΥΣΣΕΥΣ Kim".into();
+        events[1].actors = vec!["Straße".into(), "İstanbul".into()];
+        events[2].places = vec!["Kursk".into(), "Sumy".into()];
+        a[0].extraction = std::sync::Arc::new(crate::extract::Extraction {
+            events,
+            ..Default::default()
+        });
+        let idx = index_articles(&a);
+        let d = derive(&a, &idx, &Settings::default());
+        for needle in [
+            "οδυσσευς",
+            "οδυσσεύς",
+            "οδυσσευσ",
+            "strasse",
+            "straße",
+            "i̇stanbul",
+            "kursk sumy",
+            "meeting treaty",
+            "treaty straße",
+            "sentence of e",
+            "nothing",
+        ] {
+            for e in &d.entries {
+                let plain = format!(
+                    "{} {} {} {}",
+                    e.label,
+                    e.kind.name(),
+                    e.actors.join(" "),
+                    e.places.join(" ")
+                );
+                let mut plain = plain;
+                for r in &e.reports {
+                    if let Some((art, ev)) = report_event(&a, &idx, &r.article, &r.event) {
+                        plain.push(' ');
+                        plain.push_str(&art.sentence_text(ev));
+                    }
+                }
+                let expected = plain.to_lowercase().contains(needle);
+                let got = passes(
+                    &a,
+                    &idx,
+                    &Filters::default(),
+                    needle,
+                    e,
+                    &mut SearchBuffers::default(),
+                );
+                assert_eq!(got, expected, "{needle:?} in {plain:?}");
+            }
+        }
     }
 
     #[test]

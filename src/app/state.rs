@@ -166,12 +166,22 @@ impl LoadedArticle {
             return std::borrow::Cow::Borrowed(&ev.sentence.text);
         }
         let text = &self.article.text;
-        let byte_at = |chars: usize| {
-            text.char_indices()
-                .nth(chars)
-                .map_or(text.len(), |(b, _)| b)
-        };
-        let start = byte_at(ev.sentence.start);
+        // Count characters from the last sentence that starts by the event's, whose
+        // byte offset is known, not from the top of the text: searching a million
+        // events reads every one's sentence.
+        let sentences = &self.extraction.sentences;
+        let (from_char, from_byte) = sentences
+            .partition_point(|s| s.start <= ev.sentence.start)
+            .checked_sub(1)
+            .and_then(|i| sentences.get(i))
+            .filter(|s| text.is_char_boundary(s.byte_start))
+            .map_or((0, 0), |s| (s.start, s.byte_start));
+        let rest = text.get(from_byte..).unwrap_or_default();
+        let start = from_byte
+            + rest
+                .char_indices()
+                .nth(ev.sentence.start - from_char)
+                .map_or(rest.len(), |(b, _)| b);
         let len: usize = text
             .get(start..)
             .unwrap_or_default()
@@ -825,6 +835,25 @@ pub(crate) mod tests {
             ],
         ));
         s
+    }
+
+    #[test]
+    fn sentence_text_from_the_sentence_list_is_the_text_at_the_offsets() {
+        let bytes = include_bytes!("../../data/000_baa33a4ea23e10ec.txt");
+        let article = Article::from_bytes("data/000.txt", bytes, &IntakeOptions::default());
+        let full = crate::extract::extract(&article);
+        let mut compacted = full.clone();
+        crate::app::files::compact(&mut compacted);
+        let loaded = LoadedArticle {
+            source: SourceRef::File(PathBuf::from("000.txt")),
+            article: Arc::new(article),
+            extraction: Arc::new(compacted),
+            visible: true,
+        };
+        assert!(full.events.len() > 3 && !loaded.extraction.sentences.is_empty());
+        for (ev, compact_ev) in full.events.iter().zip(&loaded.extraction.events) {
+            assert_eq!(loaded.sentence_text(compact_ev), ev.sentence.text);
+        }
     }
 
     #[test]
