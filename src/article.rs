@@ -106,19 +106,29 @@ fn stable_id(parts: &[&[u8]]) -> String {
 }
 
 /// The headline of a plain-text article: the first line that reads like one
-/// (not a menu item, not a lone word, not a date).
+/// (not a menu item, not a lone word, not a date, not a sentence ending in a
+/// full stop) and has more text after it. A text of one paragraph has no
+/// headline: its sentences are the news, not a summary of it.
 fn guess_title(text: &str) -> Option<String> {
-    text.lines()
+    let lines: Vec<&str> = text
+        .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
+        .take(21)
+        .collect();
+    lines
+        .iter()
         .take(20)
-        .find(|l| {
+        .enumerate()
+        .find(|(i, l)| {
             let words = l.split_whitespace().count();
             !l.starts_with(['•', '*', '-', '·', '|', '#'])
+                && !l.ends_with('.')
                 && (4..=40).contains(&words)
                 && l.chars().count() <= 300
+                && lines.get(i + 1).is_some()
         })
-        .map(str::to_string)
+        .map(|(_, l)| l.to_string())
 }
 
 impl Article {
@@ -236,6 +246,24 @@ impl Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_is_a_line_with_text_after_it_and_no_full_stop() {
+        assert_eq!(
+            guess_title("Putin e Kim firmano un trattato di difesa\n\nIl testo prevede aiuti."),
+            Some("Putin e Kim firmano un trattato di difesa".to_string())
+        );
+        // One paragraph, opening with an inline dateline: no headline, so its
+        // sentences are not skipped as "already told".
+        assert_eq!(
+            guess_title("Roma, 12 marzo 2025 - Il ministro ha incontrato ieri l'omologo a Mosca."),
+            None
+        );
+        assert_eq!(
+            guess_title("Il ministro ha incontrato ieri l'omologo a Mosca.\nPoi è ripartito."),
+            None
+        );
+    }
 
     #[test]
     fn plain_text_sample_gets_title_language_and_dateline() {
