@@ -7,16 +7,12 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::extract::lang::tables;
-use crate::extract::time::token::{TokKind, tokenize};
+use crate::extract::time::token::{TokKind, is_cyrillic, tokenize};
 
 /// How many words to look at.
 const SAMPLE_WORDS: usize = 400;
 /// How much of the text to read for them (characters).
 const SAMPLE_CHARS: usize = 2_500;
-
-fn is_cyrillic(c: char) -> bool {
-    ('\u{0400}'..='\u{04FF}').contains(&c)
-}
 
 /// Every table's function words, each with the set of tables (bits) that have it,
 /// and which tables are written in Cyrillic. Built once.

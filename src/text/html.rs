@@ -2302,7 +2302,8 @@ const OTHER_ENTITIES: &[(&str, char)] = &[
     ("omega", 'ω'),
 ];
 
-fn named_entity(name: &str) -> Option<char> {
+/// The character a named character reference (`amp`, `eacute`, ...) stands for.
+pub(crate) fn named_entity(name: &str) -> Option<char> {
     static TABLE: OnceLock<HashMap<&'static str, char>> = OnceLock::new();
     TABLE
         .get_or_init(|| {

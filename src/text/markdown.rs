@@ -998,45 +998,10 @@ fn entity_at(chars: &[char], i: usize) -> Option<(char, usize)> {
         return None;
     }
     let name: String = chars.get(from..j)?.iter().collect();
-    let c = match name.as_str() {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "laquo" => '«',
-        "raquo" => '»',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "bdquo" => '„',
-        "euro" => '€',
-        "pound" => '£',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "deg" => '°',
-        "middot" => '·',
-        "bull" => '•',
-        "times" => '×',
-        "agrave" => 'à',
-        "egrave" => 'è',
-        "eacute" => 'é',
-        "igrave" => 'ì',
-        "ograve" => 'ò',
-        "ugrave" => 'ù',
-        "ntilde" => 'ñ',
-        "auml" => 'ä',
-        "ouml" => 'ö',
-        "uuml" => 'ü',
-        "szlig" => 'ß',
-        "ccedil" => 'ç',
-        _ => return None,
+    // The HTML table of named references; a no-break space reads as a space here.
+    let c = match super::html::named_entity(&name)? {
+        '\u{a0}' => ' ',
+        c => c,
     };
     Some((c, j + 1))
 }

@@ -209,6 +209,58 @@ pub enum Sem {
     Era,
 }
 
+impl Sem {
+    /// Does the word name a time by itself (a month, a unit, a number word, a
+    /// holiday, "now") rather than only modify or join one? Every time
+    /// expression holds such a word or a number.
+    pub fn names_a_time(self) -> bool {
+        matches!(
+            self,
+            Sem::Month(_)
+                | Sem::Weekday(_)
+                | Sem::Unit(_)
+                | Sem::Units(_)
+                | Sem::Num(_)
+                | Sem::Ord(_)
+                | Sem::RelDay(_)
+                | Sem::RelYear(_)
+                | Sem::WeeksOn(_)
+                | Sem::DayPart(_)
+                | Sem::Season(_)
+                | Sem::DecadeWord
+                | Sem::Holiday(..)
+                | Sem::WeekdayHoliday(..)
+                | Sem::Easter(_)
+                | Sem::OrthodoxEaster(_)
+                | Sem::Movable(_)
+                | Sem::Now
+                | Sem::Recently
+        )
+    }
+
+    /// Does the word only join or introduce ("de", "the", "between", "since",
+    /// "about")? The core of a date never starts with one; the grammar reads
+    /// these around it.
+    pub fn only_joins(self) -> bool {
+        matches!(
+            self,
+            Sem::Filler
+                | Sem::And
+                | Sem::Between
+                | Sem::From
+                | Sem::To
+                | Sem::Since
+                | Sem::Until
+                | Sem::By
+                | Sem::Approx
+                | Sem::Before
+                | Sem::After
+                | Sem::MoreThan
+                | Sem::LessThan
+        )
+    }
+}
+
 /// Everything the time grammar and the rest of the extractor know about one language.
 /// The days (0 = Monday, inclusive) that the beginning, the middle and the end
 /// of a week cover, which languages draw differently: English "early next week"

@@ -225,6 +225,13 @@ pub struct Grammar<'a> {
     core_memo: std::cell::RefCell<Vec<Option<CoreRead>>>,
 }
 
+/// Can token `i` start an expression without a table word: a number, the
+/// apostrophe of "'90s", or the Q and H of "Q3" and "H1"?
+pub fn starts_by_itself(toks: &Tokens, i: usize) -> bool {
+    toks.list.get(i).is_some_and(|t| t.kind == TokKind::Num)
+        || matches!(toks.norm(i), "'" | "q" | "h")
+}
+
 fn shift_of(s: Sem) -> Option<i32> {
     match s {
         Sem::Last => Some(-1),
@@ -1510,31 +1517,12 @@ impl<'a> Grammar<'a> {
     /// word that only joins or introduces ("de", "the", "between", "since"): those are
     /// read around the core, by [`Grammar::parse_at`] and [`Grammar::range`].
     fn can_start_core(&self, i: usize) -> bool {
-        let Some(t) = self.toks.list.get(i) else {
-            return false;
-        };
-        t.kind == TokKind::Num
-            || matches!(self.toks.norm(i), "'" | "q" | "h")
-            || self.m.at(i).iter().any(|mt| {
-                mt.values.iter().any(|&s| {
-                    !matches!(
-                        s,
-                        Sem::Filler
-                            | Sem::And
-                            | Sem::Between
-                            | Sem::From
-                            | Sem::To
-                            | Sem::Since
-                            | Sem::Until
-                            | Sem::By
-                            | Sem::Approx
-                            | Sem::Before
-                            | Sem::After
-                            | Sem::MoreThan
-                            | Sem::LessThan
-                    )
-                })
-            })
+        starts_by_itself(self.toks, i)
+            || self
+                .m
+                .at(i)
+                .iter()
+                .any(|mt| mt.values.iter().any(|&s| !s.only_joins()))
     }
 
     fn core_uncached(&self, i: usize) -> Read<(Expr, bool)> {

@@ -14,7 +14,7 @@ pub mod token;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use crate::extract::lang::{Part, Sem, WeekParts};
+use crate::extract::lang::{Part, WeekParts};
 use grammar::{Expr, Grammar, Open, Parsed, YearRef};
 use resolve::{Ctx, Period};
 use token::{TokKind, Tokens};
@@ -146,25 +146,14 @@ pub fn tag_tokens(
         return Vec::new();
     };
     let matches = lex.match_all(toks);
-    tag_matched(text, toks, &matches, lex, reference, lean)
+    tag_counting(text, toks, &matches, lex, reference, lean).0
 }
 
 /// [`tag_tokens`] with the table entries already found at every token (by
-/// [`lexicon::Lexicon::match_all`]), so that the events can use them too.
-pub fn tag_matched(
-    text: &str,
-    toks: &Tokens,
-    matches: &lexicon::Matches<'_>,
-    lex: &lexicon::Lexicon,
-    reference: NaiveDateTime,
-    lean: Lean,
-) -> Vec<Timex> {
-    tag_counting(text, toks, matches, lex, reference, lean).0
-}
-
-/// [`tag_matched`], and how many expressions were read but name no day of the
-/// calendar (31 February, the year 99999, a period past the year 9999) and were
-/// dropped, so that the caller can say so.
+/// [`lexicon::Lexicon::match_all`], shared with the events), and how many
+/// expressions were read but name no day of the calendar (31 February, the
+/// year 99999, a period past the year 9999) and were dropped, so that the
+/// caller can say so.
 pub fn tag_counting(
     text: &str,
     toks: &Tokens,
@@ -185,11 +174,8 @@ pub fn tag_counting(
         let anchored = next_anchor
             .get(i)
             .is_some_and(|&a| (a as usize).saturating_sub(i) <= ANCHOR_REACH);
-        let worth_trying = anchored
-            && (!matches.at(i).is_empty()
-                || toks.list.get(i).is_some_and(|t| {
-                    t.kind == TokKind::Num || matches!(toks.norm(i), "'" | "q" | "h")
-                }));
+        let worth_trying =
+            anchored && (!matches.at(i).is_empty() || grammar::starts_by_itself(toks, i));
         if !worth_trying {
             i += 1;
             continue;
@@ -234,32 +220,6 @@ pub fn tag_counting(
 /// have none farther than five).
 const ANCHOR_REACH: usize = 7;
 
-/// Does a table meaning name a time by itself (not just modify or join one)?
-fn is_anchor(s: Sem) -> bool {
-    matches!(
-        s,
-        Sem::Month(_)
-            | Sem::Weekday(_)
-            | Sem::Unit(_)
-            | Sem::Units(_)
-            | Sem::Num(_)
-            | Sem::Ord(_)
-            | Sem::RelDay(_)
-            | Sem::RelYear(_)
-            | Sem::WeeksOn(_)
-            | Sem::DayPart(_)
-            | Sem::Season(_)
-            | Sem::DecadeWord
-            | Sem::Holiday(..)
-            | Sem::WeekdayHoliday(..)
-            | Sem::Easter(_)
-            | Sem::OrthodoxEaster(_)
-            | Sem::Movable(_)
-            | Sem::Now
-            | Sem::Recently
-    )
-}
-
 /// For each token, the index of the first anchor at or after it (`u32::MAX` if none).
 fn next_anchors(toks: &Tokens, matches: &lexicon::Matches<'_>) -> Vec<u32> {
     let n = toks.list.len();
@@ -271,7 +231,7 @@ fn next_anchors(toks: &Tokens, matches: &lexicon::Matches<'_>) -> Vec<u32> {
             || matches
                 .at(i)
                 .iter()
-                .any(|m| m.values.iter().any(|&s| is_anchor(s)))
+                .any(|m| m.values.iter().any(|&s| s.names_a_time()))
         {
             next = i as u32;
         }

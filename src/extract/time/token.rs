@@ -89,7 +89,8 @@ fn is_upper(c: char) -> bool {
     }
 }
 
-fn is_cyrillic(c: char) -> bool {
+/// Is `c` a Cyrillic letter (the basic block and its supplement)?
+pub fn is_cyrillic(c: char) -> bool {
     ('\u{0400}'..='\u{052F}').contains(&c)
 }
 
