@@ -25,6 +25,52 @@ pub struct PhraseTable<V> {
     stems: HashMap<String, Vec<V>>,
     /// The length in bytes of the shortest stem.
     min_stem: usize,
+    /// Which (length, first bytes) the first words of `exact` have.
+    exact_seen: BitFilter,
+    /// Which first [`STEM_KEY`] bytes the stems have.
+    stems_seen: BitFilter,
+}
+
+/// How many leading bytes of a stem [`PhraseTable::stems_seen`] records.
+const STEM_KEY: usize = 3;
+
+/// A one-hash Bloom filter over short keys: most words of running text are in
+/// no table, and this tells so without hashing the whole word into a map.
+#[derive(Debug, Clone)]
+struct BitFilter(Box<[u64]>);
+
+impl BitFilter {
+    const BITS: u32 = 14;
+
+    fn new() -> Self {
+        BitFilter(vec![0; 1 << (Self::BITS - 6)].into_boxed_slice())
+    }
+
+    /// The bit of a key: a length tag and up to four leading bytes.
+    fn bit(tag: usize, bytes: &[u8]) -> usize {
+        let mut h = (tag as u32).wrapping_mul(0x9E37_79B1);
+        for &b in bytes.iter().take(4) {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        (h >> (32 - Self::BITS)) as usize
+    }
+
+    fn add(&mut self, tag: usize, bytes: &[u8]) {
+        let b = Self::bit(tag, bytes);
+        if let Some(w) = self.0.get_mut(b >> 6) {
+            *w |= 1 << (b & 63);
+        }
+    }
+
+    fn may_hold(&self, tag: usize, bytes: &[u8]) -> bool {
+        let b = Self::bit(tag, bytes);
+        self.0.get(b >> 6).is_some_and(|w| w & (1 << (b & 63)) != 0)
+    }
+}
+
+/// The tag of an exact word in [`BitFilter`]: its length, capped.
+fn exact_tag(word: &str) -> usize {
+    word.len().min(64)
 }
 
 /// A form found at a token position.
@@ -52,6 +98,8 @@ impl<V> Default for PhraseTable<V> {
             exact: HashMap::default(),
             stems: HashMap::default(),
             min_stem: usize::MAX,
+            exact_seen: BitFilter::new(),
+            stems_seen: BitFilter::new(),
         }
     }
 }
@@ -92,6 +140,8 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
         if let Some(stem) = form.strip_suffix('*') {
             let stem = fold(stem);
             self.min_stem = self.min_stem.min(stem.len());
+            self.stems_seen
+                .add(0, &stem.as_bytes()[..stem.len().min(STEM_KEY)]);
             let list = self.stems.entry(stem).or_default();
             if !list.contains(&value) {
                 list.push(value);
@@ -103,6 +153,7 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
             return;
         }
         let first = words.remove(0);
+        self.exact_seen.add(exact_tag(&first), first.as_bytes());
         let list = self.exact.entry(first).or_default();
         match list
             .iter_mut()
@@ -127,7 +178,8 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
     /// Pushes onto `out` every form that starts at token `i`.
     pub fn hits_at<'a>(&'a self, toks: &Tokens, i: usize, out: &mut Vec<Hit<'a, V>>) {
         let word = toks.norm(i);
-        if let Some(entries) = self.exact.get(word) {
+        let may_be_exact = self.exact_seen.may_hold(exact_tag(word), word.as_bytes());
+        if let Some(entries) = may_be_exact.then(|| self.exact.get(word)).flatten() {
             for e in entries {
                 if e.lowercase_only && toks.list.get(i).is_some_and(|t| t.capital) {
                     continue;
@@ -146,6 +198,15 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
             }
         }
         if self.stems.is_empty() || toks.list.get(i).is_none_or(|t| t.kind != TokKind::Word) {
+            return;
+        }
+        // Every stem that could match shares the word's first bytes (a stem shorter
+        // than the key is recorded whole, so the filter is skipped then).
+        if self.min_stem >= STEM_KEY
+            && !self
+                .stems_seen
+                .may_hold(0, word.as_bytes().get(..STEM_KEY).unwrap_or(b""))
+        {
             return;
         }
         // The longest stem that leaves at most MAX_STEM_EXTRA letters.

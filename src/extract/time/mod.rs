@@ -164,7 +164,6 @@ pub fn tag_counting(
 ) -> (Vec<Timex>, usize) {
     let mut dropped = 0;
     let grammar = Grammar::new(toks, matches, lex);
-    let future_sentence = future_sentences(toks, lex);
     let next_anchor = next_anchors(toks, matches);
     let mut out = Vec::new();
     let mut i = 0;
@@ -191,7 +190,7 @@ pub fn tag_counting(
         let future = lean == Lean::Future
             || parsed.future_word
             || matches!(parsed.open, Some(Open::Until))
-            || (!weekday && future_sentence.get(i).copied().unwrap_or(false));
+            || (!weekday && near_future_cue(toks, lex, i));
         if let Some(t) = build(
             text,
             toks,
@@ -245,35 +244,34 @@ fn next_anchors(toks: &Tokens, matches: &lexicon::Matches<'_>) -> Vec<u32> {
 const CUE_REACH_BEFORE: usize = 6;
 const CUE_REACH_AFTER: usize = 3;
 
-/// For each token: is it near a word that speaks of the future, in the same sentence?
-fn future_sentences(toks: &Tokens, lex: &lexicon::Lexicon) -> Vec<bool> {
-    let mut flags = vec![false; toks.list.len()];
-    let mut start = 0;
+/// Does a sentence start at token `i` (after a line break or a full stop)?
+fn starts_sentence(toks: &Tokens, i: usize) -> bool {
+    toks.list.get(i).is_some_and(|t| t.line_break)
+        || (i > 0
+            && toks
+                .list
+                .get(i - 1)
+                .is_some_and(|t| t.kind == TokKind::Punct)
+            && matches!(toks.norm(i - 1), "." | "!" | "?" | ";")
+            && toks.list.get(i).is_some_and(|t| !t.joined))
+}
+
+/// Is token `i` near a word that speaks of the future, in the same sentence?
+/// A cue speaks for the words near it, not for the whole sentence: "come emerso
+/// a settembre ... un patto che prevede" is about September past. Asked only
+/// where an expression starts, so the cues are looked up there alone.
+fn near_future_cue(toks: &Tokens, lex: &lexicon::Lexicon, i: usize) -> bool {
     let n = toks.list.len();
-    for i in 0..=n {
-        let boundary = i == n
-            || toks.list.get(i).is_some_and(|t| t.line_break)
-            || (i > 0
-                && toks
-                    .list
-                    .get(i - 1)
-                    .is_some_and(|t| t.kind == TokKind::Punct)
-                && matches!(toks.norm(i - 1), "." | "!" | "?" | ";")
-                && toks.list.get(i).is_some_and(|t| !t.joined));
-        if boundary && i > start {
-            // A cue speaks for the words near it, not for the whole sentence:
-            // "come emerso a settembre ... un patto che prevede" is about September past.
-            for k in (start..i).filter(|&k| lex.is_future_cue(toks, k)) {
-                let from = k.saturating_sub(CUE_REACH_AFTER).max(start);
-                let to = (k + CUE_REACH_BEFORE + 1).min(i);
-                for f in flags.iter_mut().take(to).skip(from) {
-                    *f = true;
-                }
-            }
-            start = i;
-        }
+    // The cue may stand CUE_REACH_BEFORE tokens before the date or CUE_REACH_AFTER after it.
+    let mut from = i.saturating_sub(CUE_REACH_BEFORE);
+    if let Some(b) = (from + 1..=i).rev().find(|&j| starts_sentence(toks, j)) {
+        from = b;
     }
-    flags
+    let mut to = (i + CUE_REACH_AFTER).min(n.saturating_sub(1));
+    if let Some(b) = (i + 1..=to).find(|&j| starts_sentence(toks, j)) {
+        to = b - 1;
+    }
+    (from..=to).any(|k| lex.is_future_cue(toks, k))
 }
 
 /// Is the expression written in full (needs no reference date)?
