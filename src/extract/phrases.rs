@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::extract::time::token::{TokKind, Tokens, fold, tokenize};
+use crate::extract::time::token::{KEY_BITS, STEM_KEY, TokKind, Tokens, WordKeys, fold, tokenize};
 
 /// How many more letters a `stem*` form may match.
 const MAX_STEM_EXTRA: usize = 4;
@@ -31,46 +31,27 @@ pub struct PhraseTable<V> {
     stems_seen: BitFilter,
 }
 
-/// How many leading bytes of a stem [`PhraseTable::stems_seen`] records.
-const STEM_KEY: usize = 3;
-
-/// A one-hash Bloom filter over short keys: most words of running text are in
+/// A one-hash Bloom filter over [`WordKeys`]: most words of running text are in
 /// no table, and this tells so without hashing the whole word into a map.
 #[derive(Debug, Clone)]
 struct BitFilter(Box<[u64]>);
 
 impl BitFilter {
-    const BITS: u32 = 14;
-
     fn new() -> Self {
-        BitFilter(vec![0; 1 << (Self::BITS - 6)].into_boxed_slice())
+        BitFilter(vec![0; 1 << (KEY_BITS - 6)].into_boxed_slice())
     }
 
-    /// The bit of a key: a length tag and up to four leading bytes.
-    fn bit(tag: usize, bytes: &[u8]) -> usize {
-        let mut h = (tag as u32).wrapping_mul(0x9E37_79B1);
-        for &b in bytes.iter().take(4) {
-            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-        }
-        (h >> (32 - Self::BITS)) as usize
-    }
-
-    fn add(&mut self, tag: usize, bytes: &[u8]) {
-        let b = Self::bit(tag, bytes);
-        if let Some(w) = self.0.get_mut(b >> 6) {
-            *w |= 1 << (b & 63);
+    fn add(&mut self, key: u16) {
+        if let Some(w) = self.0.get_mut(usize::from(key >> 6)) {
+            *w |= 1 << (key & 63);
         }
     }
 
-    fn may_hold(&self, tag: usize, bytes: &[u8]) -> bool {
-        let b = Self::bit(tag, bytes);
-        self.0.get(b >> 6).is_some_and(|w| w & (1 << (b & 63)) != 0)
+    fn may_hold(&self, key: u16) -> bool {
+        self.0
+            .get(usize::from(key >> 6))
+            .is_some_and(|w| w & (1 << (key & 63)) != 0)
     }
-}
-
-/// The tag of an exact word in [`BitFilter`]: its length, capped.
-fn exact_tag(word: &str) -> usize {
-    word.len().min(64)
 }
 
 /// A form found at a token position.
@@ -140,8 +121,8 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
         if let Some(stem) = form.strip_suffix('*') {
             let stem = fold(stem);
             self.min_stem = self.min_stem.min(stem.len());
-            self.stems_seen
-                .add(0, &stem.as_bytes()[..stem.len().min(STEM_KEY)]);
+            // A stem shorter than the opening key turns the filter off (see `hits_at`).
+            self.stems_seen.add(WordKeys::of(&stem).opening);
             let list = self.stems.entry(stem).or_default();
             if !list.contains(&value) {
                 list.push(value);
@@ -153,7 +134,7 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
             return;
         }
         let first = words.remove(0);
-        self.exact_seen.add(exact_tag(&first), first.as_bytes());
+        self.exact_seen.add(WordKeys::of(&first).whole);
         let list = self.exact.entry(first).or_default();
         match list
             .iter_mut()
@@ -177,8 +158,20 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
 
     /// Pushes onto `out` every form that starts at token `i`.
     pub fn hits_at<'a>(&'a self, toks: &Tokens, i: usize, out: &mut Vec<Hit<'a, V>>) {
+        let keys = match toks.keys.get(i) {
+            Some(&k) => k,
+            None => WordKeys::of(toks.norm(i)),
+        };
+        let may_be_exact = self.exact_seen.may_hold(keys.whole);
+        // Every stem that could match shares the word's opening bytes (a stem shorter
+        // than the key turns this filter off).
+        let may_have_stem = !self.stems.is_empty()
+            && toks.list.get(i).is_some_and(|t| t.kind == TokKind::Word)
+            && (self.min_stem < STEM_KEY || self.stems_seen.may_hold(keys.opening));
+        if !may_be_exact && !may_have_stem {
+            return;
+        }
         let word = toks.norm(i);
-        let may_be_exact = self.exact_seen.may_hold(exact_tag(word), word.as_bytes());
         if let Some(entries) = may_be_exact.then(|| self.exact.get(word)).flatten() {
             for e in entries {
                 if e.lowercase_only && toks.list.get(i).is_some_and(|t| t.capital) {
@@ -197,16 +190,7 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
                 }
             }
         }
-        if self.stems.is_empty() || toks.list.get(i).is_none_or(|t| t.kind != TokKind::Word) {
-            return;
-        }
-        // Every stem that could match shares the word's first bytes (a stem shorter
-        // than the key is recorded whole, so the filter is skipped then).
-        if self.min_stem >= STEM_KEY
-            && !self
-                .stems_seen
-                .may_hold(0, word.as_bytes().get(..STEM_KEY).unwrap_or(b""))
-        {
+        if !may_have_stem {
             return;
         }
         // The longest stem that leaves at most MAX_STEM_EXTRA letters.

@@ -165,6 +165,7 @@ pub fn tag_counting(
     let mut dropped = 0;
     let grammar = Grammar::new(toks, matches, lex);
     let next_anchor = next_anchors(toks, matches);
+    let reaches = reaches_anchor(toks, matches, &next_anchor);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.list.len() {
@@ -173,8 +174,10 @@ pub fn tag_counting(
         let anchored = next_anchor
             .get(i)
             .is_some_and(|&a| (a as usize).saturating_sub(i) <= ANCHOR_REACH);
-        let worth_trying =
-            anchored && (!matches.at(i).is_empty() || grammar::starts_by_itself(toks, i));
+        let is_anchor = next_anchor.get(i).is_some_and(|&a| a as usize == i);
+        let worth_trying = anchored
+            && (!matches.at(i).is_empty() || grammar::starts_by_itself(toks, i))
+            && (is_anchor || reaches.get(i + 1).copied().unwrap_or(false));
         if !worth_trying {
             i += 1;
             continue;
@@ -236,6 +239,38 @@ fn next_anchors(toks: &Tokens, matches: &lexicon::Matches<'_>) -> Vec<u32> {
         }
         if let Some(o) = out.get_mut(i) {
             *o = next;
+        }
+    }
+    out
+}
+
+/// For each token: do the tokens from it to the next anchor all belong to time
+/// expressions (numbers, punctuation, table words, or words inside a table entry)?
+/// An expression is one run of such tokens from its first word to its anchor, so
+/// a start with a plain word before the anchor ("in the village of 300 people")
+/// is not worth parsing.
+fn reaches_anchor(toks: &Tokens, matches: &lexicon::Matches<'_>, next_anchor: &[u32]) -> Vec<bool> {
+    let n = toks.list.len();
+    let mut timeish = vec![false; n];
+    let mut covered_to = 0;
+    for (k, flag) in timeish.iter_mut().enumerate() {
+        for m in matches.at(k) {
+            covered_to = covered_to.max(k + m.len);
+        }
+        *flag = k < covered_to
+            || toks
+                .list
+                .get(k)
+                .is_some_and(|t| matches!(t.kind, TokKind::Num | TokKind::Punct))
+            || grammar::starts_by_itself(toks, k);
+    }
+    let mut out = vec![false; n];
+    let mut ok = false;
+    for k in (0..n).rev() {
+        let anchor = next_anchor.get(k).is_some_and(|&a| a as usize == k);
+        ok = anchor || (ok && timeish.get(k).copied().unwrap_or(false));
+        if let Some(o) = out.get_mut(k) {
+            *o = ok;
         }
     }
     out
@@ -387,4 +422,52 @@ fn build(text: &str, toks: &Tokens, p: &Parsed, ctx: Ctx) -> Option<Timex> {
         relative: !is_absolute(&p.expr),
         bytes,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reaches(text: &str) -> Vec<(String, bool)> {
+        let toks = token::tokenize(text);
+        let lex = lexicon::lexicon("en").expect("English table");
+        let matches = lex.match_all(&toks);
+        let next = next_anchors(&toks, &matches);
+        let r = reaches_anchor(&toks, &matches, &next);
+        (0..toks.list.len())
+            .map(|i| (toks.norm(i).to_string(), r.get(i).copied().unwrap_or(false)))
+            .collect()
+    }
+
+    #[test]
+    fn only_runs_of_time_words_reach_an_anchor() {
+        // "village" is no time word: "in the" cannot reach "300" through it.
+        let r = reaches("in the village of 300 people");
+        assert_eq!(r.first(), Some(&("in".to_string(), false)));
+        assert_eq!(r.get(4), Some(&("300".to_string(), true)));
+        // Table words all the way: "by the end of the month".
+        assert!(reaches("by the end of the month").iter().all(|(_, ok)| *ok));
+    }
+
+    #[test]
+    fn expressions_found_through_the_filter() {
+        let reference = NaiveDate::from_ymd_opt(2025, 10, 28)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .expect("date");
+        for (lang, text, value) in [
+            ("en", "It happened the day after tomorrow.", "2025-10-30"),
+            ("en", "Talks resume by the end of the month.", "2025-10"),
+            ("de", "Bis zum Ende des Monats kommt er.", "2025-10"),
+            ("it", "Lo ha detto l'11 settembre scorso.", "2025-09-11"),
+            ("en", "Sales fell in Q3 2024.", "2024-Q3"),
+            ("fr", "Il est arrivé le 1er mars 2025.", "2025-03-01"),
+        ] {
+            let got = tag(text, lang, reference);
+            assert!(
+                got.iter().any(|t| t.value == value),
+                "{lang} {text:?}: {:?}",
+                got.iter().map(|t| &t.value).collect::<Vec<_>>()
+            );
+        }
+    }
 }

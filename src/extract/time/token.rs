@@ -51,6 +51,44 @@ pub struct Tokens {
     pub list: Vec<Token>,
     /// All folded forms, back to back.
     pub folded: String,
+    /// Per token, the [`WordKeys`] of its folded form (filled by [`tokenize`]).
+    pub keys: Vec<WordKeys>,
+}
+
+/// Short hashes of a folded word that the phrase tables' filters are indexed by,
+/// computed once per token instead of once per table look-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WordKeys {
+    /// Of the whole word: its length and first bytes.
+    pub whole: u16,
+    /// Of its first [`STEM_KEY`] bytes, which every stem it may start with shares.
+    pub opening: u16,
+}
+
+/// How many leading bytes [`WordKeys::opening`] covers.
+pub const STEM_KEY: usize = 3;
+
+/// How many bits a filter key has.
+pub const KEY_BITS: u32 = 14;
+
+/// A filter key: a tag (a length) and up to four leading bytes, hashed to [`KEY_BITS`] bits.
+pub fn filter_key(tag: usize, bytes: &[u8]) -> u16 {
+    let mut h = (tag as u32).wrapping_mul(0x9E37_79B1);
+    for &b in bytes.iter().take(4) {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    (h >> (32 - KEY_BITS)) as u16
+}
+
+impl WordKeys {
+    /// The keys of a folded word.
+    pub fn of(word: &str) -> WordKeys {
+        let b = word.as_bytes();
+        WordKeys {
+            whole: filter_key(word.len().min(64), b),
+            opening: filter_key(0, b.get(..STEM_KEY).unwrap_or(b"")),
+        }
+    }
 }
 
 impl Tokens {
@@ -166,6 +204,7 @@ pub fn tokenize(text: &str) -> Tokens {
     let mut toks = Tokens {
         list: Vec::with_capacity(text.len() / 5),
         folded: String::with_capacity(text.len()),
+        keys: Vec::new(),
     };
     // The character at byte `pos`, decoded.
     let char_at = |pos: usize| text.get(pos..).and_then(|r| r.chars().next());
@@ -222,16 +261,27 @@ pub fn tokenize(text: &str) -> Tokens {
                     r.iter().take_while(|b| b.is_ascii_alphabetic()).count()
                 });
                 if run > 0 {
-                    for &l in bytes.get(pos..pos + run).unwrap_or(&[]) {
-                        toks.folded.push(char::from(l.to_ascii_lowercase()));
+                    let from = toks.folded.len();
+                    toks.folded.push_str(text.get(pos..pos + run).unwrap_or(""));
+                    if let Some(added) = toks.folded.get_mut(from..) {
+                        added.make_ascii_lowercase();
                     }
                     pos += run;
                     ci += run;
                 }
-                let Some(c2) = char_at(pos) else {
-                    break;
+                let c2 = match bytes.get(pos) {
+                    Some(&b2) if b2 < 0x80 => char::from(b2),
+                    _ => match char_at(pos) {
+                        Some(c2) => c2,
+                        None => break,
+                    },
                 };
-                if is_letter(c2) || is_combining(c2) {
+                if ('\u{430}'..='\u{44f}').contains(&c2) {
+                    // A lowercase Cyrillic letter folds to itself.
+                    toks.folded.push(c2);
+                    pos += c2.len_utf8();
+                    ci += 1;
+                } else if is_letter(c2) || is_combining(c2) {
                     fold_char_into(c2, &mut toks.folded);
                     pos += c2.len_utf8();
                     ci += 1;
@@ -278,6 +328,11 @@ pub fn tokenize(text: &str) -> Tokens {
         space = false;
         line_break = false;
     }
+    toks.keys = toks
+        .list
+        .iter()
+        .map(|t| WordKeys::of(toks.folded.get(t.norm.clone()).unwrap_or("")))
+        .collect();
     toks
 }
 
@@ -294,6 +349,7 @@ mod tests {
         let mut toks = Tokens {
             list: Vec::with_capacity(text.len() / 4),
             folded: String::with_capacity(text.len()),
+            keys: Vec::new(),
         };
         let mut iter = text.char_indices().enumerate().peekable();
         let mut space = true;
