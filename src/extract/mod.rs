@@ -37,7 +37,7 @@ pub fn extract(article: &Article) -> Extraction {
     };
     let sentences = sentences::sentences(&article.text, table);
     // One tokenization serves the tagger and the events.
-    let toks = time::token::tokenize(&article.text);
+    let toks = time::token::tokenize_keyed(&article.text);
     // And one look-up of the time words, for the tagger and the events' number words.
     let lex = time::lexicon::lexicon(&article.lang);
     let matches = lex.map(|l| l.match_all(&toks)).unwrap_or_default();

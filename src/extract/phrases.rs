@@ -13,6 +13,8 @@ const MAX_STEM_EXTRA: usize = 4;
 #[derive(Debug)]
 struct Entry<V> {
     rest: Vec<String>,
+    /// The filter key of the first word of `rest`, checked before the words are compared.
+    second: Option<u16>,
     values: Vec<V>,
     weak: bool,
     lowercase_only: bool,
@@ -146,6 +148,7 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
                 }
             }
             None => list.push(Entry {
+                second: words.first().map(|w| WordKeys::of(w).whole),
                 rest: words,
                 values: vec![value],
                 weak,
@@ -157,6 +160,7 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
     }
 
     /// Pushes onto `out` every form that starts at token `i`.
+    #[inline]
     pub fn hits_at<'a>(&'a self, toks: &Tokens, i: usize, out: &mut Vec<Hit<'a, V>>) {
         let keys = match toks.keys.get(i) {
             Some(&k) => k,
@@ -165,16 +169,33 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
         let may_be_exact = self.exact_seen.may_hold(keys.whole);
         // Every stem that could match shares the word's opening bytes (a stem shorter
         // than the key turns this filter off).
-        let may_have_stem = !self.stems.is_empty()
-            && toks.list.get(i).is_some_and(|t| t.kind == TokKind::Word)
-            && (self.min_stem < STEM_KEY || self.stems_seen.may_hold(keys.opening));
-        if !may_be_exact && !may_have_stem {
-            return;
+        let may_have_stem = self.min_stem < STEM_KEY || self.stems_seen.may_hold(keys.opening);
+        // Most words of a text are in no table: that is told here, inline at the caller.
+        if may_be_exact || may_have_stem {
+            self.look_up(toks, i, may_be_exact, may_have_stem, out);
         }
+    }
+
+    fn look_up<'a>(
+        &'a self,
+        toks: &Tokens,
+        i: usize,
+        may_be_exact: bool,
+        may_have_stem: bool,
+        out: &mut Vec<Hit<'a, V>>,
+    ) {
+        let may_have_stem = may_have_stem
+            && !self.stems.is_empty()
+            && toks.list.get(i).is_some_and(|t| t.kind == TokKind::Word);
         let word = toks.norm(i);
         if let Some(entries) = may_be_exact.then(|| self.exact.get(word)).flatten() {
             for e in entries {
                 if e.lowercase_only && toks.list.get(i).is_some_and(|t| t.capital) {
+                    continue;
+                }
+                if let Some(second) = e.second
+                    && toks.keys.get(i + 1).is_some_and(|k| k.whole != second)
+                {
                     continue;
                 }
                 let fits = e.rest.iter().enumerate().all(|(k, w)| {

@@ -5,9 +5,10 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::extract::lang::table;
-use crate::extract::time::token::fold;
-use crate::extract::time::{Grain, Lean, tag_with};
+use crate::extract::lang::{Sem, table};
+use crate::extract::time::lexicon::{Matches, lexicon};
+use crate::extract::time::token::{TokKind, Tokens, fold, tokenize_keyed};
+use crate::extract::time::{Grain, Lean, tag_counting};
 
 /// How many non-empty lines at the top and at the bottom are searched.
 const EDGE_LINES: usize = 15;
@@ -29,11 +30,46 @@ pub struct Found {
     pub inline: bool,
 }
 
+/// Can a line name a day of the calendar in full? Only with a month word, a
+/// holiday, or numbers joined by `/`, `.` or `-` ("28/10/2025", "2025-10-28"):
+/// most head and foot lines with a year ("© 2025", "nel 2025") have none, and
+/// are not worth tagging.
+fn may_name_a_day(toks: &Tokens, matches: &Matches<'_>) -> bool {
+    (0..toks.list.len()).any(|i| {
+        matches.at(i).iter().any(|m| {
+            m.values.iter().any(|s| {
+                matches!(
+                    s,
+                    Sem::Month(_)
+                        | Sem::Holiday(..)
+                        | Sem::WeekdayHoliday(..)
+                        | Sem::Easter(_)
+                        | Sem::OrthodoxEaster(_)
+                        | Sem::Movable(_)
+                )
+            })
+        }) || (toks.list.get(i).is_some_and(|t| t.kind == TokKind::Num)
+            && toks.list.get(i + 1).is_some_and(|t| t.joined)
+            && matches!(toks.norm(i + 1), "/" | "." | "-")
+            && toks
+                .list
+                .get(i + 2)
+                .is_some_and(|t| t.joined && t.kind == TokKind::Num))
+    })
+}
+
 /// A date written in full on one line (no reference needed), at day precision or finer.
 fn full_date_in(line: &str, lang: &str) -> Option<Found> {
     // Any reference works: only dates written in full are kept.
     let reference = NaiveDate::from_ymd_opt(2000, 1, 1)?.and_hms_opt(0, 0, 0)?;
-    tag_with(line, lang, reference, Lean::Past)
+    let lex = lexicon(lang)?;
+    let toks = tokenize_keyed(line);
+    let matches = lex.match_all(&toks);
+    if !may_name_a_day(&toks, &matches) {
+        return None;
+    }
+    tag_counting(line, &toks, &matches, lex, reference, Lean::Past)
+        .0
         .into_iter()
         .find_map(|t| {
             if t.relative

@@ -130,7 +130,7 @@ pub fn tag(text: &str, lang: &str, reference: NaiveDateTime) -> Vec<Timex> {
 
 /// [`tag`] with a choice of how to read underspecified dates.
 pub fn tag_with(text: &str, lang: &str, reference: NaiveDateTime, lean: Lean) -> Vec<Timex> {
-    let toks = token::tokenize(text);
+    let toks = token::tokenize_keyed(text);
     tag_tokens(text, &toks, lang, reference, lean)
 }
 

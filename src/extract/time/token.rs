@@ -51,7 +51,8 @@ pub struct Tokens {
     pub list: Vec<Token>,
     /// All folded forms, back to back.
     pub folded: String,
-    /// Per token, the [`WordKeys`] of its folded form (filled by [`tokenize`]).
+    /// Per token, the [`WordKeys`] of its folded form (filled by [`tokenize_keyed`];
+    /// without them the tables compute each token's keys as they look it up).
     pub keys: Vec<WordKeys>,
 }
 
@@ -328,6 +329,12 @@ pub fn tokenize(text: &str) -> Tokens {
         space = false;
         line_break = false;
     }
+    toks
+}
+
+/// [`tokenize`], with every token's [`WordKeys`] filled in for the phrase tables.
+pub fn tokenize_keyed(text: &str) -> Tokens {
+    let mut toks = tokenize(text);
     toks.keys = toks
         .list
         .iter()
