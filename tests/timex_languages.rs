@@ -790,3 +790,142 @@ fn months_with_a_shift() {
         )],
     );
 }
+
+#[test]
+fn anaphoric_dates_count_from_the_date_spoken_of_last() {
+    check(
+        "es",
+        &[
+            (
+                "El viernes la bolsa cayó, a pesar del informe publicado el mismo día por el Departamento de Trabajo.",
+                "el mismo día",
+                "2025-10-24",
+                "",
+            ),
+            (
+                "En 2008 la empresa recortó sus costes, más que el año anterior.",
+                "el año anterior",
+                "2007",
+                "",
+            ),
+            (
+                "La empresa ha recortado sus costes el año pasado, más que el año anterior.",
+                "el año anterior",
+                "2023",
+                "",
+            ),
+            // With no date before it, the publication date stands in.
+            (
+                "Ese día el Nikkei bajó un 6,4 por ciento.",
+                "Ese día",
+                "2025-10-28",
+                "",
+            ),
+        ],
+    );
+    check_none(
+        "es",
+        &["Provocó las mayores pérdidas experimentadas en un mismo día."],
+    );
+    check(
+        "en",
+        &[
+            (
+                "The storm hit on 3 March 2024 and the dam broke the following day.",
+                "the following day",
+                "2024-03-04",
+                "",
+            ),
+            (
+                "Profits fell in 2009; the previous year they had doubled.",
+                "the previous year",
+                "2008",
+                "",
+            ),
+            (
+                "Talks began on Monday and a deal was signed that same day.",
+                "that same day",
+                "2025-10-27",
+                "",
+            ),
+        ],
+    );
+    check(
+        "it",
+        &[(
+            "Il 12 marzo 2024 è stato firmato l'accordo; lo stesso giorno è partita la delegazione.",
+            "lo stesso giorno",
+            "2024-03-12",
+            "",
+        )],
+    );
+}
+
+#[test]
+fn a_quarter_without_a_year_is_the_nearest_one() {
+    check(
+        "es",
+        &[
+            (
+                "Las pérdidas del tercer trimestre son menores de lo que habían previsto los analistas.",
+                "tercer trimestre",
+                "2025-Q3",
+                "",
+            ),
+            (
+                "Las ventas cayeron un 45 % en el segundo trimestre.",
+                "segundo trimestre",
+                "2025-Q2",
+                "",
+            ),
+        ],
+    );
+    check(
+        "en",
+        &[(
+            "The company will close ten plants in the first quarter.",
+            "first quarter",
+            "2026-Q1",
+            "planned",
+        )],
+    );
+}
+
+#[test]
+fn english_part_of_a_unit_in_one_word() {
+    check(
+        "en",
+        &[
+            ("The report is due at the EOM.", "EOM", "2025-10", "end"),
+            ("Sales picked up at the BOM.", "BOM", "2025-10", "start"),
+            ("Numbers will be final by EOY.", "EOY", "2025", "until"),
+        ],
+    );
+}
+
+#[test]
+fn english_weekdays_counted_from_today() {
+    check(
+        "en",
+        &[
+            (
+                "The vote is 3 fridays from now.",
+                "3 fridays from now",
+                "2025-11-14",
+                "planned",
+            ),
+            (
+                "It was two thursdays ago.",
+                "two thursdays ago",
+                "2025-10-16",
+                "",
+            ),
+            (
+                "It was 2 tuesdays back.",
+                "2 tuesdays back",
+                "2025-10-14",
+                "",
+            ),
+        ],
+    );
+}

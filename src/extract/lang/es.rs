@@ -339,6 +339,19 @@ pub static TABLE: LangTable = LangTable {
         ("ahora mismo", Now),
         ("recientemente", Recently),
         ("d.c.", Era),
+        // Counted from the date the text spoke of last: "ese día", "el mismo año",
+        // "el año anterior", "al día siguiente" ("el año pasado" counts from today).
+        ("ese", Anaphoric(0)),
+        ("esa", Anaphoric(0)),
+        ("aquel", Anaphoric(0)),
+        ("aquella", Anaphoric(0)),
+        // "el mismo día", not "en un mismo día" (in one single day).
+        ("el mismo", Anaphoric(0)),
+        ("la misma", Anaphoric(0)),
+        ("ese mismo", Anaphoric(0)),
+        ("esa misma", Anaphoric(0)),
+        ("anterior", Anaphoric(-1)),
+        ("siguiente", Anaphoric(1)),
     ],
     stopwords: &[
         "el", "la", "de", "que", "y", "en", "los", "las", "del", "se", "por", "un", "una", "con",

@@ -439,6 +439,18 @@ pub static TABLE: LangTable = LangTable {
         ("di recente", Recently),
         ("recentemente", Recently),
         ("d.c.", Era),
+        // Counted from the date the text spoke of last: "quel giorno", "lo stesso anno",
+        // "l'anno precedente", "il giorno seguente" ("l'anno scorso" counts from today).
+        ("quel", Anaphoric(0)),
+        ("quella", Anaphoric(0)),
+        ("lo stesso", Anaphoric(0)),
+        ("la stessa", Anaphoric(0)),
+        ("quello stesso", Anaphoric(0)),
+        ("quella stessa", Anaphoric(0)),
+        ("precedente", Anaphoric(-1)),
+        ("seguente", Anaphoric(1)),
+        ("successivo", Anaphoric(1)),
+        ("successiva", Anaphoric(1)),
     ],
     stopwords: &[
         "il", "di", "che", "e", "la", "per", "un", "una", "del", "della", "non", "sono", "con",

@@ -207,6 +207,15 @@ pub enum Sem {
     YearSuffix,
     /// "anno" era marks: "a.C." etc. are not handled; this marks "d.C." / "AD" (ignored).
     Era,
+    /// Counts from the date the text spoke of last, not from the publication date:
+    /// "el mismo día", "that year" (0), "el año anterior", "the previous day" (-1),
+    /// "al día siguiente", "the following day" (1).
+    Anaphoric(i32),
+    /// One word for a part of a unit around the reference: "EOM" (the end of the month),
+    /// "BOY" (the beginning of the year).
+    PartOf(Part, Unit),
+    /// A weekday in the plural, counted: "fridays" in "3 fridays from now".
+    Weekdays(u8),
 }
 
 impl Sem {
@@ -235,6 +244,8 @@ impl Sem {
                 | Sem::Movable(_)
                 | Sem::Now
                 | Sem::Recently
+                | Sem::PartOf(..)
+                | Sem::Weekdays(_)
         )
     }
 

@@ -164,6 +164,23 @@ pub enum Expr {
         /// -1 last, 0 this, 1 next; `None` for a bare "the weekend" (read by lean).
         shift: Option<i32>,
     },
+    /// The unit that holds the date the text spoke of last, moved by n units: "el
+    /// mismo día" (0), "the previous year" (-1), "al día siguiente" (1). With no such
+    /// date before it, the publication date stands in.
+    Anaphor {
+        /// The unit.
+        unit: Unit,
+        /// How many (negative: before).
+        n: i32,
+    },
+    /// The n-th such weekday after today (n > 0) or before it (n < 0), today left out:
+    /// "3 fridays from now", "2 thursdays ago".
+    WeekdayCount {
+        /// 1 = Monday.
+        wd: u8,
+        /// Which one.
+        n: i32,
+    },
     /// A month named with a shift: "nächsten März" (1), "übernächsten März" (2),
     /// "lo scorso marzo" (-1), "this March" (0).
     MonthShift { m: u8, shift: i32 },
@@ -937,6 +954,38 @@ impl<'a> Grammar<'a> {
                 best = Some((e, n));
             }
         };
+        // "el mismo día", "ese año", "that same day", "the previous year"; "el año
+        // anterior", "al día siguiente", "the day before".
+        let anaphoric = |s: Sem| match s {
+            Sem::Anaphoric(n) => Some(n),
+            _ => None,
+        };
+        if let Some((a, n)) = self.sem(i, anaphoric) {
+            // A unit may also be a filler ("giorno" in "il giorno 15").
+            if let Some(((u, false), k)) = self.unit(n).or_else(|| self.unit(self.fillers(n))) {
+                keep(Some(((Expr::Anaphor { unit: u, n: a }, false), k)));
+            }
+        }
+        if let Some(((u, false), n)) = self.unit(i)
+            && let Some((a, k)) = self.sem(n, anaphoric)
+        {
+            keep(Some(((Expr::Anaphor { unit: u, n: a }, false), k)));
+        }
+        // "3 fridays from now", "two thursdays ago", "2 thursdays back".
+        if let Some((c, n)) = self.number(i)
+            && let Some((wd, k)) = self.sem(n, |s| match s {
+                Sem::Weekdays(w) => Some(w),
+                _ => None,
+            })
+        {
+            let c = c as i32;
+            if let Some(k2) = self.is(k, Sem::Later) {
+                keep(Some(((Expr::WeekdayCount { wd, n: c }, true), k2)));
+            }
+            if let Some(k2) = self.is(k, Sem::Ago) {
+                keep(Some(((Expr::WeekdayCount { wd, n: -c }, false), k2)));
+            }
+        }
         // AgoPre N unit: "hace 3 días", "vor 3 Tagen", "il y a 3 jours"
         if let Some(n) = self.is(i, Sem::AgoPre) {
             // "hace unas horas", "vor einigen Tagen": a few units back.
@@ -1827,9 +1876,17 @@ impl<'a> Grammar<'a> {
         for (k0, with_part) in tries {
             let mut k = k0;
             let mut p_here = None;
+            let mut whole: Read<(Expr, bool)> = None;
             // Part of a period: "fine ottobre", "alla fine dell'anno", "mid-2024", "Ende Oktober".
             if !with_part {
                 // Read below as it stands.
+            } else if let Some(((p, u), n)) = self.sem(k0, |s| match s {
+                Sem::PartOf(p, u) => Some((p, u)),
+                _ => None,
+            }) {
+                // "EOM", "BOY": the part and the unit in one word.
+                p_here = Some(p);
+                whole = Some(((Expr::RelUnit { unit: u, n: 0 }, false), n));
             } else if let Some((p, n)) = self.sem(k0, |s| match s {
                 Sem::Part(p) => Some(p),
                 _ => None,
@@ -1841,8 +1898,8 @@ impl<'a> Grammar<'a> {
                     k = n;
                 }
             }
-            let here = self
-                .core(k)
+            let here = whole
+                .or_else(|| self.core(k))
                 .or_else(|| {
                     // "fine del mese", "end of the year": the current unit.
                     let ((u, false), n) = self.unit(k).filter(|_| p_here.is_some())? else {
@@ -1952,6 +2009,11 @@ fn day_like(e: &Expr) -> bool {
             | Expr::WeekdayOn { .. }
             | Expr::NthWeekday { .. }
             | Expr::Easter { .. }
+            | Expr::WeekdayCount { .. }
+            | Expr::Anaphor {
+                unit: Unit::Day,
+                ..
+            }
     ) || matches!(
         e,
         Expr::RelUnit {

@@ -192,6 +192,10 @@ pub fn tag_counting(
             || parsed.future_word
             || matches!(parsed.open, Some(Open::Until))
             || (!weekday && future_sentence.get(i).copied().unwrap_or(false));
+        let anchor = match parsed.expr {
+            Expr::Anaphor { unit, .. } => anchor_for(&out, unit),
+            _ => None,
+        };
         if let Some(t) = build(
             text,
             toks,
@@ -202,6 +206,7 @@ pub fn tag_counting(
                 seasons: lex.table.seasons,
                 week_parts: lex.table.week_parts,
                 always_next: lean == Lean::Future,
+                anchor,
             },
         ) {
             out.push(t);
@@ -211,6 +216,25 @@ pub fn tag_counting(
         i = next;
     }
     (out, dropped)
+}
+
+/// The first day of the last expression before, in `found`, that names a period no longer
+/// than `unit` ("ese día" needs a day, "ese año" a day, a month or a year).
+fn anchor_for(found: &[Timex], unit: crate::extract::lang::Unit) -> Option<NaiveDate> {
+    use crate::extract::lang::Unit;
+    let widest = match unit {
+        Unit::Minute | Unit::Hour | Unit::Day => Grain::Day,
+        Unit::Week | Unit::Weekend | Unit::Fortnight => Grain::Week,
+        Unit::Month => Grain::Month,
+        Unit::Quarter | Unit::Half => Grain::Quarter,
+        Unit::Year => Grain::Year,
+        Unit::Decade => Grain::Decade,
+    };
+    found
+        .iter()
+        .rev()
+        .find(|t| t.grain <= widest)
+        .map(|t| t.start_date)
 }
 
 /// How many tokens after a future cue a date may start and still be read forward

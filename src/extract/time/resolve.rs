@@ -26,6 +26,9 @@ pub struct Ctx {
     pub always_next: bool,
     /// Which days the parts of a week are, in the language.
     pub week_parts: crate::extract::lang::WeekParts,
+    /// The day the text spoke of last, for "el mismo día" and "the previous year"
+    /// ([`Expr::Anaphor`]); `None`: the reference.
+    pub anchor: Option<NaiveDate>,
 }
 
 impl Ctx {
@@ -255,6 +258,35 @@ fn pick_year(y: YearRef, ctx: &Ctx, period_in: impl Fn(i32) -> Option<Period>) -
             }
         }
     }
+}
+
+/// A period named without its year (a quarter, a half): the occurrence nearest the
+/// reference, as for a day ([`nearest_day`]). Business news speaks of the quarter just
+/// reported as often as of the coming one ("the fourth quarter", said in August or in
+/// March).
+fn nearest_year(
+    ctx: &Ctx,
+    y: YearRef,
+    period_in: impl Fn(i32) -> Option<Period>,
+) -> Option<Period> {
+    if y != YearRef::Unknown || ctx.always_next {
+        return pick_year(y, ctx, period_in);
+    }
+    let today = ctx.today();
+    let ry = today.year();
+    [ry - 1, ry, ry + 1]
+        .into_iter()
+        .filter_map(period_in)
+        .min_by_key(|p| {
+            if p.start > today {
+                let ahead = (p.start - today).num_days();
+                if ctx.future { ahead } else { ahead * 2 }
+            } else if p.end < today {
+                (today - p.end).num_days() * 2
+            } else {
+                0
+            }
+        })
 }
 
 /// A day and month without a year: the occurrence nearest the reference. News names
@@ -606,8 +638,28 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
                 value,
             })
         }
-        Expr::Quarter { q, y } => pick_year(*y, ctx, |y| quarter_period(y, u32::from(*q))),
-        Expr::Half { h, y } => pick_year(*y, ctx, |y| half_period(y, u32::from(*h))),
+        Expr::Quarter { q, y } => nearest_year(ctx, *y, |y| quarter_period(y, u32::from(*q))),
+        Expr::Half { h, y } => nearest_year(ctx, *y, |y| half_period(y, u32::from(*h))),
+        Expr::Anaphor { unit, n } => {
+            let at = Ctx {
+                reference: ctx.anchor.unwrap_or(today).and_time(ctx.reference.time()),
+                ..*ctx
+            };
+            unit_period(*unit, shift(&at, *unit, i64::from(*n))?)
+        }
+        Expr::WeekdayCount { wd, n } => {
+            let offset = i64::from(weekday_from(*wd).num_days_from_monday())
+                - i64::from(today.weekday().num_days_from_monday());
+            let n = i64::from(*n);
+            let days = if n > 0 {
+                (if offset > 0 { offset } else { offset + 7 }) + 7 * (n - 1)
+            } else {
+                (if offset < 0 { offset } else { offset - 7 }) + 7 * (n + 1)
+            };
+            Some(day_period(
+                today.checked_add_signed(Duration::try_days(days)?)?,
+            ))
+        }
         Expr::Season { s, y, shift: sh } => match sh {
             None => pick_year(*y, ctx, |y| season_period(y, *s, ctx.seasons)),
             Some(sh) => {
@@ -743,6 +795,7 @@ mod tests {
                 .unwrap_or_default(),
             future: false,
             week_parts: crate::extract::lang::WeekParts::THIRDS,
+            anchor: None,
         };
         assert_eq!(
             resolve(
