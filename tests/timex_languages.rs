@@ -929,3 +929,91 @@ fn english_weekdays_counted_from_today() {
         ],
     );
 }
+
+#[test]
+fn the_same_period_of_another_year() {
+    check(
+        "es",
+        &[
+            (
+                "Las ventas aumentaron un 43 % en febrero comparadas con el mismo período del año anterior.",
+                "el mismo período del año anterior",
+                "2024-02",
+                "",
+            ),
+            (
+                "El banco perdió 2.240 millones en el tercer trimestre de este año. En el mismo periodo del año anterior había ganado 704 millones.",
+                "el mismo periodo del año anterior",
+                "2024-Q3",
+                "",
+            ),
+            (
+                "Las ventas han caído un 35 % en enero, respecto al mismo mes del año anterior.",
+                "mismo mes del año anterior",
+                "2024-01",
+                "",
+            ),
+        ],
+    );
+    check(
+        "en",
+        &[
+            (
+                "Sales rose 43% in February from the same month last year.",
+                "the same month last year",
+                "2024-02",
+                "",
+            ),
+            (
+                "Profit in the third quarter was $5 million, against a loss in the same period a year ago.",
+                "the same period a year ago",
+                "2024-Q3",
+                "",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_time_of_day_is_on_the_day_its_sentence_named() {
+    check(
+        "es",
+        &[(
+            "El 787 hizo su primer vuelo de prueba el pasado martes en Everett ( Washington ) a las 18:00 UTC.",
+            "a las 18:00",
+            "2025-10-21T18:00",
+            "",
+        )],
+    );
+    // Without a day before it in the sentence, it is on the publication day.
+    check(
+        "es",
+        &[(
+            "El martes cayó la bolsa. A las 18:00 UTC, el FTSE 100 había perdido un 5 %.",
+            "A las 18:00",
+            "2025-10-28T18:00",
+            "",
+        )],
+    );
+}
+
+#[test]
+fn a_weekday_right_after_a_future_cue_is_the_next_one() {
+    check(
+        "en",
+        &[
+            (
+                "The court will rule on Friday.",
+                "Friday",
+                "2025-10-31",
+                "planned",
+            ),
+            (
+                "He said on Friday that talks will resume.",
+                "Friday",
+                "2025-10-24",
+                "",
+            ),
+        ],
+    );
+}

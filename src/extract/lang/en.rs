@@ -455,6 +455,7 @@ pub static TABLE: LangTable = LangTable {
         ("that same", Anaphoric(0)),
         ("previous", Anaphoric(-1)),
         ("following", Anaphoric(1)),
+        ("period", PeriodWord),
         ("eom", PartOf(End, U::Month)),
         ("bom", PartOf(Start, U::Month)),
         ("eoy", PartOf(End, U::Year)),

@@ -347,11 +347,14 @@ pub static TABLE: LangTable = LangTable {
         ("aquella", Anaphoric(0)),
         // "el mismo día", not "en un mismo día" (in one single day).
         ("el mismo", Anaphoric(0)),
+        ("al mismo", Anaphoric(0)),
+        ("del mismo", Anaphoric(0)),
         ("la misma", Anaphoric(0)),
         ("ese mismo", Anaphoric(0)),
         ("esa misma", Anaphoric(0)),
         ("anterior", Anaphoric(-1)),
         ("siguiente", Anaphoric(1)),
+        ("periodo", PeriodWord),
     ],
     stopwords: &[
         "el", "la", "de", "que", "y", "en", "los", "las", "del", "se", "por", "un", "una", "con",

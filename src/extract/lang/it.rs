@@ -451,6 +451,7 @@ pub static TABLE: LangTable = LangTable {
         ("seguente", Anaphoric(1)),
         ("successivo", Anaphoric(1)),
         ("successiva", Anaphoric(1)),
+        ("periodo", PeriodWord),
     ],
     stopwords: &[
         "il", "di", "che", "e", "la", "per", "un", "una", "del", "della", "non", "sono", "con",

@@ -216,6 +216,9 @@ pub enum Sem {
     PartOf(Part, Unit),
     /// A weekday in the plural, counted: "fridays" in "3 fridays from now".
     Weekdays(u8),
+    /// A period of any length, as in "el mismo periodo del año anterior", "the same
+    /// period last year": the one the text spoke of last.
+    PeriodWord,
 }
 
 impl Sem {

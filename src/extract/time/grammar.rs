@@ -173,6 +173,15 @@ pub enum Expr {
         /// How many (negative: before).
         n: i32,
     },
+    /// The period the text spoke of last (or, given a unit, the unit that holds it),
+    /// that many years on: "el mismo periodo del año anterior" (-1), "the same month
+    /// last year".
+    SamePeriod {
+        /// The unit named, if any ("mes"); else the last period's own.
+        unit: Option<Unit>,
+        /// Years on (negative: before).
+        years: i32,
+    },
     /// The n-th such weekday after today (n > 0) or before it (n < 0), today left out:
     /// "3 fridays from now", "2 thursdays ago".
     WeekdayCount {
@@ -961,6 +970,24 @@ impl<'a> Grammar<'a> {
             _ => None,
         };
         if let Some((a, n)) = self.sem(i, anaphoric) {
+            // "el mismo periodo del año anterior", "the same month last year".
+            let what = match self.unit(n) {
+                Some(((u, false), k)) => Some((Some(u), k)),
+                _ => self.is(n, Sem::PeriodWord).map(|k| (None, k)),
+            };
+            if a == 0
+                && let Some((unit, k)) = what
+            {
+                let k = self.fillers(k);
+                let years = self.rel_year(k).or_else(|| {
+                    let ((c, u), k2) = self.count_unit(k)?;
+                    (u == Unit::Year).then_some(())?;
+                    self.is(k2, Sem::Ago).map(|k3| (-c, k3))
+                });
+                if let Some((years, k2)) = years.filter(|(y, _)| *y != 0) {
+                    keep(Some(((Expr::SamePeriod { unit, years }, false), k2)));
+                }
+            }
             // A unit may also be a filler ("giorno" in "il giorno 15").
             if let Some(((u, false), k)) = self.unit(n).or_else(|| self.unit(self.fillers(n))) {
                 keep(Some(((Expr::Anaphor { unit: u, n: a }, false), k)));

@@ -164,7 +164,11 @@ pub fn tag_counting(
 ) -> (Vec<Timex>, usize) {
     let mut dropped = 0;
     let grammar = Grammar::new(toks, matches, lex);
-    let future_sentence = future_sentences(toks, lex);
+    let sentence = sentence_ids(toks);
+    let future_sentence = future_sentences(toks, lex, &sentence);
+    // The sentence of each expression found, for a time of day that speaks of a day
+    // named before it in the sentence ("el pasado martes en Everett a las 18:00").
+    let mut found_in: Vec<u32> = Vec::new();
     let next_anchor = next_anchors(toks, matches);
     let mut out = Vec::new();
     let mut i = 0;
@@ -187,13 +191,31 @@ pub fn tag_counting(
         let next = parsed.end.max(i + 1);
         // A sentence about the future turns underspecified months and days forward, but
         // not bare weekdays: news reports "on Friday" of the past even around "will".
+        // A weekday only when the cue is right before it: "el juicio se celebrará el
+        // miércoles", not "dijo el viernes que habrá".
         let weekday = matches!(parsed.expr, Expr::Weekday { .. });
+        let cue_before = (i.saturating_sub(WEEKDAY_CUE_REACH)..i)
+            .any(|k| sentence.get(k) == sentence.get(i) && lex.is_future_cue(toks, k));
         let future = lean == Lean::Future
             || parsed.future_word
             || matches!(parsed.open, Some(Open::Until))
-            || (!weekday && future_sentence.get(i).copied().unwrap_or(false));
+            || (if weekday {
+                cue_before
+            } else {
+                future_sentence.get(i).copied().unwrap_or(false)
+            });
+        let here = sentence.get(i).copied();
         let anchor = match parsed.expr {
-            Expr::Anaphor { unit, .. } => anchor_for(&out, unit),
+            Expr::Anaphor { unit, .. } => anchor_for(&out, widest_grain(unit)),
+            Expr::SamePeriod { unit, .. } => {
+                anchor_for(&out, unit.map_or(Grain::Year, widest_grain))
+            }
+            Expr::Time(_) => out
+                .iter()
+                .zip(&found_in)
+                .next_back()
+                .filter(|(t, s)| Some(**s) == here && t.grain <= Grain::Day)
+                .map(|(t, _)| (t.start_date, Grain::Day)),
             _ => None,
         };
         if let Some(t) = build(
@@ -210,6 +232,7 @@ pub fn tag_counting(
             },
         ) {
             out.push(t);
+            found_in.push(here.unwrap_or(u32::MAX));
         } else {
             dropped += 1;
         }
@@ -218,23 +241,28 @@ pub fn tag_counting(
     (out, dropped)
 }
 
-/// The first day of the last expression before, in `found`, that names a period no longer
-/// than `unit` ("ese día" needs a day, "ese año" a day, a month or a year).
-fn anchor_for(found: &[Timex], unit: crate::extract::lang::Unit) -> Option<NaiveDate> {
+/// The widest period an anaphor of `unit` may count from: "ese día" needs a day, "ese
+/// año" a day, a month or a year.
+fn widest_grain(unit: crate::extract::lang::Unit) -> Grain {
     use crate::extract::lang::Unit;
-    let widest = match unit {
+    match unit {
         Unit::Minute | Unit::Hour | Unit::Day => Grain::Day,
         Unit::Week | Unit::Weekend | Unit::Fortnight => Grain::Week,
         Unit::Month => Grain::Month,
         Unit::Quarter | Unit::Half => Grain::Quarter,
         Unit::Year => Grain::Year,
         Unit::Decade => Grain::Decade,
-    };
+    }
+}
+
+/// The first day and the precision of the last expression in `found` no wider than
+/// `widest`.
+fn anchor_for(found: &[Timex], widest: Grain) -> Option<(NaiveDate, Grain)> {
     found
         .iter()
         .rev()
         .find(|t| t.grain <= widest)
-        .map(|t| t.start_date)
+        .map(|t| (t.start_date, t.grain))
 }
 
 /// How many tokens after a future cue a date may start and still be read forward
@@ -269,21 +297,42 @@ fn next_anchors(toks: &Tokens, matches: &lexicon::Matches<'_>) -> Vec<u32> {
 const CUE_REACH_BEFORE: usize = 6;
 const CUE_REACH_AFTER: usize = 3;
 
+/// How many tokens before a weekday a future cue turns it forward.
+const WEEKDAY_CUE_REACH: usize = 3;
+
+/// Does a sentence start at token `i` (a line break, or a full stop, `!`, `?` or `;`
+/// before it and a space between)?
+fn sentence_starts(toks: &Tokens, i: usize) -> bool {
+    toks.list.get(i).is_some_and(|t| t.line_break)
+        || (i > 0
+            && toks
+                .list
+                .get(i - 1)
+                .is_some_and(|t| t.kind == TokKind::Punct)
+            && matches!(toks.norm(i - 1), "." | "!" | "?" | ";")
+            && toks.list.get(i).is_some_and(|t| !t.joined))
+}
+
+/// For each token, the number of its sentence.
+fn sentence_ids(toks: &Tokens) -> Vec<u32> {
+    let mut id = 0u32;
+    (0..toks.list.len())
+        .map(|i| {
+            if i > 0 && sentence_starts(toks, i) {
+                id += 1;
+            }
+            id
+        })
+        .collect()
+}
+
 /// For each token: is it near a word that speaks of the future, in the same sentence?
-fn future_sentences(toks: &Tokens, lex: &lexicon::Lexicon) -> Vec<bool> {
+fn future_sentences(toks: &Tokens, lex: &lexicon::Lexicon, sentence: &[u32]) -> Vec<bool> {
     let mut flags = vec![false; toks.list.len()];
     let mut start = 0;
     let n = toks.list.len();
     for i in 0..=n {
-        let boundary = i == n
-            || toks.list.get(i).is_some_and(|t| t.line_break)
-            || (i > 0
-                && toks
-                    .list
-                    .get(i - 1)
-                    .is_some_and(|t| t.kind == TokKind::Punct)
-                && matches!(toks.norm(i - 1), "." | "!" | "?" | ";")
-                && toks.list.get(i).is_some_and(|t| !t.joined));
+        let boundary = i == n || (i > 0 && sentence.get(i) != sentence.get(i - 1));
         if boundary && i > start {
             // A cue speaks for the words near it, not for the whole sentence:
             // "come emerso a settembre ... un patto che prevede" is about September past.

@@ -26,9 +26,10 @@ pub struct Ctx {
     pub always_next: bool,
     /// Which days the parts of a week are, in the language.
     pub week_parts: crate::extract::lang::WeekParts,
-    /// The day the text spoke of last, for "el mismo día" and "the previous year"
-    /// ([`Expr::Anaphor`]); `None`: the reference.
-    pub anchor: Option<NaiveDate>,
+    /// The first day and the precision of the period the text spoke of last, for "el
+    /// mismo día" and "the previous year" ([`Expr::Anaphor`], [`Expr::SamePeriod`]);
+    /// `None`: the reference day.
+    pub anchor: Option<(NaiveDate, Grain)>,
 }
 
 impl Ctx {
@@ -641,11 +642,25 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
         Expr::Quarter { q, y } => nearest_year(ctx, *y, |y| quarter_period(y, u32::from(*q))),
         Expr::Half { h, y } => nearest_year(ctx, *y, |y| half_period(y, u32::from(*h))),
         Expr::Anaphor { unit, n } => {
+            let (day, _) = ctx.anchor.unwrap_or((today, Grain::Day));
             let at = Ctx {
-                reference: ctx.anchor.unwrap_or(today).and_time(ctx.reference.time()),
+                reference: day.and_time(ctx.reference.time()),
                 ..*ctx
             };
             unit_period(*unit, shift(&at, *unit, i64::from(*n))?)
+        }
+        Expr::SamePeriod { unit, years } => {
+            let (day, grain) = ctx.anchor.unwrap_or((today, Grain::Year));
+            let unit = unit.unwrap_or(match grain {
+                Grain::Minute | Grain::Hour | Grain::Day => Unit::Day,
+                Grain::Week => Unit::Week,
+                Grain::Month => Unit::Month,
+                Grain::Quarter => Unit::Quarter,
+                Grain::Season | Grain::Year => Unit::Year,
+                Grain::Decade => Unit::Decade,
+            });
+            let at = shift_months(day, i64::from(*years).checked_mul(12)?)?;
+            unit_period(unit, at.and_time(ctx.reference.time()))
         }
         Expr::WeekdayCount { wd, n } => {
             let offset = i64::from(weekday_from(*wd).num_days_from_monday())
@@ -760,6 +775,11 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
             Some(span(pa, pb))
         }
         Expr::WithTime(inner, c) => with_clock(resolve(inner, ctx)?, *c),
+        // A time of day after a day named in its sentence is on that day.
+        Expr::Time(c) if ctx.anchor.is_some() => {
+            let (day, _) = ctx.anchor?;
+            with_clock(day_period(day), *c)
+        }
         Expr::Time(c) => {
             let mut day = today;
             if ctx.future
