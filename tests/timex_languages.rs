@@ -821,11 +821,32 @@ fn anaphoric_dates_count_from_the_date_spoken_of_last() {
                 "2025-10-28",
                 "",
             ),
+            (
+                "GM perdió 4.800 millones en el cuarto trimestre del 2005 y 8.600 millones en todo el año.",
+                "todo el año",
+                "2005",
+                "",
+            ),
+            (
+                "El lunes el Dow Jones cayó un 3,41 % y cerró la jornada en 7.114,3 puntos.",
+                "la jornada",
+                "2025-10-27",
+                "",
+            ),
+            (
+                "El Dow Jones descendió 416 puntos al cierre de la jornada del martes.",
+                "la jornada del martes",
+                "2025-10-28",
+                "",
+            ),
         ],
     );
     check_none(
         "es",
-        &["Provocó las mayores pérdidas experimentadas en un mismo día."],
+        &[
+            "Provocó las mayores pérdidas experimentadas en un mismo día.",
+            "Los sindicatos piden reducir la jornada laboral.",
+        ],
     );
     check(
         "en",

@@ -355,6 +355,10 @@ pub static TABLE: LangTable = LangTable {
         ("anterior", Anaphoric(-1)),
         ("siguiente", Anaphoric(1)),
         ("periodo", PeriodWord),
+        // "todo el año": the whole year the text speaks of.
+        ("todo el", Anaphoric(0)),
+        ("toda la", Anaphoric(0)),
+        ("la jornada", Focus(U::Day)),
     ],
     stopwords: &[
         "el", "la", "de", "que", "y", "en", "los", "las", "del", "se", "por", "un", "una", "con",

@@ -216,6 +216,9 @@ pub enum Sem {
     PartOf(Part, Unit),
     /// A weekday in the plural, counted: "fridays" in "3 fridays from now".
     Weekdays(u8),
+    /// A noun for the unit the text speaks of: Spanish "la jornada" (that day's session,
+    /// "cerró la jornada en 8.017").
+    Focus(Unit),
     /// A period of any length, as in "el mismo periodo del año anterior", "the same
     /// period last year": the one the text spoke of last.
     PeriodWord,
@@ -249,6 +252,7 @@ impl Sem {
                 | Sem::Recently
                 | Sem::PartOf(..)
                 | Sem::Weekdays(_)
+                | Sem::Focus(_)
         )
     }
 

@@ -998,6 +998,26 @@ impl<'a> Grammar<'a> {
         {
             keep(Some(((Expr::Anaphor { unit: u, n: a }, false), k)));
         }
+        // "cerró la jornada en 8.017": the day in focus; "la jornada del martes": that day.
+        // Not "la jornada laboral", where a word of its own follows.
+        if let Some((u, n)) = self.sem(i, |s| match s {
+            Sem::Focus(u) => Some(u),
+            _ => None,
+        }) {
+            let k = self.fillers(n);
+            if k > n
+                && let Some(((e, f), k2)) = self.core(k)
+                && day_like(&e)
+            {
+                keep(Some(((e, f), k2)));
+            }
+            let next_free = self.at(n).is_none_or(|t| t.kind == TokKind::Punct)
+                || !self.m.at(n).is_empty()
+                || self.lex.is_stopword(self.toks.norm(n));
+            if next_free {
+                keep(Some(((Expr::Anaphor { unit: u, n: 0 }, false), n)));
+            }
+        }
         // "3 fridays from now", "two thursdays ago", "2 thursdays back".
         if let Some((c, n)) = self.number(i)
             && let Some((wd, k)) = self.sem(n, |s| match s {
