@@ -1038,3 +1038,89 @@ fn a_weekday_right_after_a_future_cue_is_the_next_one() {
         ],
     );
 }
+
+#[test]
+fn english_holidays_with_rules_spans_and_years_in_words() {
+    check(
+        "en",
+        &[
+            (
+                "Shops opened at dawn on Black Friday 2017.",
+                "Black Friday 2017",
+                "2017-11-24",
+                "",
+            ),
+            (
+                "Boss's Day 2021 fell on a Friday.",
+                "Boss's Day 2021",
+                "2021-10-15",
+                "",
+            ),
+            (
+                "Koningsdag 2014 was held on a Saturday.",
+                "Koningsdag 2014",
+                "2014-04-26",
+                "",
+            ),
+            (
+                "Meat sales fell during Lent 2018.",
+                "Lent 2018",
+                "2018-02-14/2018-03-31",
+                "",
+            ),
+            (
+                "Pilgrims came for Easter Sunday two thousand ten.",
+                "Easter Sunday two thousand ten",
+                "2010-04-04",
+                "",
+            ),
+            (
+                "The vote was held three days after Easter.",
+                "three days after Easter",
+                "2025-04-23",
+                "",
+            ),
+            (
+                "The parade returns for Thanksgiving in 3 years.",
+                "Thanksgiving in 3 years",
+                "2028-11-23",
+                "planned",
+            ),
+        ],
+    );
+    check_none("en", &["The bank lent $5 billion to the government."]);
+}
+
+#[test]
+fn english_counted_from_the_end_and_parts_of_units() {
+    check(
+        "en",
+        &[
+            (
+                "It closed in the third last week of 2018.",
+                "third last week of 2018",
+                "2018-W50",
+                "",
+            ),
+            (
+                "It was signed on the fifth last day of May.",
+                "fifth last day of May",
+                "2025-05-27",
+                "",
+            ),
+            (
+                "The vote is set for March after next.",
+                "March after next",
+                "2027-03",
+                "planned",
+            ),
+            (
+                "Schools stay shut for the rest of the week.",
+                "the rest of the week",
+                "2025-10-28/2025-11-02",
+                "",
+            ),
+            ("Fighting went on all week.", "all week", "2025-W44", ""),
+        ],
+    );
+}

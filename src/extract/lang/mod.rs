@@ -104,6 +104,15 @@ pub enum SeasonStyle {
     Meteorological,
 }
 
+/// How a fixed-date holiday moves off a weekend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Observe {
+    /// To the nearest working day: Saturday to Friday, Sunday to Monday (Boss's Day).
+    NearestWeekday,
+    /// Sunday to the Saturday before (King's Day in the Netherlands).
+    SundayBack,
+}
+
 /// The language-neutral meaning of a word form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sem {
@@ -183,6 +192,18 @@ pub enum Sem {
     Holiday(u8, u8),
     /// A holiday on the n-th (or last, -1) weekday of a month: n, weekday (1 = Monday), month.
     WeekdayHoliday(i8, u8, u8),
+    /// That many days after such a holiday: Black Friday is the day after Thanksgiving.
+    WeekdayHolidayPlus(i8, u8, u8, i8),
+    /// A fixed-date holiday that moves off a weekend: month, day, how.
+    ObservedHoliday(u8, u8, Observe),
+    /// The days from one day to another relative to Western Easter Sunday (Lent).
+    EasterSpan(i16, i16),
+    /// The same relative to Orthodox Easter Sunday (Great Lent).
+    OrthodoxEasterSpan(i16, i16),
+    /// "thousand" in a year written in words ("two thousand ten").
+    Thousand,
+    /// "the rest of" a unit: from the reference day to the unit's end.
+    RestOf,
     /// A holiday relative to Western Easter Sunday, in days.
     Easter(i16),
     /// A holiday relative to Orthodox Easter Sunday, in days.
@@ -245,6 +266,10 @@ impl Sem {
                 | Sem::DecadeWord
                 | Sem::Holiday(..)
                 | Sem::WeekdayHoliday(..)
+                | Sem::WeekdayHolidayPlus(..)
+                | Sem::ObservedHoliday(..)
+                | Sem::EasterSpan(..)
+                | Sem::OrthodoxEasterSpan(..)
                 | Sem::Easter(_)
                 | Sem::OrthodoxEaster(_)
                 | Sem::Movable(_)

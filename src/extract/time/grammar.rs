@@ -7,7 +7,7 @@
 
 use super::lexicon::{Lexicon, Matches};
 use super::token::{TokKind, Tokens};
-use crate::extract::lang::{DateOrder, DayPart, Part, Sem, Unit};
+use crate::extract::lang::{DateOrder, DayPart, Observe, Part, Sem, Unit};
 
 /// A year as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,14 +70,15 @@ pub enum Expr {
         /// Year.
         y: YearRef,
     },
-    /// The n-th (or last) day or week of a month.
+    /// The n-th day or week of a month or a year; n < 0 counts from its end ("the
+    /// third last week of 2018" is -3).
     NthUnitOf {
         /// Which one.
         n: i32,
         /// Day or week.
         unit: Unit,
-        /// Month.
-        m: u8,
+        /// Month; `None`: of the whole year.
+        m: Option<u8>,
         /// Year.
         y: YearRef,
     },
@@ -151,6 +152,41 @@ pub enum Expr {
         orthodox: bool,
         /// Year.
         y: YearRef,
+    },
+    /// The days from one day to another relative to Easter Sunday (Lent).
+    EasterSpan {
+        /// First day, from Easter Sunday.
+        from: i16,
+        /// Last day, from Easter Sunday.
+        to: i16,
+        /// Orthodox (Julian) Easter.
+        orthodox: bool,
+        /// Year.
+        y: YearRef,
+    },
+    /// A fixed-date holiday that moves off a weekend (Boss's Day, King's Day).
+    Observed {
+        /// Month.
+        m: u8,
+        /// Day.
+        d: u8,
+        /// How it moves.
+        rule: Observe,
+        /// Year.
+        y: YearRef,
+    },
+    /// A day that many days after (or before) another: "three days after Easter",
+    /// Black Friday.
+    ShiftDays {
+        /// The day counted from.
+        base: Box<Expr>,
+        /// Days on (negative: before).
+        days: i32,
+    },
+    /// From the reference day to the end of the unit that holds it: "the rest of the week".
+    RestOf {
+        /// The unit.
+        unit: Unit,
     },
     /// A movable holiday of another calendar.
     Movable {
@@ -489,6 +525,9 @@ impl<'a> Grammar<'a> {
         if let Some((r, n)) = self.rel_year(j) {
             return Some((YearRef::Rel(r), n));
         }
+        if let Some((y, n)) = self.year_words(j) {
+            return Some((YearRef::Abs(y), n));
+        }
         // "'24" after a month.
         if let Some(k) = self.punct(j, "'")
             && let Some(((v, 2), n)) = self.digits(k)
@@ -496,6 +535,24 @@ impl<'a> Grammar<'a> {
             return Some((YearRef::TwoDigit(v as u8), n));
         }
         None
+    }
+
+    /// A year in words: "two thousand ten", "two thousand and eighteen"; not "two
+    /// thousand five hundred".
+    fn year_words(&self, i: usize) -> Read<i32> {
+        let (th, n) = self.number(i)?;
+        let n = self.is(n, Sem::Thousand)?;
+        let n = self.is(n, Sem::And).unwrap_or(n);
+        let (rest, k) = self.number(n).filter(|(v, _)| (1..100).contains(v))?;
+        let more = self.sem(k, |s| match s {
+            Sem::Num(v) if v >= 100 => Some(()),
+            Sem::Thousand => Some(()),
+            _ => None,
+        });
+        if more.is_some() || !(1..=2).contains(&th) {
+            return None;
+        }
+        Some((th as i32 * 1000 + rest as i32, k))
     }
 
     /// "l'anno scorso", "last year", "letzten Jahres", "минулого року": a year offset.
@@ -804,6 +861,10 @@ impl<'a> Grammar<'a> {
                 k,
             ));
         }
+        // "March after next".
+        if let Some(k) = self.is(n, Sem::AfterNext) {
+            return Some((Expr::MonthShift { m, shift: 2 }, k));
+        }
         Some((
             Expr::Date {
                 y: YearRef::Unknown,
@@ -817,6 +878,11 @@ impl<'a> Grammar<'a> {
     /// The n-th weekday, day or week of a month: "ultimo lunedì di marzo", "third day of October".
     fn nth_of_month(&self, i: usize) -> Read<Expr> {
         let (n_ord, n) = self.ord(i)?;
+        // "third last week", "the 5th last day": counted from the end.
+        let (n_ord, n) = match self.sem(n, |s| (s == Sem::Ord(-1)).then_some(())) {
+            Some((_, k)) if n_ord > 0 => (-n_ord, k),
+            _ => (n_ord, n),
+        };
         let (what, n) = match self.weekday(n, true) {
             Some((wd, k)) => (Ok(wd), k),
             None => {
@@ -828,14 +894,29 @@ impl<'a> Grammar<'a> {
             }
         };
         let n = self.fillers(n);
-        let (m, n) = self.month(n, true)?;
+        let Some((m, n)) = self.month(n, true) else {
+            // "the third last week of 2018": of a year.
+            let (y, k) = self.year(n)?;
+            let Err(unit) = what else {
+                return None;
+            };
+            return Some((
+                Expr::NthUnitOf {
+                    n: n_ord,
+                    unit,
+                    m: None,
+                    y: YearRef::Abs(y),
+                },
+                k,
+            ));
+        };
         let (y, n) = self.year_ref(n).unwrap_or((YearRef::Unknown, n));
         let expr = match what {
             Ok(wd) => Expr::NthWeekday { n: n_ord, wd, m, y },
             Err(unit) => Expr::NthUnitOf {
                 n: n_ord,
                 unit,
-                m,
+                m: Some(m),
                 y,
             },
         };
@@ -1016,6 +1097,41 @@ impl<'a> Grammar<'a> {
                 || self.lex.is_stopword(self.toks.norm(n));
             if next_free {
                 keep(Some(((Expr::Anaphor { unit: u, n: 0 }, false), n)));
+            }
+        }
+        // "three days after Easter", "a week before Christmas": that many days from a day.
+        if let Some(((c, u), n)) = self.count_unit(i)
+            && let Some(per) = match u {
+                Unit::Day => Some(1),
+                Unit::Week => Some(7),
+                _ => None,
+            }
+            && let Some((sign, k)) = self.sem(n, |s| match s {
+                Sem::After => Some(1),
+                Sem::Before => Some(-1),
+                _ => None,
+            })
+            && let Some(((base, f), k2)) = self.core(self.fillers(k))
+            && day_like(&base)
+        {
+            let days = sign * c * per;
+            keep(Some((
+                (
+                    Expr::ShiftDays {
+                        base: Box::new(base),
+                        days,
+                    },
+                    f,
+                ),
+                k2,
+            )));
+        }
+        // "the rest of the week", "the rest of this year".
+        if let Some(n) = self.is(i, Sem::RestOf) {
+            let n = self.fillers(n);
+            let n = self.is(n, Sem::This).unwrap_or(n);
+            if let Some(((u, false), k)) = self.unit(n) {
+                keep(Some(((Expr::RestOf { unit: u }, false), k)));
             }
         }
         // "3 fridays from now", "two thursdays ago", "2 thursdays back".
@@ -1308,55 +1424,90 @@ impl<'a> Grammar<'a> {
         self.is(k, Sem::DecadeSuffix)
     }
 
-    /// Fixed and Easter-relative holidays, with an optional year.
+    /// Fixed and Easter-relative holidays, with an optional year ("Easter 2018", "Easter
+    /// Sunday two thousand ten", "thanksgiving in 3 years").
     fn holiday(&self, i: usize) -> Read<Expr> {
-        let (e, n) = self.sem(i, |s| match s {
-            Sem::Holiday(m, d) => Some(Expr::Date {
-                y: YearRef::Unknown,
-                m: Some(m),
-                d: Some(d),
-            }),
-            Sem::Easter(o) => Some(Expr::Easter {
-                offset: o,
-                orthodox: false,
-                y: YearRef::Unknown,
-            }),
-            Sem::OrthodoxEaster(o) => Some(Expr::Easter {
-                offset: o,
-                orthodox: true,
-                y: YearRef::Unknown,
-            }),
-            Sem::WeekdayHoliday(n, wd, m) => Some(Expr::NthWeekday {
-                n: i32::from(n),
-                wd,
-                m,
-                y: YearRef::Unknown,
-            }),
-            Sem::Movable(key) => Some(Expr::Movable {
-                key,
-                y: YearRef::Unknown,
-            }),
-            _ => None,
+        let (sem, n) = self.sem(i, |s| {
+            matches!(
+                s,
+                Sem::Holiday(..)
+                    | Sem::ObservedHoliday(..)
+                    | Sem::Easter(_)
+                    | Sem::OrthodoxEaster(_)
+                    | Sem::EasterSpan(..)
+                    | Sem::OrthodoxEasterSpan(..)
+                    | Sem::WeekdayHoliday(..)
+                    | Sem::WeekdayHolidayPlus(..)
+                    | Sem::Movable(_)
+            )
+            .then_some(s)
         })?;
-        if matches!(e, Expr::Movable { .. }) && self.names_event(i, n) {
+        if matches!(sem, Sem::Movable(_)) && self.names_event(i, n) {
             return None;
         }
-        let (y, n) = match self.year_ref(n) {
-            Some((y, k)) => (y, k),
-            None => (YearRef::Unknown, n),
+        let years_on = || match self.relative(n)? {
+            (
+                (
+                    Expr::Ago {
+                        unit: Unit::Year,
+                        n: c,
+                    },
+                    _,
+                ),
+                k,
+            ) => Some((YearRef::Rel(c), k)),
+            _ => None,
         };
-        let e = match e {
-            Expr::Date { m, d, .. } => Expr::Date { y, m, d },
-            Expr::Easter {
-                offset, orthodox, ..
-            } => Expr::Easter {
+        let (y, n) = self
+            .year_ref(n)
+            .or_else(years_on)
+            .unwrap_or((YearRef::Unknown, n));
+        let e = match sem {
+            Sem::Holiday(m, d) => Expr::Date {
+                y,
+                m: Some(m),
+                d: Some(d),
+            },
+            Sem::ObservedHoliday(m, d, rule) => Expr::Observed { m, d, rule, y },
+            Sem::Easter(offset) => Expr::Easter {
                 offset,
-                orthodox,
+                orthodox: false,
                 y,
             },
-            Expr::NthWeekday { n: k, wd, m, .. } => Expr::NthWeekday { n: k, wd, m, y },
-            Expr::Movable { key, .. } => Expr::Movable { key, y },
-            other => other,
+            Sem::OrthodoxEaster(offset) => Expr::Easter {
+                offset,
+                orthodox: true,
+                y,
+            },
+            Sem::EasterSpan(from, to) => Expr::EasterSpan {
+                from,
+                to,
+                orthodox: false,
+                y,
+            },
+            Sem::OrthodoxEasterSpan(from, to) => Expr::EasterSpan {
+                from,
+                to,
+                orthodox: true,
+                y,
+            },
+            Sem::WeekdayHoliday(k, wd, m) => Expr::NthWeekday {
+                n: i32::from(k),
+                wd,
+                m,
+                y,
+            },
+            Sem::WeekdayHolidayPlus(k, wd, m, plus) => Expr::ShiftDays {
+                base: Box::new(Expr::NthWeekday {
+                    n: i32::from(k),
+                    wd,
+                    m,
+                    y,
+                }),
+                days: i32::from(plus),
+            },
+            Sem::Movable(key) => Expr::Movable { key, y },
+            _ => return None,
         };
         Some((e, n))
     }
@@ -1940,6 +2091,8 @@ impl<'a> Grammar<'a> {
             }) {
                 let n = self.joined_punct(n, "-").unwrap_or(n);
                 let n = self.fillers(n);
+                // "the beginning of around next week".
+                let n = self.is(n, Sem::Approx).unwrap_or(n);
                 if self.core(n).is_some() || self.unit(n).is_some() || self.year(n).is_some() {
                     p_here = Some(p);
                     k = n;
@@ -2057,6 +2210,8 @@ fn day_like(e: &Expr) -> bool {
             | Expr::NthWeekday { .. }
             | Expr::Easter { .. }
             | Expr::WeekdayCount { .. }
+            | Expr::Observed { .. }
+            | Expr::ShiftDays { .. }
             | Expr::Anaphor {
                 unit: Unit::Day,
                 ..

@@ -358,13 +358,15 @@ fn is_absolute(e: &Expr) -> bool {
         | Expr::Quarter { y, .. }
         | Expr::Half { y, .. }
         | Expr::Easter { y, .. }
+        | Expr::EasterSpan { y, .. }
+        | Expr::Observed { y, .. }
         | Expr::Movable { y, .. } => {
             matches!(y, YearRef::Abs(_))
         }
         Expr::Season { y, shift, .. } => shift.is_none() && matches!(y, YearRef::Abs(_)),
         Expr::Decade { .. } => true,
         Expr::Range(a, b) => is_absolute(a) && is_absolute(b),
-        Expr::WithTime(e, _) => is_absolute(e),
+        Expr::WithTime(e, _) | Expr::ShiftDays { base: e, .. } => is_absolute(e),
         _ => false,
     }
 }

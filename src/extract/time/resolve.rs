@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Timelike, Wee
 use super::Grain;
 use super::grammar::{Clock, Expr, YearRef};
 use crate::extract::lang::movable::MOVABLE;
-use crate::extract::lang::{SeasonStyle, Unit};
+use crate::extract::lang::{Observe, SeasonStyle, Unit};
 
 /// Years outside this range are not dates we resolve.
 const MIN_YEAR: i32 = 1;
@@ -200,6 +200,15 @@ fn orthodox_easter(y: i32) -> Option<NaiveDate> {
     // Julian to Gregorian offset: 13 days for 1900-2099.
     let offset = y / 100 - y / 400 - 2;
     julian.checked_add_signed(Duration::days(i64::from(offset)))
+}
+
+/// Easter Sunday of year `y`, Western or Orthodox.
+fn easter_of(y: i32, orthodox: bool) -> Option<NaiveDate> {
+    if orthodox {
+        orthodox_easter(y)
+    } else {
+        easter(y)
+    }
 }
 
 /// A movable holiday of another calendar ([`MOVABLE`]): a day, or its days from first to
@@ -413,11 +422,66 @@ fn nth_weekday(y: i32, m: u32, wd: u8, n: i32) -> Option<NaiveDate> {
     if n > 0 {
         NaiveDate::from_weekday_of_month_opt(y, m, w, u8::try_from(n).ok()?)
     } else {
+        // -1 the last, -2 the one before it.
         let last = last_of_month(y, m)?;
         let back = (7 + last.weekday().num_days_from_monday() as i64
             - w.num_days_from_monday() as i64)
-            % 7;
+            % 7
+            + 7 * (i64::from(n).abs() - 1);
         last.checked_sub_signed(Duration::days(back))
+    }
+}
+
+/// The n-th day or week of month `m` of year `y` (of the whole year when `m` is
+/// `None`); n < 0 counts from the end. A week is one that starts on a Monday inside
+/// the month or year; the last one also ends inside it.
+fn nth_unit_of(n: i32, unit: Unit, m: Option<u8>, y: i32) -> Option<Period> {
+    let (first, last) = match m {
+        Some(m) => (ymd(y, u32::from(m), 1)?, last_of_month(y, u32::from(m))?),
+        None => (ymd(y, 1, 1)?, ymd(y, 12, 31)?),
+    };
+    let back = i64::from(n).abs() - 1;
+    match unit {
+        // "la prima quindicina d'aprile": days 1-14; the second: 15 to the end.
+        Unit::Fortnight => {
+            let m = u32::from(m?);
+            match n {
+                1 => Some(span(day_period(ymd(y, m, 1)?), day_period(ymd(y, m, 14)?))),
+                2 | -1 => Some(span(
+                    day_period(ymd(y, m, 15)?),
+                    day_period(last_of_month(y, m)?),
+                )),
+                _ => None,
+            }
+        }
+        Unit::Week => {
+            let monday = if n > 0 {
+                let ahead = (7 - i64::from(first.weekday().num_days_from_monday())) % 7;
+                first.checked_add_signed(Duration::days(ahead + 7 * back))?
+            } else {
+                let to_monday = i64::from(last.weekday().num_days_from_monday());
+                let mut mon = last.checked_sub_signed(Duration::days(to_monday))?;
+                if mon.checked_add_signed(Duration::days(6))? > last {
+                    mon = mon.checked_sub_signed(Duration::days(7))?;
+                }
+                mon.checked_sub_signed(Duration::days(7 * back))?
+            };
+            if monday < first || monday > last {
+                return None;
+            }
+            week_period(monday)
+        }
+        _ => {
+            let d = if n > 0 {
+                first.checked_add_signed(Duration::days(back))?
+            } else {
+                last.checked_sub_signed(Duration::days(back))?
+            };
+            if d < first || d > last {
+                return None;
+            }
+            Some(day_period(d))
+        }
     }
 }
 
@@ -551,41 +615,41 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
         Expr::NthWeekday { n, wd, m, y } => pick_year(*y, ctx, |y| {
             nth_weekday(y, u32::from(*m), *wd, *n).map(day_period)
         }),
-        Expr::NthUnitOf { n, unit, m, y } => pick_year(*y, ctx, |y| {
-            let m = u32::from(*m);
-            match unit {
-                // "la prima quindicina d'aprile": days 1-14; the second: 15 to the end.
-                Unit::Fortnight => match n {
-                    1 => Some(span(day_period(ymd(y, m, 1)?), day_period(ymd(y, m, 14)?))),
-                    2 | -1 => Some(span(
-                        day_period(ymd(y, m, 15)?),
-                        day_period(last_of_month(y, m)?),
-                    )),
-                    _ => None,
-                },
-                Unit::Week => {
-                    let monday = if *n > 0 {
-                        nth_weekday(y, m, 1, *n)?
-                    } else {
-                        let last = last_of_month(y, m)?;
-                        let mut mon = nth_weekday(y, m, 1, -1)?;
-                        if mon.checked_add_signed(Duration::days(6))? > last {
-                            mon = mon.checked_sub_signed(Duration::days(7))?;
-                        }
-                        mon
-                    };
-                    week_period(monday)
-                }
-                _ => {
-                    let d = if *n > 0 {
-                        ymd(y, m, u32::try_from(*n).ok()?)?
-                    } else {
-                        last_of_month(y, m)?
-                    };
-                    Some(day_period(d))
-                }
-            }
+        Expr::NthUnitOf { n, unit, m, y } => pick_year(*y, ctx, |y| nth_unit_of(*n, *unit, *m, y)),
+        Expr::EasterSpan {
+            from,
+            to,
+            orthodox,
+            y,
+        } => pick_year(*y, ctx, |y| {
+            let e = easter_of(y, *orthodox)?;
+            let at = |o: i16| {
+                e.checked_add_signed(Duration::days(i64::from(o)))
+                    .map(day_period)
+            };
+            Some(span(at(*from)?, at(*to)?))
         }),
+        Expr::Observed { m, d, rule, y } => pick_year(*y, ctx, |y| {
+            let day = ymd(y, u32::from(*m), u32::from(*d))?;
+            let moved = match (rule, day.weekday()) {
+                (Observe::NearestWeekday, Weekday::Sat) => -1,
+                (Observe::NearestWeekday, Weekday::Sun) => 1,
+                (Observe::SundayBack, Weekday::Sun) => -1,
+                _ => 0,
+            };
+            Some(day_period(day.checked_add_signed(Duration::days(moved))?))
+        }),
+        Expr::ShiftDays { base, days } => {
+            let p = resolve(base, ctx)?;
+            Some(day_period(
+                p.start
+                    .checked_add_signed(Duration::try_days(i64::from(*days))?)?,
+            ))
+        }
+        Expr::RestOf { unit } => {
+            let whole = unit_period(*unit, ctx.reference)?;
+            Some(span(day_period(today), day_period(whole.end)))
+        }
         Expr::RelDay(n) => Some(day_period(
             today.checked_add_signed(Duration::try_days(i64::from(*n))?)?,
         )),
@@ -703,11 +767,7 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
             orthodox,
             y,
         } => pick_year(*y, ctx, |y| {
-            let e = if *orthodox {
-                orthodox_easter(y)?
-            } else {
-                easter(y)?
-            };
+            let e = easter_of(y, *orthodox)?;
             Some(day_period(
                 e.checked_add_signed(Duration::days(i64::from(*offset)))?,
             ))
