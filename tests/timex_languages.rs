@@ -1124,3 +1124,38 @@ fn english_counted_from_the_end_and_parts_of_units() {
         ],
     );
 }
+
+#[test]
+fn english_quarters_with_their_year_and_weekdays_of_this_month() {
+    check(
+        "en",
+        &[
+            ("Revenue rose in 2018Q4.", "2018Q4", "2018-Q4", ""),
+            ("Revenue rose in 18q4.", "18q4", "2018-Q4", ""),
+            (
+                "The board meets on the first Monday of the month.",
+                "first Monday of the month",
+                "2025-10-06",
+                "",
+            ),
+            (
+                "The board meets on the last Friday of next month.",
+                "last Friday of next month",
+                "2025-11-28",
+                "planned",
+            ),
+            (
+                "Prices fell during lent 2018.",
+                "lent 2018",
+                "2018-02-14/2018-03-31",
+                "",
+            ),
+            (
+                "Samvatsaradi 2018 fell on a Sunday.",
+                "Samvatsaradi 2018",
+                "2018-03-18",
+                "",
+            ),
+        ],
+    );
+}

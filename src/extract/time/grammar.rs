@@ -70,6 +70,15 @@ pub enum Expr {
         /// Year.
         y: YearRef,
     },
+    /// The n-th (or n-th last, n < 0) weekday of the reference month moved by `months`.
+    NthWeekdayIn {
+        /// Which one.
+        n: i32,
+        /// 1 = Monday.
+        wd: u8,
+        /// Months on from the reference month.
+        months: i32,
+    },
     /// The n-th day or week of a month or a year; n < 0 counts from its end ("the
     /// third last week of 2018" is -3).
     NthUnitOf {
@@ -895,11 +904,38 @@ impl<'a> Grammar<'a> {
         };
         let n = self.fillers(n);
         let Some((m, n)) = self.month(n, true) else {
+            let unit = match what {
+                // "the first Monday of the month", "the last Friday of next month".
+                Ok(wd) => {
+                    let (months, k) = match self.relative(n) {
+                        Some((
+                            (
+                                Expr::RelUnit {
+                                    unit: Unit::Month,
+                                    n: s,
+                                },
+                                _,
+                            ),
+                            k,
+                        )) => (s, k),
+                        _ => match self.unit(n) {
+                            Some(((Unit::Month, false), k)) => (0, k),
+                            _ => return None,
+                        },
+                    };
+                    return Some((
+                        Expr::NthWeekdayIn {
+                            n: n_ord,
+                            wd,
+                            months,
+                        },
+                        k,
+                    ));
+                }
+                Err(unit) => unit,
+            };
             // "the third last week of 2018": of a year.
             let (y, k) = self.year(n)?;
-            let Err(unit) = what else {
-                return None;
-            };
             return Some((
                 Expr::NthUnitOf {
                     n: n_ord,
@@ -1272,6 +1308,23 @@ impl<'a> Grammar<'a> {
 
     /// "il primo trimestre 2024", "Q3 2024", "the first quarter of last year", "first half of 2024".
     fn quarter_half(&self, i: usize) -> Read<Expr> {
+        // "2018Q4", "18q4": the year written onto the quarter.
+        if let Some(((y, dy @ (2 | 4)), n)) = self.digits(i)
+            && self
+                .at(n)
+                .is_some_and(|t| t.joined && t.kind == TokKind::Word)
+            && self.toks.norm(n) == "q"
+            && let Some(((q @ 1..=4, 1), k)) = self
+                .digits(n + 1)
+                .filter(|_| self.at(n + 1).is_some_and(|t| t.joined))
+        {
+            let y = if dy == 4 {
+                YearRef::Abs(y as i32)
+            } else {
+                YearRef::TwoDigit(y as u8)
+            };
+            return Some((Expr::Quarter { q: q as u8, y }, k));
+        }
         // Q3 / H1
         if let Some(t) = self.at(i) {
             let w = self.toks.norm(i);
@@ -1427,7 +1480,7 @@ impl<'a> Grammar<'a> {
     /// Fixed and Easter-relative holidays, with an optional year ("Easter 2018", "Easter
     /// Sunday two thousand ten", "thanksgiving in 3 years").
     fn holiday(&self, i: usize) -> Read<Expr> {
-        let (sem, n) = self.sem(i, |s| {
+        let holiday = |s: Sem| {
             matches!(
                 s,
                 Sem::Holiday(..)
@@ -1441,6 +1494,11 @@ impl<'a> Grammar<'a> {
                     | Sem::Movable(_)
             )
             .then_some(s)
+        };
+        // A weak name ("lent") counts with a year after it ("lent 2018").
+        let (sem, n) = self.sem(i, holiday).or_else(|| {
+            let (s, n) = self.sem_w(i, true, holiday)?;
+            self.year_ref(n).map(|_| (s, n))
         })?;
         if matches!(sem, Sem::Movable(_)) && self.names_event(i, n) {
             return None;
@@ -2210,6 +2268,7 @@ fn day_like(e: &Expr) -> bool {
             | Expr::NthWeekday { .. }
             | Expr::Easter { .. }
             | Expr::WeekdayCount { .. }
+            | Expr::NthWeekdayIn { .. }
             | Expr::Observed { .. }
             | Expr::ShiftDays { .. }
             | Expr::Anaphor {

@@ -615,6 +615,16 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
         Expr::NthWeekday { n, wd, m, y } => pick_year(*y, ctx, |y| {
             nth_weekday(y, u32::from(*m), *wd, *n).map(day_period)
         }),
+        Expr::NthWeekdayIn { n, wd, months } => {
+            let first = ymd(today.year(), today.month(), 1)?;
+            let month = shift_months(first, i64::from(*months))?;
+            Some(day_period(nth_weekday(
+                month.year(),
+                month.month(),
+                *wd,
+                *n,
+            )?))
+        }
         Expr::NthUnitOf { n, unit, m, y } => pick_year(*y, ctx, |y| nth_unit_of(*n, *unit, *m, y)),
         Expr::EasterSpan {
             from,
