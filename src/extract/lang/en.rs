@@ -482,6 +482,9 @@ pub static TABLE: LangTable = LangTable {
         ("the same", Anaphoric(0)),
         // "all week", "all year": the whole one the text speaks of.
         ("all", Anaphoric(0)),
+        ("the entire", Anaphoric(0)),
+        ("the whole", Anaphoric(0)),
+        ("earlier", Anaphoric(-1)),
         ("rest of", RestOf),
         ("the rest of", RestOf),
         ("remainder of", RestOf),

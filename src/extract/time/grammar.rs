@@ -1096,10 +1096,13 @@ impl<'a> Grammar<'a> {
                 && let Some((unit, k)) = what
             {
                 let k = self.fillers(k);
+                // "del año anterior", "last year", "a year ago", "a year earlier".
                 let years = self.rel_year(k).or_else(|| {
                     let ((c, u), k2) = self.count_unit(k)?;
                     (u == Unit::Year).then_some(())?;
-                    self.is(k2, Sem::Ago).map(|k3| (-c, k3))
+                    self.is(k2, Sem::Ago)
+                        .or_else(|| self.is(k2, Sem::Anaphoric(-1)))
+                        .map(|k3| (-c, k3))
                 });
                 if let Some((years, k2)) = years.filter(|(y, _)| *y != 0) {
                     keep(Some(((Expr::SamePeriod { unit, years }, false), k2)));
@@ -1114,6 +1117,12 @@ impl<'a> Grammar<'a> {
             && let Some((a, k)) = self.sem(n, anaphoric)
         {
             keep(Some(((Expr::Anaphor { unit: u, n: a }, false), k)));
+        }
+        // "two years earlier", "a day earlier".
+        if let Some(((c, u), n)) = self.count_unit(i)
+            && let Some((a, k)) = self.sem(n, anaphoric).filter(|(a, _)| *a != 0)
+        {
+            keep(Some(((Expr::Anaphor { unit: u, n: a * c }, false), k)));
         }
         // "cerró la jornada en 8.017": the day in focus; "la jornada del martes": that day.
         // Not "la jornada laboral", where a word of its own follows.

@@ -190,20 +190,13 @@ pub fn tag_counting(
         };
         let next = parsed.end.max(i + 1);
         // A sentence about the future turns underspecified months and days forward, but
-        // not bare weekdays: news reports "on Friday" of the past even around "will".
-        // A weekday only when the cue is right before it: "el juicio se celebrará el
-        // miércoles", not "dijo el viernes que habrá".
+        // not bare weekdays: news reports "on Friday" of the past even around "will"
+        // ("announced plans Friday").
         let weekday = matches!(parsed.expr, Expr::Weekday { .. });
-        let cue_before = (i.saturating_sub(WEEKDAY_CUE_REACH)..i)
-            .any(|k| sentence.get(k) == sentence.get(i) && lex.is_future_cue(toks, k));
         let future = lean == Lean::Future
             || parsed.future_word
             || matches!(parsed.open, Some(Open::Until))
-            || (if weekday {
-                cue_before
-            } else {
-                future_sentence.get(i).copied().unwrap_or(false)
-            });
+            || (!weekday && future_sentence.get(i).copied().unwrap_or(false));
         let here = sentence.get(i).copied();
         let anchor = match parsed.expr {
             Expr::Anaphor { unit, .. } => anchor_for(&out, widest_grain(unit)),
@@ -296,9 +289,6 @@ fn next_anchors(toks: &Tokens, matches: &lexicon::Matches<'_>) -> Vec<u32> {
 
 const CUE_REACH_BEFORE: usize = 6;
 const CUE_REACH_AFTER: usize = 3;
-
-/// How many tokens before a weekday a future cue turns it forward.
-const WEEKDAY_CUE_REACH: usize = 3;
 
 /// Does a sentence start at token `i` (a line break, or a full stop, `!`, `?` or `;`
 /// before it and a space between)?
