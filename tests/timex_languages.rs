@@ -1156,3 +1156,32 @@ fn english_quarters_with_their_year_and_weekdays_of_this_month() {
         ],
     );
 }
+
+#[test]
+fn spanish_decades_in_a_list() {
+    check(
+        "es",
+        &[
+            (
+                "Libró Detroit de los coches con forma de caja de los 70 y 80.",
+                "los 70",
+                "197",
+                "",
+            ),
+            (
+                "Libró Detroit de los coches con forma de caja de los 70 y 80.",
+                "80",
+                "198",
+                "",
+            ),
+            ("Fue una moda de los años 60 y 70.", "70", "197", ""),
+        ],
+    );
+    check_none(
+        "es",
+        &[
+            "El voto fue de 52-35, 8 menos de los 60 que se necesitan.",
+            "Murieron tres de los 20.",
+        ],
+    );
+}

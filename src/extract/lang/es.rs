@@ -234,6 +234,7 @@ pub static TABLE: LangTable = LangTable {
         ("invierno", Season(4)),
         ("anos", DecadeWord),
         ("decada", DecadeWord),
+        ("los", DecadeArticle),
         ("desde", Since),
         ("desde el", Since),
         ("desde la", Since),

@@ -162,6 +162,9 @@ pub enum Sem {
     Season(u8),
     /// Words for a decade ("anni" in "anni '90", "años", "années").
     DecadeWord,
+    /// An article that makes a round two-digit number ending a phrase a decade: Spanish
+    /// "los 70" ("los coches de los 70 y 80"), not "los 70 muertos".
+    DecadeArticle,
     /// A suffix that makes a number a decade: "1990s", "1990er", "90-х".
     DecadeSuffix,
     /// Start of an open interval: "da", "since", "seit", "desde", "depuis".

@@ -1428,6 +1428,39 @@ impl<'a> Grammar<'a> {
         ))
     }
 
+    /// A round two-digit number ("70"): its tens.
+    fn round_tens(&self, i: usize) -> Read<u8> {
+        match self.digits(i)? {
+            ((v, 2), n) if v % 10 == 0 => Some((v as u8, n)),
+            _ => None,
+        }
+    }
+
+    /// Spanish "los 70 y 80" (each a decade), "los años 60 y 70" (the second): round
+    /// two-digit numbers joined by "y" after a decade article or word, ending the
+    /// phrase. Not "los 20." alone, which counts people as often as it names years.
+    fn decade_list(&self, i: usize) -> Read<Expr> {
+        let ends_list = |k: usize| {
+            self.is(k, Sem::And)
+                .and_then(|k2| self.round_tens(k2))
+                .is_some_and(|(_, k3)| self.ends_phrase(k3))
+        };
+        if let Some(n) = self.is(i, Sem::DecadeArticle)
+            && let Some((tens, k)) = self.round_tens(n)
+            && ends_list(k)
+        {
+            return Some((Expr::DecadeShort { tens }, k));
+        }
+        // The one after "y": "70 y [80]".
+        let (tens, k) = self.round_tens(i)?;
+        let and_before = i >= 3 && self.is(i - 1, Sem::And) == Some(i);
+        let first = and_before && self.round_tens(i - 2).is_some_and(|(_, k)| k == i - 1);
+        let led = first
+            && (self.is(i - 3, Sem::DecadeArticle) == Some(i - 2)
+                || self.is(i - 3, Sem::DecadeWord) == Some(i - 2));
+        (led && self.ends_phrase(k)).then_some((Expr::DecadeShort { tens }, k))
+    }
+
     /// "anni '90", "anni novanta", "the 1990s", "'90s", "1990er Jahre", "90-х років".
     fn decade(&self, i: usize) -> Read<Expr> {
         if let Some(n) = self.is(i, Sem::DecadeWord) {
@@ -1859,6 +1892,7 @@ impl<'a> Grammar<'a> {
         keep(self.month_shift(i));
         keep(self.season(i));
         keep(plain(self.decade(i)));
+        keep(plain(self.decade_list(i)));
         keep(plain(self.holiday(i)));
         keep(plain(self.lone_year(i)));
         keep(self.sem(i, |s| match s {
