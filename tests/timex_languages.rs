@@ -1185,3 +1185,33 @@ fn spanish_decades_in_a_list() {
         ],
     );
 }
+
+#[test]
+fn a_weekday_picks_the_year_or_month_of_a_date_without_one() {
+    check(
+        "en",
+        &[
+            // 18 July 2025 is a Friday; 18 July 2026 a Saturday.
+            (
+                "The talks ended on Fri, Jul 18.",
+                "Fri, Jul 18",
+                "2025-07-18",
+                "",
+            ),
+            // 17 July 2026 is a Friday: the weekday moves the date to next year.
+            (
+                "The talks resume on Friday, July 17.",
+                "Friday, July 17",
+                "2026-07-17",
+                "planned",
+            ),
+            // The 15th nearest 28 October 2025 that is a Thursday: 15 January 2026.
+            (
+                "The summit opens on Thu 15th.",
+                "Thu 15th",
+                "2026-01-15",
+                "planned",
+            ),
+        ],
+    );
+}

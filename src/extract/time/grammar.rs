@@ -227,6 +227,16 @@ pub enum Expr {
         /// Years on (negative: before).
         years: i32,
     },
+    /// A day that a weekday goes with, without a year (or month): the nearest one on that
+    /// weekday ("Fri, Jul 18", "Thu 15th").
+    WeekdayDate {
+        /// Month, if written.
+        m: Option<u8>,
+        /// Day of the month.
+        d: u8,
+        /// 1 = Monday.
+        wd: u8,
+    },
     /// The n-th such weekday after today (n > 0) or before it (n < 0), today left out:
     /// "3 fridays from now", "2 thursdays ago".
     WeekdayCount {
@@ -979,10 +989,23 @@ impl<'a> Grammar<'a> {
         let k = self.fillers(k);
         for f in [Self::numeric_date, Self::day_month, Self::month_first] {
             if let Some((e, end)) = f(self, k)
-                && matches!(e, Expr::Date { d: Some(_), .. })
+                && let Expr::Date { y, m, d: Some(d) } = e
             {
-                return Some((e, end)).map(|(e, end)| ((e, false), end));
+                // Without a year, the weekday says which year: "Fri, Jul 18".
+                let e = match (y, m) {
+                    (YearRef::Unknown, Some(_)) => Expr::WeekdayDate { m, d, wd },
+                    _ => e,
+                };
+                return Some(((e, false), end));
             }
+        }
+        // "Thu 15th", "Thursday the 15th": the month whose 15th is a Thursday.
+        if let Some((d, end)) = self.day(k)
+            && end > k + 1
+            && self.digits(k).is_some()
+            && self.ends_phrase(end)
+        {
+            return Some(((Expr::WeekdayDate { m: None, d, wd }, false), end));
         }
         if weak && shift.is_none() {
             return None;
@@ -2063,6 +2086,8 @@ impl<'a> Grammar<'a> {
             }
             _ => return None,
         };
+        // In a range the other side gives the month and the year, not the weekday.
+        let (left, right) = (as_date(left), as_date(right));
         let (left, right) = match (&left, &right) {
             (
                 Expr::Date { m: Some(_), .. },
@@ -2311,6 +2336,7 @@ fn day_like(e: &Expr) -> bool {
             | Expr::NthWeekday { .. }
             | Expr::Easter { .. }
             | Expr::WeekdayCount { .. }
+            | Expr::WeekdayDate { .. }
             | Expr::NthWeekdayIn { .. }
             | Expr::Observed { .. }
             | Expr::ShiftDays { .. }
@@ -2328,6 +2354,18 @@ fn day_like(e: &Expr) -> bool {
             ..
         }
     )
+}
+
+/// A day that goes with a weekday ("samedi 13") as the date alone.
+fn as_date(e: Expr) -> Expr {
+    match e {
+        Expr::WeekdayDate { m, d, .. } => Expr::Date {
+            y: YearRef::Unknown,
+            m,
+            d: Some(d),
+        },
+        other => other,
+    }
 }
 
 /// Fills the missing month and year of a range's left side from its right side.

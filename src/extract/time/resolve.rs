@@ -328,6 +328,48 @@ fn nearest_day(ctx: &Ctx, m: u8, d: u8) -> Option<Period> {
         .map(day_period)
 }
 
+/// Day `d` of month `m` (of any month when `None`) on weekday `wd`, without a year: of the
+/// dates within a year of the reference that fall on that weekday, the nearest one as
+/// [`nearest_day`] weighs them; with none, the date as if no weekday were given.
+fn weekday_date(ctx: &Ctx, m: Option<u8>, d: u8, wd: u8) -> Option<Period> {
+    let today = ctx.today();
+    let first = ymd(today.year(), today.month(), 1)?;
+    let cands: Vec<NaiveDate> = match m {
+        Some(m) => [today.year() - 1, today.year(), today.year() + 1]
+            .into_iter()
+            .filter_map(|y| ymd(y, u32::from(m), u32::from(d)))
+            .collect(),
+        None => (-12..=12)
+            .filter_map(|k| shift_months(first, k))
+            .filter_map(|f| ymd(f.year(), f.month(), u32::from(d)))
+            .collect(),
+    };
+    let on_day: Vec<NaiveDate> = cands
+        .into_iter()
+        .filter(|c| c.weekday() == weekday_from(wd))
+        .collect();
+    if on_day.is_empty() {
+        return match m {
+            Some(m) => nearest_day(ctx, m, d),
+            None => None,
+        };
+    }
+    if ctx.always_next {
+        return on_day.into_iter().find(|c| *c >= today).map(day_period);
+    }
+    on_day
+        .into_iter()
+        .min_by_key(|c| {
+            let diff = (*c - today).num_days();
+            if diff > 0 && ctx.future {
+                diff
+            } else {
+                diff.abs() * 2
+            }
+        })
+        .map(day_period)
+}
+
 fn shift_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     let m = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
     if n >= 0 {
@@ -615,6 +657,7 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
         Expr::NthWeekday { n, wd, m, y } => pick_year(*y, ctx, |y| {
             nth_weekday(y, u32::from(*m), *wd, *n).map(day_period)
         }),
+        Expr::WeekdayDate { m, d, wd } => weekday_date(ctx, *m, *d, *wd),
         Expr::NthWeekdayIn { n, wd, months } => {
             let first = ymd(today.year(), today.month(), 1)?;
             let month = shift_months(first, i64::from(*months))?;
