@@ -675,6 +675,9 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
             orthodox,
             y,
         } => pick_year(*y, ctx, |y| {
+            if from > to {
+                return None;
+            }
             let e = easter_of(y, *orthodox)?;
             let at = |o: i16| {
                 e.checked_add_signed(Duration::days(i64::from(o)))
