@@ -1215,3 +1215,20 @@ fn a_weekday_picks_the_year_or_month_of_a_date_without_one() {
         ],
     );
 }
+
+#[test]
+fn a_year_in_two_digits_after_an_apostrophe() {
+    check(
+        "en",
+        &[(
+            "Asian stock markets slide; Nikkei at lowest level since '82.",
+            "since '82",
+            "1982",
+            "since",
+        )],
+    );
+    check_none(
+        "en",
+        &["Apple unveils new laptops and the iLife '11 software suite."],
+    );
+}

@@ -1732,6 +1732,33 @@ impl<'a> Grammar<'a> {
         ))
     }
 
+    /// A year in two digits after an apostrophe where a preposition makes it a year:
+    /// "since '82", "nel '82"; not "iLife '11" (an edition) nor "l'82%".
+    fn apostrophe_year(&self, i: usize) -> Read<Expr> {
+        let k = self.punct(i, "'")?;
+        let apostrophe = self.at(i)?;
+        let ((v, 2), n) = self
+            .digits(k)
+            .filter(|_| self.at(k).is_some_and(|t| t.joined))?
+        else {
+            return None;
+        };
+        let followed = self
+            .at(n)
+            .is_some_and(|t| t.joined && self.toks.norm(n) != "." && self.toks.norm(n) != ",");
+        if apostrophe.joined || followed || i == 0 || !self.licenses_year(i - 1, i) {
+            return None;
+        }
+        Some((
+            Expr::Date {
+                y: YearRef::TwoDigit(v as u8),
+                m: None,
+                d: None,
+            },
+            n,
+        ))
+    }
+
     /// Does the token at `p` (ending right before `i`) make a following number a year?
     fn licenses_year(&self, p: usize, i: usize) -> bool {
         if self
@@ -1918,6 +1945,7 @@ impl<'a> Grammar<'a> {
         keep(plain(self.decade_list(i)));
         keep(plain(self.holiday(i)));
         keep(plain(self.lone_year(i)));
+        keep(plain(self.apostrophe_year(i)));
         keep(self.sem(i, |s| match s {
             Sem::RelDay(d) => Some((Expr::RelDay(d), d > 0)),
             // "now", "adesso", "зараз": the publication day.
