@@ -377,12 +377,22 @@ struct GoldTimex {
     end: usize,
 }
 
-/// A TIMEX3 calendar value as a period: (first day, last day, grain rank).
+/// A TIMEX3 calendar value as a period: (first day, last day, grain rank). Trailing
+/// unspecified parts (`1989-XX-XX`, `2011-06-XX`) leave the coarser period; a week's
+/// weekend is `2010-W04-WE`.
 fn timex3_period(v: &str) -> Option<(NaiveDate, NaiveDate, u8)> {
     let date_part = v.split('T').next().unwrap_or(v);
-    let parts: Vec<&str> = date_part.split('-').collect();
+    let mut parts: Vec<&str> = date_part.split('-').collect();
+    while parts.len() > 1 && parts.last().is_some_and(|p| p.eq_ignore_ascii_case("xx")) {
+        parts.pop();
+    }
     let year: i32 = parts.first()?.parse().ok()?;
     match parts.as_slice() {
+        [_, w, "WE"] if w.starts_with('W') => {
+            let w: u32 = w.get(1..)?.parse().ok()?;
+            let s = NaiveDate::from_isoywd_opt(year, w, chrono::Weekday::Sat)?;
+            Some((s, s.succ_opt()?, 4))
+        }
         [y] if y.len() == 4 => Some((
             NaiveDate::from_ymd_opt(year, 1, 1)?,
             NaiveDate::from_ymd_opt(year, 12, 31)?,
@@ -594,6 +604,24 @@ pub fn check_floors(reports: &[Report], floors: &[Floor]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timex3_values_with_unspecified_parts_and_weekends() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        assert_eq!(
+            timex3_period("1989-XX-XX"),
+            Some((d(1989, 1, 1), d(1989, 12, 31), 7))
+        );
+        assert_eq!(
+            timex3_period("2011-06-XX"),
+            Some((d(2011, 6, 1), d(2011, 6, 30), 5))
+        );
+        assert_eq!(
+            timex3_period("2010-W04-WE"),
+            Some((d(2010, 1, 30), d(2010, 1, 31), 4))
+        );
+        assert_eq!(timex3_period("2005-WXX-1"), None);
+    }
 
     #[test]
     fn floors_parse_and_check() {

@@ -19,6 +19,7 @@ fn ctx_at(reference: NaiveDateTime) -> Ctx {
         seasons: SeasonStyle::Astronomical,
         always_next: false,
         week_parts: dateline::extract::lang::WeekParts::THIRDS,
+        anchor: None,
     }
 }
 

@@ -790,3 +790,445 @@ fn months_with_a_shift() {
         )],
     );
 }
+
+#[test]
+fn anaphoric_dates_count_from_the_date_spoken_of_last() {
+    check(
+        "es",
+        &[
+            (
+                "El viernes la bolsa cayó, a pesar del informe publicado el mismo día por el Departamento de Trabajo.",
+                "el mismo día",
+                "2025-10-24",
+                "",
+            ),
+            (
+                "En 2008 la empresa recortó sus costes, más que el año anterior.",
+                "el año anterior",
+                "2007",
+                "",
+            ),
+            (
+                "La empresa ha recortado sus costes el año pasado, más que el año anterior.",
+                "el año anterior",
+                "2023",
+                "",
+            ),
+            // With no date before it, the publication date stands in.
+            (
+                "Ese día el Nikkei bajó un 6,4 por ciento.",
+                "Ese día",
+                "2025-10-28",
+                "",
+            ),
+            (
+                "GM perdió 4.800 millones en el cuarto trimestre del 2005 y 8.600 millones en todo el año.",
+                "todo el año",
+                "2005",
+                "",
+            ),
+            (
+                "El lunes el Dow Jones cayó un 3,41 % y cerró la jornada en 7.114,3 puntos.",
+                "la jornada",
+                "2025-10-27",
+                "",
+            ),
+            (
+                "El Dow Jones descendió 416 puntos al cierre de la jornada del martes.",
+                "la jornada del martes",
+                "2025-10-28",
+                "",
+            ),
+        ],
+    );
+    check_none(
+        "es",
+        &[
+            "Provocó las mayores pérdidas experimentadas en un mismo día.",
+            "Los sindicatos piden reducir la jornada laboral.",
+        ],
+    );
+    check(
+        "en",
+        &[
+            (
+                "The storm hit on 3 March 2024 and the dam broke the following day.",
+                "the following day",
+                "2024-03-04",
+                "",
+            ),
+            (
+                "Profits fell in 2009; the previous year they had doubled.",
+                "the previous year",
+                "2008",
+                "",
+            ),
+            (
+                "Talks began on Monday and a deal was signed that same day.",
+                "that same day",
+                "2025-10-27",
+                "",
+            ),
+        ],
+    );
+    check(
+        "it",
+        &[(
+            "Il 12 marzo 2024 è stato firmato l'accordo; lo stesso giorno è partita la delegazione.",
+            "lo stesso giorno",
+            "2024-03-12",
+            "",
+        )],
+    );
+}
+
+#[test]
+fn a_quarter_without_a_year_is_the_nearest_one() {
+    check(
+        "es",
+        &[
+            (
+                "Las pérdidas del tercer trimestre son menores de lo que habían previsto los analistas.",
+                "tercer trimestre",
+                "2025-Q3",
+                "",
+            ),
+            (
+                "Las ventas cayeron un 45 % en el segundo trimestre.",
+                "segundo trimestre",
+                "2025-Q2",
+                "",
+            ),
+        ],
+    );
+    check(
+        "en",
+        &[(
+            "The company will close ten plants in the first quarter.",
+            "first quarter",
+            "2026-Q1",
+            "planned",
+        )],
+    );
+}
+
+#[test]
+fn english_part_of_a_unit_in_one_word() {
+    check(
+        "en",
+        &[
+            ("The report is due at the EOM.", "EOM", "2025-10", "end"),
+            ("Sales picked up at the BOM.", "BOM", "2025-10", "start"),
+            ("Numbers will be final by EOY.", "EOY", "2025", "until"),
+        ],
+    );
+}
+
+#[test]
+fn english_weekdays_counted_from_today() {
+    check(
+        "en",
+        &[
+            (
+                "The vote is 3 fridays from now.",
+                "3 fridays from now",
+                "2025-11-14",
+                "planned",
+            ),
+            (
+                "It was two thursdays ago.",
+                "two thursdays ago",
+                "2025-10-16",
+                "",
+            ),
+            (
+                "It was 2 tuesdays back.",
+                "2 tuesdays back",
+                "2025-10-14",
+                "",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn the_same_period_of_another_year() {
+    check(
+        "es",
+        &[
+            (
+                "Las ventas aumentaron un 43 % en febrero comparadas con el mismo período del año anterior.",
+                "el mismo período del año anterior",
+                "2024-02",
+                "",
+            ),
+            (
+                "El banco perdió 2.240 millones en el tercer trimestre de este año. En el mismo periodo del año anterior había ganado 704 millones.",
+                "el mismo periodo del año anterior",
+                "2024-Q3",
+                "",
+            ),
+            (
+                "Las ventas han caído un 35 % en enero, respecto al mismo mes del año anterior.",
+                "mismo mes del año anterior",
+                "2024-01",
+                "",
+            ),
+        ],
+    );
+    check(
+        "en",
+        &[
+            (
+                "Sales rose 43% in February from the same month last year.",
+                "the same month last year",
+                "2024-02",
+                "",
+            ),
+            (
+                "It lost $2.24 billion in the third quarter; in the same period a year earlier it gained $704 million.",
+                "the same period a year earlier",
+                "2024-Q3",
+                "",
+            ),
+            (
+                "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.",
+                "the entire year",
+                "2005",
+                "",
+            ),
+            (
+                "The plant closed in March 2019; two years earlier it had 900 workers.",
+                "two years earlier",
+                "2017",
+                "",
+            ),
+            (
+                "Profit in the third quarter was $5 million, against a loss in the same period a year ago.",
+                "the same period a year ago",
+                "2024-Q3",
+                "",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_time_of_day_is_on_the_day_its_sentence_named() {
+    check(
+        "es",
+        &[(
+            "El 787 hizo su primer vuelo de prueba el pasado martes en Everett ( Washington ) a las 18:00 UTC.",
+            "a las 18:00",
+            "2025-10-21T18:00",
+            "",
+        )],
+    );
+    // Without a day before it in the sentence, it is on the publication day.
+    check(
+        "es",
+        &[(
+            "El martes cayó la bolsa. A las 18:00 UTC, el FTSE 100 había perdido un 5 %.",
+            "A las 18:00",
+            "2025-10-28T18:00",
+            "",
+        )],
+    );
+}
+
+#[test]
+fn english_holidays_with_rules_spans_and_years_in_words() {
+    check(
+        "en",
+        &[
+            (
+                "Shops opened at dawn on Black Friday 2017.",
+                "Black Friday 2017",
+                "2017-11-24",
+                "",
+            ),
+            (
+                "Boss's Day 2021 fell on a Friday.",
+                "Boss's Day 2021",
+                "2021-10-15",
+                "",
+            ),
+            (
+                "Koningsdag 2014 was held on a Saturday.",
+                "Koningsdag 2014",
+                "2014-04-26",
+                "",
+            ),
+            (
+                "Meat sales fell during Lent 2018.",
+                "Lent 2018",
+                "2018-02-14/2018-03-31",
+                "",
+            ),
+            (
+                "Pilgrims came for Easter Sunday two thousand ten.",
+                "Easter Sunday two thousand ten",
+                "2010-04-04",
+                "",
+            ),
+            (
+                "The vote was held three days after Easter.",
+                "three days after Easter",
+                "2025-04-23",
+                "",
+            ),
+            (
+                "The parade returns for Thanksgiving in 3 years.",
+                "Thanksgiving in 3 years",
+                "2028-11-23",
+                "planned",
+            ),
+        ],
+    );
+    check_none("en", &["The bank lent $5 billion to the government."]);
+}
+
+#[test]
+fn english_counted_from_the_end_and_parts_of_units() {
+    check(
+        "en",
+        &[
+            (
+                "It closed in the third last week of 2018.",
+                "third last week of 2018",
+                "2018-W50",
+                "",
+            ),
+            (
+                "It was signed on the fifth last day of May.",
+                "fifth last day of May",
+                "2025-05-27",
+                "",
+            ),
+            (
+                "The vote is set for March after next.",
+                "March after next",
+                "2027-03",
+                "planned",
+            ),
+            (
+                "Schools stay shut for the rest of the week.",
+                "the rest of the week",
+                "2025-10-28/2025-11-02",
+                "",
+            ),
+            ("Fighting went on all week.", "all week", "2025-W44", ""),
+        ],
+    );
+}
+
+#[test]
+fn english_quarters_with_their_year_and_weekdays_of_this_month() {
+    check(
+        "en",
+        &[
+            ("Revenue rose in 2018Q4.", "2018Q4", "2018-Q4", ""),
+            ("Revenue rose in 18q4.", "18q4", "2018-Q4", ""),
+            (
+                "The board meets on the first Monday of the month.",
+                "first Monday of the month",
+                "2025-10-06",
+                "",
+            ),
+            (
+                "The board meets on the last Friday of next month.",
+                "last Friday of next month",
+                "2025-11-28",
+                "planned",
+            ),
+            (
+                "Prices fell during lent 2018.",
+                "lent 2018",
+                "2018-02-14/2018-03-31",
+                "",
+            ),
+            (
+                "Samvatsaradi 2018 fell on a Sunday.",
+                "Samvatsaradi 2018",
+                "2018-03-18",
+                "",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn spanish_decades_in_a_list() {
+    check(
+        "es",
+        &[
+            (
+                "Libró Detroit de los coches con forma de caja de los 70 y 80.",
+                "los 70",
+                "197",
+                "",
+            ),
+            (
+                "Libró Detroit de los coches con forma de caja de los 70 y 80.",
+                "80",
+                "198",
+                "",
+            ),
+            ("Fue una moda de los años 60 y 70.", "70", "197", ""),
+        ],
+    );
+    check_none(
+        "es",
+        &[
+            "El voto fue de 52-35, 8 menos de los 60 que se necesitan.",
+            "Murieron tres de los 20.",
+        ],
+    );
+}
+
+#[test]
+fn a_weekday_picks_the_year_or_month_of_a_date_without_one() {
+    check(
+        "en",
+        &[
+            // 18 July 2025 is a Friday; 18 July 2026 a Saturday.
+            (
+                "The talks ended on Fri, Jul 18.",
+                "Fri, Jul 18",
+                "2025-07-18",
+                "",
+            ),
+            // 17 July 2026 is a Friday: the weekday moves the date to next year.
+            (
+                "The talks resume on Friday, July 17.",
+                "Friday, July 17",
+                "2026-07-17",
+                "planned",
+            ),
+            // The 15th nearest 28 October 2025 that is a Thursday: 15 January 2026.
+            (
+                "The summit opens on Thu 15th.",
+                "Thu 15th",
+                "2026-01-15",
+                "planned",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_year_in_two_digits_after_an_apostrophe() {
+    check(
+        "en",
+        &[(
+            "Asian stock markets slide; Nikkei at lowest level since '82.",
+            "since '82",
+            "1982",
+            "since",
+        )],
+    );
+    check_none(
+        "en",
+        &["Apple unveils new laptops and the iLife '11 software suite."],
+    );
+}

@@ -11,10 +11,10 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use dateline::article::{Article, IntakeOptions};
 use dateline::export::{self, ArticleOut};
-use dateline::extract::lang::{SeasonStyle, Unit};
+use dateline::extract::lang::{Observe, SeasonStyle, Unit};
 use dateline::extract::time::grammar::{Clock, Expr, YearRef};
 use dateline::extract::time::resolve::{self, Ctx};
-use dateline::extract::time::{self, Lean, Timex};
+use dateline::extract::time::{self, Grain, Lean, Timex};
 use dateline::extract::{self, Extraction};
 
 /// The languages with tables, and one without.
@@ -323,7 +323,7 @@ impl Bytes<'_> {
     /// An expression of any shape; `depth` bounds ranges and times.
     fn expr(&mut self, depth: u8) -> Expr {
         let u8v = |b: &mut Self| b.u8();
-        match self.u8() % 22 {
+        match self.u8() % 33 {
             0 => Expr::Date {
                 y: self.year(),
                 m: (self.u8() & 1 == 1).then(|| u8v(self)),
@@ -347,7 +347,7 @@ impl Bytes<'_> {
             4 => Expr::NthUnitOf {
                 n: self.i32(),
                 unit: self.unit(),
-                m: self.u8(),
+                m: (self.u8() & 1 == 1).then(|| u8v(self)),
                 y: self.year(),
             },
             5 => Expr::RelDay(self.i32()),
@@ -391,6 +391,49 @@ impl Bytes<'_> {
             17 => Expr::Weekend {
                 shift: self.opt_i32(),
             },
+            20 => Expr::Anaphor {
+                unit: self.unit(),
+                n: self.i32(),
+            },
+            21 => Expr::SamePeriod {
+                unit: (self.u8() & 1 == 1).then(|| self.unit()),
+                years: self.i32(),
+            },
+            22 => Expr::WeekdayCount {
+                wd: self.u8(),
+                n: self.i32(),
+            },
+            23 => Expr::WeekdayDate {
+                m: (self.u8() & 1 == 1).then(|| u8v(self)),
+                d: self.u8(),
+                wd: self.u8(),
+            },
+            24 => Expr::NthWeekdayIn {
+                n: self.i32(),
+                wd: self.u8(),
+                months: self.i32(),
+            },
+            25 => Expr::EasterSpan {
+                from: i16::from_le_bytes([self.u8(), self.u8()]),
+                to: i16::from_le_bytes([self.u8(), self.u8()]),
+                orthodox: self.u8() & 1 == 1,
+                y: self.year(),
+            },
+            26 => Expr::Observed {
+                m: self.u8(),
+                d: self.u8(),
+                rule: if self.u8() & 1 == 1 {
+                    Observe::NearestWeekday
+                } else {
+                    Observe::SundayBack
+                },
+                y: self.year(),
+            },
+            27 => Expr::RestOf { unit: self.unit() },
+            28 if depth > 0 => Expr::ShiftDays {
+                base: Box::new(self.expr(depth - 1)),
+                days: self.i32(),
+            },
             18 if depth > 0 => Expr::Range(
                 Box::new(self.expr(depth - 1)),
                 Box::new(self.expr(depth - 1)),
@@ -431,6 +474,7 @@ pub fn resolve_time(data: &[u8]) {
     };
     let reference = b.reference();
     if head & 1 == 1 {
+        let expr = b.expr(3);
         let ctx = Ctx {
             reference,
             future: head & 0x40 != 0,
@@ -441,8 +485,9 @@ pub fn resolve_time(data: &[u8]) {
             },
             always_next: lean == Lean::Future,
             week_parts: dateline::extract::lang::WeekParts::THIRDS,
+            // Read after the expression, so that earlier crash inputs keep their meaning.
+            anchor: (b.u8() & 1 == 1).then(|| (b.reference().date(), Grain::Day)),
         };
-        let expr = b.expr(3);
         if let Some(p) = resolve::resolve(&expr, &ctx) {
             assert!(p.start <= p.end, "inverted period {p:?} for {expr:?}");
             assert!(

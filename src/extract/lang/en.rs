@@ -1,6 +1,8 @@
 //! English.
 
-use super::{DateOrder, DayPart::*, LangTable, Part::*, SeasonStyle, Sem::*, Unit as U, WeekParts};
+use super::{
+    DateOrder, DayPart::*, LangTable, Observe, Part::*, SeasonStyle, Sem::*, Unit as U, WeekParts,
+};
 
 /// The English table.
 pub static TABLE: LangTable = LangTable {
@@ -65,6 +67,13 @@ pub static TABLE: LangTable = LangTable {
         ("~sat", Weekday(6)),
         ("sunday", Weekday(7)),
         ("~sun", Weekday(7)),
+        ("mondays", Weekdays(1)),
+        ("tuesdays", Weekdays(2)),
+        ("wednesdays", Weekdays(3)),
+        ("thursdays", Weekdays(4)),
+        ("fridays", Weekdays(5)),
+        ("saturdays", Weekdays(6)),
+        ("sundays", Weekdays(7)),
         ("day", Unit(U::Day)),
         ("days", Units(U::Day)),
         ("week", Unit(U::Week)),
@@ -122,6 +131,7 @@ pub static TABLE: LangTable = LangTable {
         ("eighty", Num(80)),
         ("ninety", Num(90)),
         ("hundred", Num(100)),
+        ("thousand", Thousand),
         ("a couple of", Num(2)),
         ("couple of", Num(2)),
         ("a couple", Num(2)),
@@ -370,11 +380,27 @@ pub static TABLE: LangTable = LangTable {
         ("cinco de mayo", Holiday(5, 5)),
         ("holocaust remembrance day", Holiday(1, 27)),
         ("christmas eve day", Holiday(12, 24)),
-        ("boss's day", Holiday(10, 16)),
-        ("bosses day", Holiday(10, 16)),
-        ("~boss day", Holiday(10, 16)),
+        // Boss's Day is 16 October, or the working day nearest it.
+        (
+            "boss's day",
+            ObservedHoliday(10, 16, Observe::NearestWeekday),
+        ),
+        (
+            "bosses day",
+            ObservedHoliday(10, 16, Observe::NearestWeekday),
+        ),
+        (
+            "~boss day",
+            ObservedHoliday(10, 16, Observe::NearestWeekday),
+        ),
         ("world vegan day", Holiday(11, 1)),
-        ("koningsdag", Holiday(4, 27)),
+        // King's Day (Netherlands) is 27 April, or the 26th when the 27th is a Sunday.
+        ("koningsdag", ObservedHoliday(4, 27, Observe::SundayBack)),
+        ("king's day", ObservedHoliday(4, 27, Observe::SundayBack)),
+        ("kings day", ObservedHoliday(4, 27, Observe::SundayBack)),
+        // The day after Thanksgiving, and the Monday after it.
+        ("black friday", WeekdayHolidayPlus(4, 4, 11, 1)),
+        ("cyber monday", WeekdayHolidayPlus(4, 4, 11, 4)),
         ("world aids day", Holiday(12, 1)),
         ("human rights day", Holiday(12, 10)),
         ("st. george's day", Holiday(4, 23)),
@@ -400,7 +426,16 @@ pub static TABLE: LangTable = LangTable {
         ("fathers' day", WeekdayHoliday(3, 7, 6)),
         ("holy thursday", Easter(-3)),
         ("covenant thursday", Easter(-3)),
+        ("covenant thu", Easter(-3)),
         ("thursday of mysteries", Easter(-3)),
+        ("thu of mysteries", Easter(-3)),
+        ("white sunday", Easter(49)),
+        ("branch sunday", Easter(-7)),
+        // Lent runs from Ash Wednesday to Holy Saturday; the Orthodox Great Lent from
+        // Clean Monday to the Friday before Lazarus Saturday.
+        ("~lent", EasterSpan(-46, -1)),
+        ("great lent", OrthodoxEasterSpan(-48, -9)),
+        ("great fast", OrthodoxEasterSpan(-48, -9)),
         ("easter mon", Easter(1)),
         ("pentecost monday", Easter(50)),
         ("monday of the holy spirit", Easter(50)),
@@ -441,6 +476,26 @@ pub static TABLE: LangTable = LangTable {
         ("recently", Recently),
         ("lately", Recently),
         ("ad", Era),
+        // Counted from the date the text spoke of last: "that day", "the same year",
+        // "the previous week", "the following day".
+        ("that", Anaphoric(0)),
+        ("the same", Anaphoric(0)),
+        // "all week", "all year": the whole one the text speaks of.
+        ("all", Anaphoric(0)),
+        ("the entire", Anaphoric(0)),
+        ("the whole", Anaphoric(0)),
+        ("earlier", Anaphoric(-1)),
+        ("rest of", RestOf),
+        ("the rest of", RestOf),
+        ("remainder of", RestOf),
+        ("the remainder of", RestOf),
+        ("that same", Anaphoric(0)),
+        ("previous", Anaphoric(-1)),
+        ("following", Anaphoric(1)),
+        ("period", PeriodWord),
+        ("eom", PartOf(End, U::Month)),
+        ("bom", PartOf(Start, U::Month)),
+        ("eoy", PartOf(End, U::Year)),
     ],
     stopwords: &[
         "the", "of", "and", "to", "in", "is", "that", "for", "it", "was", "on", "with", "as", "by",

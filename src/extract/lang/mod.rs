@@ -104,6 +104,15 @@ pub enum SeasonStyle {
     Meteorological,
 }
 
+/// How a fixed-date holiday moves off a weekend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Observe {
+    /// To the nearest working day: Saturday to Friday, Sunday to Monday (Boss's Day).
+    NearestWeekday,
+    /// Sunday to the Saturday before (King's Day in the Netherlands).
+    SundayBack,
+}
+
 /// The language-neutral meaning of a word form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sem {
@@ -153,6 +162,9 @@ pub enum Sem {
     Season(u8),
     /// Words for a decade ("anni" in "anni '90", "años", "années").
     DecadeWord,
+    /// An article that makes a round two-digit number ending a phrase a decade: Spanish
+    /// "los 70" ("los coches de los 70 y 80"), not "los 70 muertos".
+    DecadeArticle,
     /// A suffix that makes a number a decade: "1990s", "1990er", "90-х".
     DecadeSuffix,
     /// Start of an open interval: "da", "since", "seit", "desde", "depuis".
@@ -183,6 +195,18 @@ pub enum Sem {
     Holiday(u8, u8),
     /// A holiday on the n-th (or last, -1) weekday of a month: n, weekday (1 = Monday), month.
     WeekdayHoliday(i8, u8, u8),
+    /// That many days after such a holiday: Black Friday is the day after Thanksgiving.
+    WeekdayHolidayPlus(i8, u8, u8, i8),
+    /// A fixed-date holiday that moves off a weekend: month, day, how.
+    ObservedHoliday(u8, u8, Observe),
+    /// The days from one day to another relative to Western Easter Sunday (Lent).
+    EasterSpan(i16, i16),
+    /// The same relative to Orthodox Easter Sunday (Great Lent).
+    OrthodoxEasterSpan(i16, i16),
+    /// "thousand" in a year written in words ("two thousand ten").
+    Thousand,
+    /// "the rest of" a unit: from the reference day to the unit's end.
+    RestOf,
     /// A holiday relative to Western Easter Sunday, in days.
     Easter(i16),
     /// A holiday relative to Orthodox Easter Sunday, in days.
@@ -207,6 +231,21 @@ pub enum Sem {
     YearSuffix,
     /// "anno" era marks: "a.C." etc. are not handled; this marks "d.C." / "AD" (ignored).
     Era,
+    /// Counts from the date the text spoke of last, not from the publication date:
+    /// "el mismo día", "that year" (0), "el año anterior", "the previous day" (-1),
+    /// "al día siguiente", "the following day" (1).
+    Anaphoric(i32),
+    /// One word for a part of a unit around the reference: "EOM" (the end of the month),
+    /// "BOY" (the beginning of the year).
+    PartOf(Part, Unit),
+    /// A weekday in the plural, counted: "fridays" in "3 fridays from now".
+    Weekdays(u8),
+    /// A noun for the unit the text speaks of: Spanish "la jornada" (that day's session,
+    /// "cerró la jornada en 8.017").
+    Focus(Unit),
+    /// A period of any length, as in "el mismo periodo del año anterior", "the same
+    /// period last year": the one the text spoke of last.
+    PeriodWord,
 }
 
 impl Sem {
@@ -230,11 +269,18 @@ impl Sem {
                 | Sem::DecadeWord
                 | Sem::Holiday(..)
                 | Sem::WeekdayHoliday(..)
+                | Sem::WeekdayHolidayPlus(..)
+                | Sem::ObservedHoliday(..)
+                | Sem::EasterSpan(..)
+                | Sem::OrthodoxEasterSpan(..)
                 | Sem::Easter(_)
                 | Sem::OrthodoxEaster(_)
                 | Sem::Movable(_)
                 | Sem::Now
                 | Sem::Recently
+                | Sem::PartOf(..)
+                | Sem::Weekdays(_)
+                | Sem::Focus(_)
         )
     }
 

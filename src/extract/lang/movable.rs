@@ -214,6 +214,10 @@ pub static NAMES: &[(&str, &str, &str)] = &[
     ("*", "ugadi", "ugadi"),
     ("*", "yugadi", "ugadi"),
     ("*", "gudi padwa", "ugadi"),
+    // Chaitra Shukla Pratipada, the Hindu lunisolar new year.
+    ("*", "samvatsaradi", "ugadi"),
+    ("*", "chaitra sukladi", "ugadi"),
+    ("*", "chaitra sukhladi", "ugadi"),
     ("*", "rama navami", "rama_navami"),
     ("*", "ram navami", "rama_navami"),
     ("*", "mahavir jayanti", "mahavir_jayanti"),
@@ -352,6 +356,7 @@ pub static NAMES: &[(&str, &str, &str)] = &[
     // English.
     ("en", "ramadan's", "ramadan"),
     ("en", "feast of the sacrifice", "eid_al_adha"),
+    ("en", "night journey", "isra_miraj"),
     ("en", "sacrifice feast", "eid_al_adha"),
     ("en", "islamic new year", "islamic_new_year"),
     ("en", "hijri new year", "islamic_new_year"),

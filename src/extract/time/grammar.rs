@@ -7,7 +7,7 @@
 
 use super::lexicon::{Lexicon, Matches};
 use super::token::{TokKind, Tokens};
-use crate::extract::lang::{DateOrder, DayPart, Part, Sem, Unit};
+use crate::extract::lang::{DateOrder, DayPart, Observe, Part, Sem, Unit};
 
 /// A year as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,14 +70,24 @@ pub enum Expr {
         /// Year.
         y: YearRef,
     },
-    /// The n-th (or last) day or week of a month.
+    /// The n-th (or n-th last, n < 0) weekday of the reference month moved by `months`.
+    NthWeekdayIn {
+        /// Which one.
+        n: i32,
+        /// 1 = Monday.
+        wd: u8,
+        /// Months on from the reference month.
+        months: i32,
+    },
+    /// The n-th day or week of a month or a year; n < 0 counts from its end ("the
+    /// third last week of 2018" is -3).
     NthUnitOf {
         /// Which one.
         n: i32,
         /// Day or week.
         unit: Unit,
-        /// Month.
-        m: u8,
+        /// Month; `None`: of the whole year.
+        m: Option<u8>,
         /// Year.
         y: YearRef,
     },
@@ -152,6 +162,41 @@ pub enum Expr {
         /// Year.
         y: YearRef,
     },
+    /// The days from one day to another relative to Easter Sunday (Lent).
+    EasterSpan {
+        /// First day, from Easter Sunday.
+        from: i16,
+        /// Last day, from Easter Sunday.
+        to: i16,
+        /// Orthodox (Julian) Easter.
+        orthodox: bool,
+        /// Year.
+        y: YearRef,
+    },
+    /// A fixed-date holiday that moves off a weekend (Boss's Day, King's Day).
+    Observed {
+        /// Month.
+        m: u8,
+        /// Day.
+        d: u8,
+        /// How it moves.
+        rule: Observe,
+        /// Year.
+        y: YearRef,
+    },
+    /// A day that many days after (or before) another: "three days after Easter",
+    /// Black Friday.
+    ShiftDays {
+        /// The day counted from.
+        base: Box<Expr>,
+        /// Days on (negative: before).
+        days: i32,
+    },
+    /// From the reference day to the end of the unit that holds it: "the rest of the week".
+    RestOf {
+        /// The unit.
+        unit: Unit,
+    },
     /// A movable holiday of another calendar.
     Movable {
         /// Index in [`crate::extract::lang::movable::MOVABLE`].
@@ -163,6 +208,42 @@ pub enum Expr {
     Weekend {
         /// -1 last, 0 this, 1 next; `None` for a bare "the weekend" (read by lean).
         shift: Option<i32>,
+    },
+    /// The unit that holds the date the text spoke of last, moved by n units: "el
+    /// mismo día" (0), "the previous year" (-1), "al día siguiente" (1). With no such
+    /// date before it, the publication date stands in.
+    Anaphor {
+        /// The unit.
+        unit: Unit,
+        /// How many (negative: before).
+        n: i32,
+    },
+    /// The period the text spoke of last (or, given a unit, the unit that holds it),
+    /// that many years on: "el mismo periodo del año anterior" (-1), "the same month
+    /// last year".
+    SamePeriod {
+        /// The unit named, if any ("mes"); else the last period's own.
+        unit: Option<Unit>,
+        /// Years on (negative: before).
+        years: i32,
+    },
+    /// A day that a weekday goes with, without a year (or month): the nearest one on that
+    /// weekday ("Fri, Jul 18", "Thu 15th").
+    WeekdayDate {
+        /// Month, if written.
+        m: Option<u8>,
+        /// Day of the month.
+        d: u8,
+        /// 1 = Monday.
+        wd: u8,
+    },
+    /// The n-th such weekday after today (n > 0) or before it (n < 0), today left out:
+    /// "3 fridays from now", "2 thursdays ago".
+    WeekdayCount {
+        /// 1 = Monday.
+        wd: u8,
+        /// Which one.
+        n: i32,
     },
     /// A month named with a shift: "nächsten März" (1), "übernächsten März" (2),
     /// "lo scorso marzo" (-1), "this March" (0).
@@ -463,6 +544,9 @@ impl<'a> Grammar<'a> {
         if let Some((r, n)) = self.rel_year(j) {
             return Some((YearRef::Rel(r), n));
         }
+        if let Some((y, n)) = self.year_words(j) {
+            return Some((YearRef::Abs(y), n));
+        }
         // "'24" after a month.
         if let Some(k) = self.punct(j, "'")
             && let Some(((v, 2), n)) = self.digits(k)
@@ -470,6 +554,24 @@ impl<'a> Grammar<'a> {
             return Some((YearRef::TwoDigit(v as u8), n));
         }
         None
+    }
+
+    /// A year in words: "two thousand ten", "two thousand and eighteen"; not "two
+    /// thousand five hundred".
+    fn year_words(&self, i: usize) -> Read<i32> {
+        let (th, n) = self.number(i)?;
+        let n = self.is(n, Sem::Thousand)?;
+        let n = self.is(n, Sem::And).unwrap_or(n);
+        let (rest, k) = self.number(n).filter(|(v, _)| (1..100).contains(v))?;
+        let more = self.sem(k, |s| match s {
+            Sem::Num(v) if v >= 100 => Some(()),
+            Sem::Thousand => Some(()),
+            _ => None,
+        });
+        if more.is_some() || !(1..=2).contains(&th) {
+            return None;
+        }
+        Some((th as i32 * 1000 + rest as i32, k))
     }
 
     /// "l'anno scorso", "last year", "letzten Jahres", "минулого року": a year offset.
@@ -778,6 +880,10 @@ impl<'a> Grammar<'a> {
                 k,
             ));
         }
+        // "March after next".
+        if let Some(k) = self.is(n, Sem::AfterNext) {
+            return Some((Expr::MonthShift { m, shift: 2 }, k));
+        }
         Some((
             Expr::Date {
                 y: YearRef::Unknown,
@@ -791,6 +897,11 @@ impl<'a> Grammar<'a> {
     /// The n-th weekday, day or week of a month: "ultimo lunedì di marzo", "third day of October".
     fn nth_of_month(&self, i: usize) -> Read<Expr> {
         let (n_ord, n) = self.ord(i)?;
+        // "third last week", "the 5th last day": counted from the end.
+        let (n_ord, n) = match self.sem(n, |s| (s == Sem::Ord(-1)).then_some(())) {
+            Some((_, k)) if n_ord > 0 => (-n_ord, k),
+            _ => (n_ord, n),
+        };
         let (what, n) = match self.weekday(n, true) {
             Some((wd, k)) => (Ok(wd), k),
             None => {
@@ -802,14 +913,56 @@ impl<'a> Grammar<'a> {
             }
         };
         let n = self.fillers(n);
-        let (m, n) = self.month(n, true)?;
+        let Some((m, n)) = self.month(n, true) else {
+            let unit = match what {
+                // "the first Monday of the month", "the last Friday of next month".
+                Ok(wd) => {
+                    let (months, k) = match self.relative(n) {
+                        Some((
+                            (
+                                Expr::RelUnit {
+                                    unit: Unit::Month,
+                                    n: s,
+                                },
+                                _,
+                            ),
+                            k,
+                        )) => (s, k),
+                        _ => match self.unit(n) {
+                            Some(((Unit::Month, false), k)) => (0, k),
+                            _ => return None,
+                        },
+                    };
+                    return Some((
+                        Expr::NthWeekdayIn {
+                            n: n_ord,
+                            wd,
+                            months,
+                        },
+                        k,
+                    ));
+                }
+                Err(unit) => unit,
+            };
+            // "the third last week of 2018": of a year.
+            let (y, k) = self.year(n)?;
+            return Some((
+                Expr::NthUnitOf {
+                    n: n_ord,
+                    unit,
+                    m: None,
+                    y: YearRef::Abs(y),
+                },
+                k,
+            ));
+        };
         let (y, n) = self.year_ref(n).unwrap_or((YearRef::Unknown, n));
         let expr = match what {
             Ok(wd) => Expr::NthWeekday { n: n_ord, wd, m, y },
             Err(unit) => Expr::NthUnitOf {
                 n: n_ord,
                 unit,
-                m,
+                m: Some(m),
                 y,
             },
         };
@@ -836,10 +989,23 @@ impl<'a> Grammar<'a> {
         let k = self.fillers(k);
         for f in [Self::numeric_date, Self::day_month, Self::month_first] {
             if let Some((e, end)) = f(self, k)
-                && matches!(e, Expr::Date { d: Some(_), .. })
+                && let Expr::Date { y, m, d: Some(d) } = e
             {
-                return Some((e, end)).map(|(e, end)| ((e, false), end));
+                // Without a year, the weekday says which year: "Fri, Jul 18".
+                let e = match (y, m) {
+                    (YearRef::Unknown, Some(_)) => Expr::WeekdayDate { m, d, wd },
+                    _ => e,
+                };
+                return Some(((e, false), end));
             }
+        }
+        // "Thu 15th", "Thursday the 15th": the month whose 15th is a Thursday.
+        if let Some((d, end)) = self.day(k)
+            && end > k + 1
+            && self.digits(k).is_some()
+            && self.ends_phrase(end)
+        {
+            return Some(((Expr::WeekdayDate { m: None, d, wd }, false), end));
         }
         if weak && shift.is_none() {
             return None;
@@ -937,6 +1103,120 @@ impl<'a> Grammar<'a> {
                 best = Some((e, n));
             }
         };
+        // "el mismo día", "ese año", "that same day", "the previous year"; "el año
+        // anterior", "al día siguiente", "the day before".
+        let anaphoric = |s: Sem| match s {
+            Sem::Anaphoric(n) => Some(n),
+            _ => None,
+        };
+        if let Some((a, n)) = self.sem(i, anaphoric) {
+            // "el mismo periodo del año anterior", "the same month last year".
+            let what = match self.unit(n) {
+                Some(((u, false), k)) => Some((Some(u), k)),
+                _ => self.is(n, Sem::PeriodWord).map(|k| (None, k)),
+            };
+            if a == 0
+                && let Some((unit, k)) = what
+            {
+                let k = self.fillers(k);
+                // "del año anterior", "last year", "a year ago", "a year earlier".
+                let years = self.rel_year(k).or_else(|| {
+                    let ((c, u), k2) = self.count_unit(k)?;
+                    (u == Unit::Year).then_some(())?;
+                    self.is(k2, Sem::Ago)
+                        .or_else(|| self.is(k2, Sem::Anaphoric(-1)))
+                        .map(|k3| (-c, k3))
+                });
+                if let Some((years, k2)) = years.filter(|(y, _)| *y != 0) {
+                    keep(Some(((Expr::SamePeriod { unit, years }, false), k2)));
+                }
+            }
+            // A unit may also be a filler ("giorno" in "il giorno 15").
+            if let Some(((u, false), k)) = self.unit(n).or_else(|| self.unit(self.fillers(n))) {
+                keep(Some(((Expr::Anaphor { unit: u, n: a }, false), k)));
+            }
+        }
+        if let Some(((u, false), n)) = self.unit(i)
+            && let Some((a, k)) = self.sem(n, anaphoric)
+        {
+            keep(Some(((Expr::Anaphor { unit: u, n: a }, false), k)));
+        }
+        // "two years earlier", "a day earlier".
+        if let Some(((c, u), n)) = self.count_unit(i)
+            && let Some((a, k)) = self.sem(n, anaphoric).filter(|(a, _)| *a != 0)
+        {
+            keep(Some(((Expr::Anaphor { unit: u, n: a * c }, false), k)));
+        }
+        // "cerró la jornada en 8.017": the day in focus; "la jornada del martes": that day.
+        // Not "la jornada laboral", where a word of its own follows.
+        if let Some((u, n)) = self.sem(i, |s| match s {
+            Sem::Focus(u) => Some(u),
+            _ => None,
+        }) {
+            let k = self.fillers(n);
+            if k > n
+                && let Some(((e, f), k2)) = self.core(k)
+                && day_like(&e)
+            {
+                keep(Some(((e, f), k2)));
+            }
+            let next_free = self.at(n).is_none_or(|t| t.kind == TokKind::Punct)
+                || !self.m.at(n).is_empty()
+                || self.lex.is_stopword(self.toks.norm(n));
+            if next_free {
+                keep(Some(((Expr::Anaphor { unit: u, n: 0 }, false), n)));
+            }
+        }
+        // "three days after Easter", "a week before Christmas": that many days from a day.
+        if let Some(((c, u), n)) = self.count_unit(i)
+            && let Some(per) = match u {
+                Unit::Day => Some(1),
+                Unit::Week => Some(7),
+                _ => None,
+            }
+            && let Some((sign, k)) = self.sem(n, |s| match s {
+                Sem::After => Some(1),
+                Sem::Before => Some(-1),
+                _ => None,
+            })
+            && let Some(((base, f), k2)) = self.core(self.fillers(k))
+            && day_like(&base)
+        {
+            let days = sign * c * per;
+            keep(Some((
+                (
+                    Expr::ShiftDays {
+                        base: Box::new(base),
+                        days,
+                    },
+                    f,
+                ),
+                k2,
+            )));
+        }
+        // "the rest of the week", "the rest of this year".
+        if let Some(n) = self.is(i, Sem::RestOf) {
+            let n = self.fillers(n);
+            let n = self.is(n, Sem::This).unwrap_or(n);
+            if let Some(((u, false), k)) = self.unit(n) {
+                keep(Some(((Expr::RestOf { unit: u }, false), k)));
+            }
+        }
+        // "3 fridays from now", "two thursdays ago", "2 thursdays back".
+        if let Some((c, n)) = self.number(i)
+            && let Some((wd, k)) = self.sem(n, |s| match s {
+                Sem::Weekdays(w) => Some(w),
+                _ => None,
+            })
+        {
+            let c = c as i32;
+            if let Some(k2) = self.is(k, Sem::Later) {
+                keep(Some(((Expr::WeekdayCount { wd, n: c }, true), k2)));
+            }
+            if let Some(k2) = self.is(k, Sem::Ago) {
+                keep(Some(((Expr::WeekdayCount { wd, n: -c }, false), k2)));
+            }
+        }
         // AgoPre N unit: "hace 3 días", "vor 3 Tagen", "il y a 3 jours"
         if let Some(n) = self.is(i, Sem::AgoPre) {
             // "hace unas horas", "vor einigen Tagen": a few units back.
@@ -1060,6 +1340,23 @@ impl<'a> Grammar<'a> {
 
     /// "il primo trimestre 2024", "Q3 2024", "the first quarter of last year", "first half of 2024".
     fn quarter_half(&self, i: usize) -> Read<Expr> {
+        // "2018Q4", "18q4": the year written onto the quarter.
+        if let Some(((y, dy @ (2 | 4)), n)) = self.digits(i)
+            && self
+                .at(n)
+                .is_some_and(|t| t.joined && t.kind == TokKind::Word)
+            && self.toks.norm(n) == "q"
+            && let Some(((q @ 1..=4, 1), k)) = self
+                .digits(n + 1)
+                .filter(|_| self.at(n + 1).is_some_and(|t| t.joined))
+        {
+            let y = if dy == 4 {
+                YearRef::Abs(y as i32)
+            } else {
+                YearRef::TwoDigit(y as u8)
+            };
+            return Some((Expr::Quarter { q: q as u8, y }, k));
+        }
         // Q3 / H1
         if let Some(t) = self.at(i) {
             let w = self.toks.norm(i);
@@ -1154,6 +1451,39 @@ impl<'a> Grammar<'a> {
         ))
     }
 
+    /// A round two-digit number ("70"): its tens.
+    fn round_tens(&self, i: usize) -> Read<u8> {
+        match self.digits(i)? {
+            ((v, 2), n) if v % 10 == 0 => Some((v as u8, n)),
+            _ => None,
+        }
+    }
+
+    /// Spanish "los 70 y 80" (each a decade), "los años 60 y 70" (the second): round
+    /// two-digit numbers joined by "y" after a decade article or word, ending the
+    /// phrase. Not "los 20." alone, which counts people as often as it names years.
+    fn decade_list(&self, i: usize) -> Read<Expr> {
+        let ends_list = |k: usize| {
+            self.is(k, Sem::And)
+                .and_then(|k2| self.round_tens(k2))
+                .is_some_and(|(_, k3)| self.ends_phrase(k3))
+        };
+        if let Some(n) = self.is(i, Sem::DecadeArticle)
+            && let Some((tens, k)) = self.round_tens(n)
+            && ends_list(k)
+        {
+            return Some((Expr::DecadeShort { tens }, k));
+        }
+        // The one after "y": "70 y [80]".
+        let (tens, k) = self.round_tens(i)?;
+        let and_before = i >= 3 && self.is(i - 1, Sem::And) == Some(i);
+        let first = and_before && self.round_tens(i - 2).is_some_and(|(_, k)| k == i - 1);
+        let led = first
+            && (self.is(i - 3, Sem::DecadeArticle) == Some(i - 2)
+                || self.is(i - 3, Sem::DecadeWord) == Some(i - 2));
+        (led && self.ends_phrase(k)).then_some((Expr::DecadeShort { tens }, k))
+    }
+
     /// "anni '90", "anni novanta", "the 1990s", "'90s", "1990er Jahre", "90-х років".
     fn decade(&self, i: usize) -> Read<Expr> {
         if let Some(n) = self.is(i, Sem::DecadeWord) {
@@ -1212,55 +1542,95 @@ impl<'a> Grammar<'a> {
         self.is(k, Sem::DecadeSuffix)
     }
 
-    /// Fixed and Easter-relative holidays, with an optional year.
+    /// Fixed and Easter-relative holidays, with an optional year ("Easter 2018", "Easter
+    /// Sunday two thousand ten", "thanksgiving in 3 years").
     fn holiday(&self, i: usize) -> Read<Expr> {
-        let (e, n) = self.sem(i, |s| match s {
-            Sem::Holiday(m, d) => Some(Expr::Date {
-                y: YearRef::Unknown,
-                m: Some(m),
-                d: Some(d),
-            }),
-            Sem::Easter(o) => Some(Expr::Easter {
-                offset: o,
-                orthodox: false,
-                y: YearRef::Unknown,
-            }),
-            Sem::OrthodoxEaster(o) => Some(Expr::Easter {
-                offset: o,
-                orthodox: true,
-                y: YearRef::Unknown,
-            }),
-            Sem::WeekdayHoliday(n, wd, m) => Some(Expr::NthWeekday {
-                n: i32::from(n),
-                wd,
-                m,
-                y: YearRef::Unknown,
-            }),
-            Sem::Movable(key) => Some(Expr::Movable {
-                key,
-                y: YearRef::Unknown,
-            }),
-            _ => None,
+        let holiday = |s: Sem| {
+            matches!(
+                s,
+                Sem::Holiday(..)
+                    | Sem::ObservedHoliday(..)
+                    | Sem::Easter(_)
+                    | Sem::OrthodoxEaster(_)
+                    | Sem::EasterSpan(..)
+                    | Sem::OrthodoxEasterSpan(..)
+                    | Sem::WeekdayHoliday(..)
+                    | Sem::WeekdayHolidayPlus(..)
+                    | Sem::Movable(_)
+            )
+            .then_some(s)
+        };
+        // A weak name ("lent") counts with a year after it ("lent 2018").
+        let (sem, n) = self.sem(i, holiday).or_else(|| {
+            let (s, n) = self.sem_w(i, true, holiday)?;
+            self.year_ref(n).map(|_| (s, n))
         })?;
-        if matches!(e, Expr::Movable { .. }) && self.names_event(i, n) {
+        if matches!(sem, Sem::Movable(_)) && self.names_event(i, n) {
             return None;
         }
-        let (y, n) = match self.year_ref(n) {
-            Some((y, k)) => (y, k),
-            None => (YearRef::Unknown, n),
+        let years_on = || match self.relative(n)? {
+            (
+                (
+                    Expr::Ago {
+                        unit: Unit::Year,
+                        n: c,
+                    },
+                    _,
+                ),
+                k,
+            ) => Some((YearRef::Rel(c), k)),
+            _ => None,
         };
-        let e = match e {
-            Expr::Date { m, d, .. } => Expr::Date { y, m, d },
-            Expr::Easter {
-                offset, orthodox, ..
-            } => Expr::Easter {
+        let (y, n) = self
+            .year_ref(n)
+            .or_else(years_on)
+            .unwrap_or((YearRef::Unknown, n));
+        let e = match sem {
+            Sem::Holiday(m, d) => Expr::Date {
+                y,
+                m: Some(m),
+                d: Some(d),
+            },
+            Sem::ObservedHoliday(m, d, rule) => Expr::Observed { m, d, rule, y },
+            Sem::Easter(offset) => Expr::Easter {
                 offset,
-                orthodox,
+                orthodox: false,
                 y,
             },
-            Expr::NthWeekday { n: k, wd, m, .. } => Expr::NthWeekday { n: k, wd, m, y },
-            Expr::Movable { key, .. } => Expr::Movable { key, y },
-            other => other,
+            Sem::OrthodoxEaster(offset) => Expr::Easter {
+                offset,
+                orthodox: true,
+                y,
+            },
+            Sem::EasterSpan(from, to) => Expr::EasterSpan {
+                from,
+                to,
+                orthodox: false,
+                y,
+            },
+            Sem::OrthodoxEasterSpan(from, to) => Expr::EasterSpan {
+                from,
+                to,
+                orthodox: true,
+                y,
+            },
+            Sem::WeekdayHoliday(k, wd, m) => Expr::NthWeekday {
+                n: i32::from(k),
+                wd,
+                m,
+                y,
+            },
+            Sem::WeekdayHolidayPlus(k, wd, m, plus) => Expr::ShiftDays {
+                base: Box::new(Expr::NthWeekday {
+                    n: i32::from(k),
+                    wd,
+                    m,
+                    y,
+                }),
+                days: i32::from(plus),
+            },
+            Sem::Movable(key) => Expr::Movable { key, y },
+            _ => return None,
         };
         Some((e, n))
     }
@@ -1355,6 +1725,33 @@ impl<'a> Grammar<'a> {
         after_ok.then_some((
             Expr::Date {
                 y: YearRef::Abs(y),
+                m: None,
+                d: None,
+            },
+            n,
+        ))
+    }
+
+    /// A year in two digits after an apostrophe where a preposition makes it a year:
+    /// "since '82", "nel '82"; not "iLife '11" (an edition) nor "l'82%".
+    fn apostrophe_year(&self, i: usize) -> Read<Expr> {
+        let k = self.punct(i, "'")?;
+        let apostrophe = self.at(i)?;
+        let ((v, 2), n) = self
+            .digits(k)
+            .filter(|_| self.at(k).is_some_and(|t| t.joined))?
+        else {
+            return None;
+        };
+        let followed = self
+            .at(n)
+            .is_some_and(|t| t.joined && self.toks.norm(n) != "." && self.toks.norm(n) != ",");
+        if apostrophe.joined || followed || i == 0 || !self.licenses_year(i - 1, i) {
+            return None;
+        }
+        Some((
+            Expr::Date {
+                y: YearRef::TwoDigit(v as u8),
                 m: None,
                 d: None,
             },
@@ -1545,8 +1942,10 @@ impl<'a> Grammar<'a> {
         keep(self.month_shift(i));
         keep(self.season(i));
         keep(plain(self.decade(i)));
+        keep(plain(self.decade_list(i)));
         keep(plain(self.holiday(i)));
         keep(plain(self.lone_year(i)));
+        keep(plain(self.apostrophe_year(i)));
         keep(self.sem(i, |s| match s {
             Sem::RelDay(d) => Some((Expr::RelDay(d), d > 0)),
             // "now", "adesso", "зараз": the publication day.
@@ -1715,6 +2114,8 @@ impl<'a> Grammar<'a> {
             }
             _ => return None,
         };
+        // In a range the other side gives the month and the year, not the weekday.
+        let (left, right) = (as_date(left), as_date(right));
         let (left, right) = match (&left, &right) {
             (
                 Expr::Date { m: Some(_), .. },
@@ -1827,22 +2228,32 @@ impl<'a> Grammar<'a> {
         for (k0, with_part) in tries {
             let mut k = k0;
             let mut p_here = None;
+            let mut whole: Read<(Expr, bool)> = None;
             // Part of a period: "fine ottobre", "alla fine dell'anno", "mid-2024", "Ende Oktober".
             if !with_part {
                 // Read below as it stands.
+            } else if let Some(((p, u), n)) = self.sem(k0, |s| match s {
+                Sem::PartOf(p, u) => Some((p, u)),
+                _ => None,
+            }) {
+                // "EOM", "BOY": the part and the unit in one word.
+                p_here = Some(p);
+                whole = Some(((Expr::RelUnit { unit: u, n: 0 }, false), n));
             } else if let Some((p, n)) = self.sem(k0, |s| match s {
                 Sem::Part(p) => Some(p),
                 _ => None,
             }) {
                 let n = self.joined_punct(n, "-").unwrap_or(n);
                 let n = self.fillers(n);
+                // "the beginning of around next week".
+                let n = self.is(n, Sem::Approx).unwrap_or(n);
                 if self.core(n).is_some() || self.unit(n).is_some() || self.year(n).is_some() {
                     p_here = Some(p);
                     k = n;
                 }
             }
-            let here = self
-                .core(k)
+            let here = whole
+                .or_else(|| self.core(k))
                 .or_else(|| {
                     // "fine del mese", "end of the year": the current unit.
                     let ((u, false), n) = self.unit(k).filter(|_| p_here.is_some())? else {
@@ -1952,6 +2363,15 @@ fn day_like(e: &Expr) -> bool {
             | Expr::WeekdayOn { .. }
             | Expr::NthWeekday { .. }
             | Expr::Easter { .. }
+            | Expr::WeekdayCount { .. }
+            | Expr::WeekdayDate { .. }
+            | Expr::NthWeekdayIn { .. }
+            | Expr::Observed { .. }
+            | Expr::ShiftDays { .. }
+            | Expr::Anaphor {
+                unit: Unit::Day,
+                ..
+            }
     ) || matches!(
         e,
         Expr::RelUnit {
@@ -1962,6 +2382,18 @@ fn day_like(e: &Expr) -> bool {
             ..
         }
     )
+}
+
+/// A day that goes with a weekday ("samedi 13") as the date alone.
+fn as_date(e: Expr) -> Expr {
+    match e {
+        Expr::WeekdayDate { m, d, .. } => Expr::Date {
+            y: YearRef::Unknown,
+            m,
+            d: Some(d),
+        },
+        other => other,
+    }
 }
 
 /// Fills the missing month and year of a range's left side from its right side.

@@ -164,6 +164,10 @@ pub fn tag_counting(
 ) -> (Vec<Timex>, usize) {
     let mut dropped = 0;
     let grammar = Grammar::new(toks, matches, lex);
+    let sentence = sentence_ids(toks);
+    // The sentence of each expression found, for a time of day that speaks of a day
+    // named before it in the sentence ("el pasado martes en Everett a las 18:00").
+    let mut found_in: Vec<u32> = Vec::new();
     let next_anchor = next_anchors(toks, matches);
     let reaches = reaches_anchor(toks, matches, &next_anchor);
     let mut out = Vec::new();
@@ -188,12 +192,27 @@ pub fn tag_counting(
         };
         let next = parsed.end.max(i + 1);
         // A sentence about the future turns underspecified months and days forward, but
-        // not bare weekdays: news reports "on Friday" of the past even around "will".
+        // not bare weekdays: news reports "on Friday" of the past even around "will"
+        // ("announced plans Friday").
         let weekday = matches!(parsed.expr, Expr::Weekday { .. });
         let future = lean == Lean::Future
             || parsed.future_word
             || matches!(parsed.open, Some(Open::Until))
-            || (!weekday && near_future_cue(toks, lex, i));
+            || (!weekday && near_future_cue(toks, lex, &sentence, i));
+        let here = sentence.get(i).copied();
+        let anchor = match parsed.expr {
+            Expr::Anaphor { unit, .. } => anchor_for(&out, widest_grain(unit)),
+            Expr::SamePeriod { unit, .. } => {
+                anchor_for(&out, unit.map_or(Grain::Year, widest_grain))
+            }
+            Expr::Time(_) => out
+                .iter()
+                .zip(&found_in)
+                .next_back()
+                .filter(|(t, s)| Some(**s) == here && t.grain <= Grain::Day)
+                .map(|(t, _)| (t.start_date, Grain::Day)),
+            _ => None,
+        };
         if let Some(t) = build(
             text,
             toks,
@@ -204,15 +223,41 @@ pub fn tag_counting(
                 seasons: lex.table.seasons,
                 week_parts: lex.table.week_parts,
                 always_next: lean == Lean::Future,
+                anchor,
             },
         ) {
             out.push(t);
+            found_in.push(here.unwrap_or(u32::MAX));
         } else {
             dropped += 1;
         }
         i = next;
     }
     (out, dropped)
+}
+
+/// The widest period an anaphor of `unit` may count from: "ese día" needs a day, "ese
+/// año" a day, a month or a year.
+fn widest_grain(unit: crate::extract::lang::Unit) -> Grain {
+    use crate::extract::lang::Unit;
+    match unit {
+        Unit::Minute | Unit::Hour | Unit::Day => Grain::Day,
+        Unit::Week | Unit::Weekend | Unit::Fortnight => Grain::Week,
+        Unit::Month => Grain::Month,
+        Unit::Quarter | Unit::Half => Grain::Quarter,
+        Unit::Year => Grain::Year,
+        Unit::Decade => Grain::Decade,
+    }
+}
+
+/// The first day and the precision of the last expression in `found` no wider than
+/// `widest`.
+fn anchor_for(found: &[Timex], widest: Grain) -> Option<(NaiveDate, Grain)> {
+    found
+        .iter()
+        .rev()
+        .find(|t| t.grain <= widest)
+        .map(|t| (t.start_date, t.grain))
 }
 
 /// How many tokens after a future cue a date may start and still be read forward
@@ -279,8 +324,9 @@ fn reaches_anchor(toks: &Tokens, matches: &lexicon::Matches<'_>, next_anchor: &[
 const CUE_REACH_BEFORE: usize = 6;
 const CUE_REACH_AFTER: usize = 3;
 
-/// Does a sentence start at token `i` (after a line break or a full stop)?
-fn starts_sentence(toks: &Tokens, i: usize) -> bool {
+/// Does a sentence start at token `i` (a line break, or a full stop, `!`, `?` or `;`
+/// before it and a space between)?
+fn sentence_starts(toks: &Tokens, i: usize) -> bool {
     toks.list.get(i).is_some_and(|t| t.line_break)
         || (i > 0
             && toks
@@ -291,22 +337,29 @@ fn starts_sentence(toks: &Tokens, i: usize) -> bool {
             && toks.list.get(i).is_some_and(|t| !t.joined))
 }
 
+/// For each token, the number of its sentence.
+fn sentence_ids(toks: &Tokens) -> Vec<u32> {
+    let mut id = 0u32;
+    (0..toks.list.len())
+        .map(|i| {
+            if i > 0 && sentence_starts(toks, i) {
+                id += 1;
+            }
+            id
+        })
+        .collect()
+}
+
 /// Is token `i` near a word that speaks of the future, in the same sentence?
 /// A cue speaks for the words near it, not for the whole sentence: "come emerso
 /// a settembre ... un patto che prevede" is about September past. Asked only
 /// where an expression starts, so the cues are looked up there alone.
-fn near_future_cue(toks: &Tokens, lex: &lexicon::Lexicon, i: usize) -> bool {
-    let n = toks.list.len();
+fn near_future_cue(toks: &Tokens, lex: &lexicon::Lexicon, sentence: &[u32], i: usize) -> bool {
     // The cue may stand CUE_REACH_BEFORE tokens before the date or CUE_REACH_AFTER after it.
-    let mut from = i.saturating_sub(CUE_REACH_BEFORE);
-    if let Some(b) = (from + 1..=i).rev().find(|&j| starts_sentence(toks, j)) {
-        from = b;
-    }
-    let mut to = (i + CUE_REACH_AFTER).min(n.saturating_sub(1));
-    if let Some(b) = (i + 1..=to).find(|&j| starts_sentence(toks, j)) {
-        to = b - 1;
-    }
-    (from..=to).any(|k| lex.is_future_cue(toks, k))
+    let from = i.saturating_sub(CUE_REACH_BEFORE);
+    let to = (i + CUE_REACH_AFTER).min(toks.list.len().saturating_sub(1));
+    let here = sentence.get(i);
+    (from..=to).any(|k| sentence.get(k) == here && lex.is_future_cue(toks, k))
 }
 
 /// Is the expression written in full (needs no reference date)?
@@ -318,13 +371,15 @@ fn is_absolute(e: &Expr) -> bool {
         | Expr::Quarter { y, .. }
         | Expr::Half { y, .. }
         | Expr::Easter { y, .. }
+        | Expr::EasterSpan { y, .. }
+        | Expr::Observed { y, .. }
         | Expr::Movable { y, .. } => {
             matches!(y, YearRef::Abs(_))
         }
         Expr::Season { y, shift, .. } => shift.is_none() && matches!(y, YearRef::Abs(_)),
         Expr::Decade { .. } => true,
         Expr::Range(a, b) => is_absolute(a) && is_absolute(b),
-        Expr::WithTime(e, _) => is_absolute(e),
+        Expr::WithTime(e, _) | Expr::ShiftDays { base: e, .. } => is_absolute(e),
         _ => false,
     }
 }

@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Timelike, Wee
 use super::Grain;
 use super::grammar::{Clock, Expr, YearRef};
 use crate::extract::lang::movable::MOVABLE;
-use crate::extract::lang::{SeasonStyle, Unit};
+use crate::extract::lang::{Observe, SeasonStyle, Unit};
 
 /// Years outside this range are not dates we resolve.
 const MIN_YEAR: i32 = 1;
@@ -26,6 +26,10 @@ pub struct Ctx {
     pub always_next: bool,
     /// Which days the parts of a week are, in the language.
     pub week_parts: crate::extract::lang::WeekParts,
+    /// The first day and the precision of the period the text spoke of last, for "el
+    /// mismo día" and "the previous year" ([`Expr::Anaphor`], [`Expr::SamePeriod`]);
+    /// `None`: the reference day.
+    pub anchor: Option<(NaiveDate, Grain)>,
 }
 
 impl Ctx {
@@ -198,6 +202,15 @@ fn orthodox_easter(y: i32) -> Option<NaiveDate> {
     julian.checked_add_signed(Duration::days(i64::from(offset)))
 }
 
+/// Easter Sunday of year `y`, Western or Orthodox.
+fn easter_of(y: i32, orthodox: bool) -> Option<NaiveDate> {
+    if orthodox {
+        orthodox_easter(y)
+    } else {
+        easter(y)
+    }
+}
+
 /// A movable holiday of another calendar ([`MOVABLE`]): a day, or its days from first to
 /// last. Without a year, the occurrence around the reference by lean, as [`pick_year`]
 /// does, among all occurrences (an Islamic holiday may fall twice in a year).
@@ -257,6 +270,35 @@ fn pick_year(y: YearRef, ctx: &Ctx, period_in: impl Fn(i32) -> Option<Period>) -
     }
 }
 
+/// A period named without its year (a quarter, a half): the occurrence nearest the
+/// reference, as for a day ([`nearest_day`]). Business news speaks of the quarter just
+/// reported as often as of the coming one ("the fourth quarter", said in August or in
+/// March).
+fn nearest_year(
+    ctx: &Ctx,
+    y: YearRef,
+    period_in: impl Fn(i32) -> Option<Period>,
+) -> Option<Period> {
+    if y != YearRef::Unknown || ctx.always_next {
+        return pick_year(y, ctx, period_in);
+    }
+    let today = ctx.today();
+    let ry = today.year();
+    [ry - 1, ry, ry + 1]
+        .into_iter()
+        .filter_map(period_in)
+        .min_by_key(|p| {
+            if p.start > today {
+                let ahead = (p.start - today).num_days();
+                if ctx.future { ahead } else { ahead * 2 }
+            } else if p.end < today {
+                (today - p.end).num_days() * 2
+            } else {
+                0
+            }
+        })
+}
+
 /// A day and month without a year: the occurrence nearest the reference. News names
 /// upcoming days this way as often as past ones ("the summit on 12 October"); a
 /// sentence about the future halves the distance to the next one.
@@ -281,6 +323,48 @@ fn nearest_day(ctx: &Ctx, m: u8, d: u8) -> Option<Period> {
                 diff * 2
             } else {
                 -diff * 2
+            }
+        })
+        .map(day_period)
+}
+
+/// Day `d` of month `m` (of any month when `None`) on weekday `wd`, without a year: of the
+/// dates within a year of the reference that fall on that weekday, the nearest one as
+/// [`nearest_day`] weighs them; with none, the date as if no weekday were given.
+fn weekday_date(ctx: &Ctx, m: Option<u8>, d: u8, wd: u8) -> Option<Period> {
+    let today = ctx.today();
+    let first = ymd(today.year(), today.month(), 1)?;
+    let cands: Vec<NaiveDate> = match m {
+        Some(m) => [today.year() - 1, today.year(), today.year() + 1]
+            .into_iter()
+            .filter_map(|y| ymd(y, u32::from(m), u32::from(d)))
+            .collect(),
+        None => (-12..=12)
+            .filter_map(|k| shift_months(first, k))
+            .filter_map(|f| ymd(f.year(), f.month(), u32::from(d)))
+            .collect(),
+    };
+    let on_day: Vec<NaiveDate> = cands
+        .into_iter()
+        .filter(|c| c.weekday() == weekday_from(wd))
+        .collect();
+    if on_day.is_empty() {
+        return match m {
+            Some(m) => nearest_day(ctx, m, d),
+            None => None,
+        };
+    }
+    if ctx.always_next {
+        return on_day.into_iter().find(|c| *c >= today).map(day_period);
+    }
+    on_day
+        .into_iter()
+        .min_by_key(|c| {
+            let diff = (*c - today).num_days();
+            if diff > 0 && ctx.future {
+                diff
+            } else {
+                diff.abs() * 2
             }
         })
         .map(day_period)
@@ -380,11 +464,66 @@ fn nth_weekday(y: i32, m: u32, wd: u8, n: i32) -> Option<NaiveDate> {
     if n > 0 {
         NaiveDate::from_weekday_of_month_opt(y, m, w, u8::try_from(n).ok()?)
     } else {
+        // -1 the last, -2 the one before it.
         let last = last_of_month(y, m)?;
         let back = (7 + last.weekday().num_days_from_monday() as i64
             - w.num_days_from_monday() as i64)
-            % 7;
+            % 7
+            + 7 * (i64::from(n).abs() - 1);
         last.checked_sub_signed(Duration::days(back))
+    }
+}
+
+/// The n-th day or week of month `m` of year `y` (of the whole year when `m` is
+/// `None`); n < 0 counts from the end. A week is one that starts on a Monday inside
+/// the month or year; the last one also ends inside it.
+fn nth_unit_of(n: i32, unit: Unit, m: Option<u8>, y: i32) -> Option<Period> {
+    let (first, last) = match m {
+        Some(m) => (ymd(y, u32::from(m), 1)?, last_of_month(y, u32::from(m))?),
+        None => (ymd(y, 1, 1)?, ymd(y, 12, 31)?),
+    };
+    let back = i64::from(n).abs() - 1;
+    match unit {
+        // "la prima quindicina d'aprile": days 1-14; the second: 15 to the end.
+        Unit::Fortnight => {
+            let m = u32::from(m?);
+            match n {
+                1 => Some(span(day_period(ymd(y, m, 1)?), day_period(ymd(y, m, 14)?))),
+                2 | -1 => Some(span(
+                    day_period(ymd(y, m, 15)?),
+                    day_period(last_of_month(y, m)?),
+                )),
+                _ => None,
+            }
+        }
+        Unit::Week => {
+            let monday = if n > 0 {
+                let ahead = (7 - i64::from(first.weekday().num_days_from_monday())) % 7;
+                first.checked_add_signed(Duration::days(ahead + 7 * back))?
+            } else {
+                let to_monday = i64::from(last.weekday().num_days_from_monday());
+                let mut mon = last.checked_sub_signed(Duration::days(to_monday))?;
+                if mon.checked_add_signed(Duration::days(6))? > last {
+                    mon = mon.checked_sub_signed(Duration::days(7))?;
+                }
+                mon.checked_sub_signed(Duration::days(7 * back))?
+            };
+            if monday < first || monday > last {
+                return None;
+            }
+            week_period(monday)
+        }
+        _ => {
+            let d = if n > 0 {
+                first.checked_add_signed(Duration::days(back))?
+            } else {
+                last.checked_sub_signed(Duration::days(back))?
+            };
+            if d < first || d > last {
+                return None;
+            }
+            Some(day_period(d))
+        }
     }
 }
 
@@ -518,41 +657,55 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
         Expr::NthWeekday { n, wd, m, y } => pick_year(*y, ctx, |y| {
             nth_weekday(y, u32::from(*m), *wd, *n).map(day_period)
         }),
-        Expr::NthUnitOf { n, unit, m, y } => pick_year(*y, ctx, |y| {
-            let m = u32::from(*m);
-            match unit {
-                // "la prima quindicina d'aprile": days 1-14; the second: 15 to the end.
-                Unit::Fortnight => match n {
-                    1 => Some(span(day_period(ymd(y, m, 1)?), day_period(ymd(y, m, 14)?))),
-                    2 | -1 => Some(span(
-                        day_period(ymd(y, m, 15)?),
-                        day_period(last_of_month(y, m)?),
-                    )),
-                    _ => None,
-                },
-                Unit::Week => {
-                    let monday = if *n > 0 {
-                        nth_weekday(y, m, 1, *n)?
-                    } else {
-                        let last = last_of_month(y, m)?;
-                        let mut mon = nth_weekday(y, m, 1, -1)?;
-                        if mon.checked_add_signed(Duration::days(6))? > last {
-                            mon = mon.checked_sub_signed(Duration::days(7))?;
-                        }
-                        mon
-                    };
-                    week_period(monday)
-                }
-                _ => {
-                    let d = if *n > 0 {
-                        ymd(y, m, u32::try_from(*n).ok()?)?
-                    } else {
-                        last_of_month(y, m)?
-                    };
-                    Some(day_period(d))
-                }
+        Expr::WeekdayDate { m, d, wd } => weekday_date(ctx, *m, *d, *wd),
+        Expr::NthWeekdayIn { n, wd, months } => {
+            let first = ymd(today.year(), today.month(), 1)?;
+            let month = shift_months(first, i64::from(*months))?;
+            Some(day_period(nth_weekday(
+                month.year(),
+                month.month(),
+                *wd,
+                *n,
+            )?))
+        }
+        Expr::NthUnitOf { n, unit, m, y } => pick_year(*y, ctx, |y| nth_unit_of(*n, *unit, *m, y)),
+        Expr::EasterSpan {
+            from,
+            to,
+            orthodox,
+            y,
+        } => pick_year(*y, ctx, |y| {
+            if from > to {
+                return None;
             }
+            let e = easter_of(y, *orthodox)?;
+            let at = |o: i16| {
+                e.checked_add_signed(Duration::days(i64::from(o)))
+                    .map(day_period)
+            };
+            Some(span(at(*from)?, at(*to)?))
         }),
+        Expr::Observed { m, d, rule, y } => pick_year(*y, ctx, |y| {
+            let day = ymd(y, u32::from(*m), u32::from(*d))?;
+            let moved = match (rule, day.weekday()) {
+                (Observe::NearestWeekday, Weekday::Sat) => -1,
+                (Observe::NearestWeekday, Weekday::Sun) => 1,
+                (Observe::SundayBack, Weekday::Sun) => -1,
+                _ => 0,
+            };
+            Some(day_period(day.checked_add_signed(Duration::days(moved))?))
+        }),
+        Expr::ShiftDays { base, days } => {
+            let p = resolve(base, ctx)?;
+            Some(day_period(
+                p.start
+                    .checked_add_signed(Duration::try_days(i64::from(*days))?)?,
+            ))
+        }
+        Expr::RestOf { unit } => {
+            let whole = unit_period(*unit, ctx.reference)?;
+            Some(span(day_period(today), day_period(whole.end)))
+        }
         Expr::RelDay(n) => Some(day_period(
             today.checked_add_signed(Duration::try_days(i64::from(*n))?)?,
         )),
@@ -606,8 +759,42 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
                 value,
             })
         }
-        Expr::Quarter { q, y } => pick_year(*y, ctx, |y| quarter_period(y, u32::from(*q))),
-        Expr::Half { h, y } => pick_year(*y, ctx, |y| half_period(y, u32::from(*h))),
+        Expr::Quarter { q, y } => nearest_year(ctx, *y, |y| quarter_period(y, u32::from(*q))),
+        Expr::Half { h, y } => nearest_year(ctx, *y, |y| half_period(y, u32::from(*h))),
+        Expr::Anaphor { unit, n } => {
+            let (day, _) = ctx.anchor.unwrap_or((today, Grain::Day));
+            let at = Ctx {
+                reference: day.and_time(ctx.reference.time()),
+                ..*ctx
+            };
+            unit_period(*unit, shift(&at, *unit, i64::from(*n))?)
+        }
+        Expr::SamePeriod { unit, years } => {
+            let (day, grain) = ctx.anchor.unwrap_or((today, Grain::Year));
+            let unit = unit.unwrap_or(match grain {
+                Grain::Minute | Grain::Hour | Grain::Day => Unit::Day,
+                Grain::Week => Unit::Week,
+                Grain::Month => Unit::Month,
+                Grain::Quarter => Unit::Quarter,
+                Grain::Season | Grain::Year => Unit::Year,
+                Grain::Decade => Unit::Decade,
+            });
+            let at = shift_months(day, i64::from(*years).checked_mul(12)?)?;
+            unit_period(unit, at.and_time(ctx.reference.time()))
+        }
+        Expr::WeekdayCount { wd, n } => {
+            let offset = i64::from(weekday_from(*wd).num_days_from_monday())
+                - i64::from(today.weekday().num_days_from_monday());
+            let n = i64::from(*n);
+            let days = if n > 0 {
+                (if offset > 0 { offset } else { offset + 7 }) + 7 * (n - 1)
+            } else {
+                (if offset < 0 { offset } else { offset - 7 }) + 7 * (n + 1)
+            };
+            Some(day_period(
+                today.checked_add_signed(Duration::try_days(days)?)?,
+            ))
+        }
         Expr::Season { s, y, shift: sh } => match sh {
             None => pick_year(*y, ctx, |y| season_period(y, *s, ctx.seasons)),
             Some(sh) => {
@@ -636,11 +823,7 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
             orthodox,
             y,
         } => pick_year(*y, ctx, |y| {
-            let e = if *orthodox {
-                orthodox_easter(y)?
-            } else {
-                easter(y)?
-            };
+            let e = easter_of(y, *orthodox)?;
             Some(day_period(
                 e.checked_add_signed(Duration::days(i64::from(*offset)))?,
             ))
@@ -708,6 +891,11 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
             Some(span(pa, pb))
         }
         Expr::WithTime(inner, c) => with_clock(resolve(inner, ctx)?, *c),
+        // A time of day after a day named in its sentence is on that day.
+        Expr::Time(c) if ctx.anchor.is_some() => {
+            let (day, _) = ctx.anchor?;
+            with_clock(day_period(day), *c)
+        }
         Expr::Time(c) => {
             let mut day = today;
             if ctx.future
@@ -743,6 +931,7 @@ mod tests {
                 .unwrap_or_default(),
             future: false,
             week_parts: crate::extract::lang::WeekParts::THIRDS,
+            anchor: None,
         };
         assert_eq!(
             resolve(
