@@ -1095,6 +1095,9 @@ impl<'a> Grammar<'a> {
     /// Relative units: "l'anno scorso", "tre giorni fa", "vor 3 Tagen", "in 2 weeks",
     /// "gli ultimi due mesi", "negli ultimi giorni".
     fn relative(&self, i: usize) -> Read<(Expr, bool)> {
+        // Read once, tried by several rules below.
+        let number_here = self.number(i);
+        let count_unit_here = self.count_unit(i);
         let mut best: Read<(Expr, bool)> = None;
         let mut keep = |r: Read<(Expr, bool)>| {
             if let Some((e, n)) = r
@@ -1142,7 +1145,7 @@ impl<'a> Grammar<'a> {
             keep(Some(((Expr::Anaphor { unit: u, n: a }, false), k)));
         }
         // "two years earlier", "a day earlier".
-        if let Some(((c, u), n)) = self.count_unit(i)
+        if let Some(((c, u), n)) = count_unit_here
             && let Some((a, k)) = self.sem(n, anaphoric).filter(|(a, _)| *a != 0)
         {
             keep(Some(((Expr::Anaphor { unit: u, n: a * c }, false), k)));
@@ -1168,7 +1171,7 @@ impl<'a> Grammar<'a> {
             }
         }
         // "three days after Easter", "a week before Christmas": that many days from a day.
-        if let Some(((c, u), n)) = self.count_unit(i)
+        if let Some(((c, u), n)) = count_unit_here
             && let Some(per) = match u {
                 Unit::Day => Some(1),
                 Unit::Week => Some(7),
@@ -1203,7 +1206,7 @@ impl<'a> Grammar<'a> {
             }
         }
         // "3 fridays from now", "two thursdays ago", "2 thursdays back".
-        if let Some((c, n)) = self.number(i)
+        if let Some((c, n)) = number_here
             && let Some((wd, k)) = self.sem(n, |s| match s {
                 Sem::Weekdays(w) => Some(w),
                 _ => None,
@@ -1244,7 +1247,7 @@ impl<'a> Grammar<'a> {
             keep(Some(((Expr::Ago { unit: u, n: 1 }, true), k)));
         }
         // N unit ago / N unit later
-        if let Some(((c, u), n)) = self.count_unit(i) {
+        if let Some(((c, u), n)) = count_unit_here {
             if let Some(k) = self.is(n, Sem::Ago) {
                 keep(Some(((Expr::Ago { unit: u, n: -c }, false), k)));
             }
@@ -1259,7 +1262,7 @@ impl<'a> Grammar<'a> {
             }
         }
         // "le 2 ultime settimane", "die 2 letzten Wochen"
-        if let Some((c, n)) = self.number(i)
+        if let Some((c, n)) = number_here
             && let Some((sh, k)) = self.sem(n, shift_of).filter(|(sh, _)| *sh != 0)
             && let Some(((u, _), k2)) = self.unit(k)
         {
