@@ -13,7 +13,6 @@
 //! ```
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{Datelike, NaiveDate};
@@ -295,20 +294,18 @@ fn synthetic_articles(n_events: usize) -> Vec<LoadedArticle> {
             text,
             error: None,
         };
-        let mut extraction = Extraction {
+        let extraction = Extraction {
             sentences,
             timexes: Vec::new(),
             events,
             warnings: Vec::new(),
         };
-        // As the app's loader does: the sentences stay in the article's text only.
-        dateline::app::files::compact(&mut extraction);
-        out.push(LoadedArticle {
-            source: SourceRef::File(PathBuf::from(name)),
-            article: Arc::new(article),
-            extraction: Arc::new(extraction),
-            visible: true,
-        });
+        // As the app's loader does: the events become compact records.
+        out.push(LoadedArticle::new(
+            SourceRef::File(PathBuf::from(name)),
+            article,
+            extraction,
+        ));
         made += n;
         a += 1;
     }
@@ -393,12 +390,16 @@ fn memory_mb() -> String {
     )
 }
 
-/// A hash of the merged timeline (ids, labels, dates, reports, conflicts), to
-/// check that a change to the merge leaves its result alone.
-fn digest(entries: &[dateline::timeline::Entry]) -> u64 {
+/// A hash of the merged timeline (ids, labels, dates, reports, conflicts of the
+/// whole entries, made again from the app's compact ones), to check that a change
+/// to the merge leaves its result alone.
+fn digest(state: &AppState) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    for e in entries {
+    for e in &state.entries {
+        let Some(e) = dateline::app::records::full_entry(&state.articles, e) else {
+            continue;
+        };
         e.id.hash(&mut h);
         e.label.hash(&mut h);
         e.date.value.hash(&mut h);
@@ -452,7 +453,7 @@ fn main() -> std::process::ExitCode {
         t.elapsed().as_secs_f64(),
         memory_mb()
     );
-    println!("timeline digest {:016x}", digest(&state.entries));
+    println!("timeline digest {:016x}", digest(&state));
     // Filtering runs on the UI thread: a search, then back to no filter.
     for search in ["lavrov", ""] {
         let t = Instant::now();

@@ -922,7 +922,7 @@ fn cluster_reports<'a>(all: &'a [Reported<'a>], candidates: Candidates) -> Vec<C
 }
 
 /// The member of a cluster whose date is the most precise (the first of equals).
-pub fn best_member<'e, I: IntoIterator<Item = &'e DateKey>>(dates: I) -> Option<usize> {
+pub fn best_member(dates: impl IntoIterator<Item = DateKey>) -> Option<usize> {
     dates
         .into_iter()
         .enumerate()
@@ -948,7 +948,7 @@ pub fn label_member(best: usize, counts: &[(usize, usize)]) -> usize {
 /// the order they joined.
 pub fn entry_of(members: &[(&str, &Event)]) -> Option<Entry> {
     let keys: Vec<DateKey> = members.iter().map(|(_, e)| (&e.date).into()).collect();
-    let best_at = best_member(&keys)?;
+    let best_at = best_member(keys.iter().copied())?;
     let (_, best) = *members.get(best_at)?;
     let (_, first) = *members.first()?;
     let mut actors = Vec::new();

@@ -255,15 +255,12 @@ fn tab_steps_through_events_in_time_order_and_enter_opens_the_popup() {
     h.key_press(egui::Key::Tab);
     h.run_steps(2);
     let s = h.state().state();
-    let first = s.entries[s.shown[0]].id.clone();
+    let first = s.entry_id(s.shown[0]);
     assert_eq!(s.selected.as_deref(), Some(first.as_str()));
     h.key_press(egui::Key::Tab);
     h.run_steps(2);
     let s = h.state().state();
-    assert_eq!(
-        s.selected.as_deref(),
-        Some(s.entries[s.shown[1]].id.as_str())
-    );
+    assert_eq!(s.selected.as_deref(), Some(s.entry_id(s.shown[1]).as_str()));
     h.key_press(egui::Key::Enter);
     h.run_steps(2);
     assert_eq!(h.state().state().popups.len(), 1);

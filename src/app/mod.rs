@@ -15,6 +15,7 @@ pub mod derive;
 pub mod event_table;
 pub mod files;
 pub mod popup;
+pub mod records;
 pub mod remake;
 pub mod session_file;
 pub mod sidebar;
@@ -481,7 +482,7 @@ impl DatelineApp {
                 let selected = s
                     .selected
                     .as_deref()
-                    .and_then(|id| s.entry(id))
+                    .and_then(|id| s.entry_record(id))
                     .map(|e| state::entry_days(e).0);
                 let newest = s
                     .publication_days()
@@ -502,7 +503,7 @@ impl DatelineApp {
                 s.selected = id;
             }
             Command::OpenPopup(id) => {
-                if s.entry(&id).is_some() {
+                if s.entry_index(&id).is_some() {
                     if let Some(p) = self.marker_pos.get(&id) {
                         self.popup_pos
                             .insert(id.clone(), *p + egui::vec2(16.0, 16.0));
