@@ -13,11 +13,11 @@
 //! ```
 
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
-use dateline::app::DatelineApp;
 use dateline::app::state::{AppState, LoadedArticle, SourceRef};
+use dateline::app::{Command, DatelineApp};
 use dateline::article::{Article, Published, PublishedOrigin};
 use dateline::extract::Extraction;
 use dateline::extract::events::{DateOrigin, Event, EventDate, EventKind, Figure, Span};
@@ -32,12 +32,15 @@ const SCREEN: [f32; 2] = [1400.0, 900.0];
 struct Args {
     events: usize,
     frames: usize,
+    /// Also time frames while a search runs in the background.
+    search: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         events: 1000,
         frames: 100,
+        search: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -49,8 +52,9 @@ fn parse_args() -> Result<Args, String> {
         match a.as_str() {
             "--events" => args.events = value("--events")?,
             "--frames" => args.frames = value("--frames")?.max(1),
+            "--search" => args.search = true,
             "-h" | "--help" => {
-                return Err("usage: frame_bench [--events N] [--frames N]".to_string());
+                return Err("usage: frame_bench [--events N] [--frames N] [--search]".to_string());
             }
             other => return Err(format!("unknown argument {other}")),
         }
@@ -396,7 +400,7 @@ fn memory_mb() -> String {
 fn digest(state: &AppState) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    for e in &state.entries {
+    for e in state.entries.iter() {
         let Some(e) = dateline::app::records::full_entry(&state.articles, e) else {
             continue;
         };
@@ -423,6 +427,50 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     }
     let i = ((sorted.len() - 1) as f64 * p).round() as usize;
     sorted[i.min(sorted.len() - 1)]
+}
+
+/// Types a search into the app a letter a frame, as a user would, then draws
+/// frames (at most 60 a second, as a display asks for them) until the background
+/// search is in; prints how long that took and how long the frames took meanwhile.
+/// Then the same back to no search.
+fn search_while_drawing(app: &mut DatelineApp, ctx: &egui::Context, frames: usize) {
+    for search in ["lavrov", ""] {
+        let typed: Vec<String> = if search.is_empty() {
+            vec![String::new()]
+        } else {
+            (1..=search.len())
+                .map(|n| search[..n].to_string())
+                .collect()
+        };
+        let dropped = app.dropped_filter_results();
+        let t = Instant::now();
+        let mut times_ms = Vec::new();
+        let mut i = 0;
+        while i < typed.len() || app.is_filtering() {
+            if let Some(text) = typed.get(i) {
+                app.queue(Command::SetSearch(text.clone()));
+            }
+            let input = frame_input(i % frames, frames);
+            let f = Instant::now();
+            let out = ctx.run_ui(input, |ui| app.app_ui(ui));
+            let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+            times_ms.push(f.elapsed().as_secs_f64() * 1000.0);
+            i += 1;
+            std::thread::sleep(Duration::from_millis(16).saturating_sub(f.elapsed()));
+        }
+        times_ms.sort_by(f64::total_cmp);
+        println!(
+            "search {search:?} typed in the background: {} shown {:.2} s after the first key, \
+             {} stale results dropped; {} frames meanwhile: median={:.3} p95={:.3} max={:.3} ms",
+            app.state().shown.len(),
+            t.elapsed().as_secs_f64(),
+            app.dropped_filter_results() - dropped,
+            times_ms.len(),
+            percentile(&times_ms, 0.5),
+            percentile(&times_ms, 0.95),
+            times_ms.last().copied().unwrap_or_default()
+        );
+    }
 }
 
 fn main() -> std::process::ExitCode {
@@ -508,6 +556,9 @@ fn main() -> std::process::ExitCode {
     if std::env::var_os("FRAME_BENCH_ALL").is_some() {
         let all: Vec<String> = times_ms.iter().map(|t| format!("{t:.1}")).collect();
         println!("frames: {}", all.join(" "));
+    }
+    if args.search {
+        search_while_drawing(&mut app, &ctx, args.frames);
     }
     let mut sorted = times_ms.clone();
     sorted.sort_by(f64::total_cmp);

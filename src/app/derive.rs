@@ -6,6 +6,7 @@
 //! walks all the events.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::app::records::{self, EntryRecord};
 use crate::app::state::{Filters, Lane, LaneItem, LaneMode, LoadedArticle, SortColumn, entry_days};
@@ -105,8 +106,8 @@ pub struct Filtered {
 /// Everything derived from the articles.
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
-    /// The merged timeline, in date order.
-    pub entries: Vec<EntryRecord>,
+    /// The merged timeline, in date order (shared with a worker that filters it).
+    pub entries: Arc<Vec<EntryRecord>>,
     /// Look-ups and counts.
     pub summary: Summary,
     /// What the filters let through.
@@ -126,9 +127,12 @@ pub fn index_articles(articles: &[LoadedArticle]) -> HashMap<String, usize> {
 pub fn derive(articles: &[LoadedArticle], settings: &Settings) -> Derived {
     let entries = records::merge(articles);
     let summary = summarize(articles, &entries);
-    let filtered = filter(articles, &entries, &summary, settings);
+    let filtered = filter(articles, &entries, &summary.publications, settings, &|| {
+        false
+    })
+    .unwrap_or_default();
     Derived {
-        entries,
+        entries: Arc::new(entries),
         summary,
         filtered,
     }
@@ -275,42 +279,53 @@ fn passes(
     true
 }
 
-/// Applies the filters: what is shown, its lanes and the table's order.
+/// How many entries [`filter`] looks at between two questions whether to stop.
+const CHECK_EVERY: usize = 4096;
+
+/// Applies the filters: what is shown, its lanes and the table's order. `stop` is
+/// asked every few thousand entries whether the result is still wanted; when it
+/// says no, there is none.
 pub fn filter(
     articles: &[LoadedArticle],
     entries: &[EntryRecord],
-    summary: &Summary,
+    publications: &[Publication],
     settings: &Settings,
-) -> Filtered {
+    stop: &dyn Fn() -> bool,
+) -> Option<Filtered> {
     let needle = settings.filters.search.trim().to_lowercase();
     let mut buffers = SearchBuffers::default();
-    let shown: Vec<usize> = (0..entries.len())
-        .filter(|&i| {
-            passes(
-                articles,
-                &settings.filters,
-                &needle,
-                &entries[i],
-                &mut buffers,
-            )
-        })
-        .collect();
+    let mut shown: Vec<usize> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        if i % CHECK_EVERY == 0 && stop() {
+            return None;
+        }
+        if passes(articles, &settings.filters, &needle, e, &mut buffers) {
+            shown.push(i);
+        }
+    }
+    shown.shrink_to_fit();
+    if stop() {
+        return None;
+    }
     let lanes = make_lanes(articles, entries, &shown, settings.lane_mode);
     let mut span_shown = None;
     for &i in &shown {
         let (_, s, e) = entry_days(&entries[i]);
         widen(&mut span_shown, s, e);
     }
-    for p in &summary.publications {
+    for p in publications {
         widen(&mut span_shown, p.day, p.day + 1.0);
     }
+    if stop() {
+        return None;
+    }
     let table = table_order(articles, entries, &shown, settings.sort);
-    Filtered {
+    Some(Filtered {
         shown,
         lanes,
         span_shown,
         table,
-    }
+    })
 }
 
 /// The title of the article an entry's first report is from.
@@ -551,7 +566,7 @@ mod tests {
             "chas pravd",
             "nothing",
         ] {
-            for e in &d.entries {
+            for e in d.entries.iter() {
                 // The whole entry, as the CLI makes it, and its sentences.
                 let full = records::full_entry(&a, e).unwrap();
                 let mut plain = format!(

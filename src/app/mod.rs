@@ -16,6 +16,7 @@ pub mod event_table;
 pub mod files;
 pub mod popup;
 pub mod records;
+pub mod refilter;
 pub mod remake;
 pub mod session_file;
 pub mod sidebar;
@@ -31,6 +32,7 @@ use egui::{Key, Modifiers};
 
 pub use command::{Command, ZoomPreset};
 use files::{Extractor, Job, Loader};
+use refilter::Refilter;
 use remake::Remaker;
 use session_file::SessionFile;
 use state::{AppState, Session, SourceRef};
@@ -109,6 +111,8 @@ pub struct DatelineApp {
     loader: Loader,
     /// Remakes the timeline off the UI thread as files come in.
     remaker: Remaker,
+    /// Filters the timeline off the UI thread when the filters change.
+    refilter: Refilter,
     extractor: Extractor,
     commands: Vec<Command>,
     /// Where each visible event's marker was last drawn, to put its popup beside it.
@@ -210,6 +214,7 @@ impl DatelineApp {
             state,
             loader: Loader::default(),
             remaker: Remaker::default(),
+            refilter: Refilter::default(),
             extractor,
             commands: Vec::new(),
             marker_pos: HashMap::new(),
@@ -310,6 +315,22 @@ impl DatelineApp {
     /// Is anything still loading (files, or the timeline being remade with them)?
     pub fn is_loading(&self) -> bool {
         self.loader.is_busy() || self.remaker.is_busy()
+    }
+
+    /// Is a change of the filters being worked out in the background?
+    pub fn is_filtering(&self) -> bool {
+        self.refilter.is_busy()
+    }
+
+    /// How many filter results came back after a newer change and were dropped.
+    pub fn dropped_filter_results(&self) -> u64 {
+        self.refilter.dropped()
+    }
+
+    /// Filters again with the state's settings, on a worker (see [`refilter`]).
+    fn refilter_in_background(&mut self) {
+        let wake = self.waker();
+        self.refilter.start(&self.state, wake);
     }
 
     /// Asks for a frame, from any thread.
@@ -539,14 +560,14 @@ impl DatelineApp {
             Command::CloseArticle => s.article_view = None,
             Command::SetLaneMode(m) => {
                 s.lane_mode = m;
-                s.refilter();
+                self.refilter_in_background();
             }
             Command::SetKindVisible(k, visible) => {
                 s.filters.hidden_kinds.retain(|h| *h != k);
                 if !visible {
                     s.filters.hidden_kinds.push(k);
                 }
-                s.refilter();
+                self.refilter_in_background();
             }
             Command::ToggleActor(a) => {
                 if let Some(i) = s.filters.actors.iter().position(|x| *x == a) {
@@ -554,19 +575,19 @@ impl DatelineApp {
                 } else {
                     s.filters.actors.push(a);
                 }
-                s.refilter();
+                self.refilter_in_background();
             }
             Command::SetSearch(text) => {
                 s.filters.search = text;
-                s.refilter();
+                self.refilter_in_background();
             }
             Command::SetMinPrecision(g) => {
                 s.filters.min_precision = g;
-                s.refilter();
+                self.refilter_in_background();
             }
             Command::ClearFilters => {
                 s.filters = state::Filters::default();
-                s.refilter();
+                self.refilter_in_background();
             }
             Command::SortBy(col) => {
                 let sort = if s.sort.0 == col {
@@ -811,6 +832,9 @@ impl DatelineApp {
             } else if self.remaker.is_busy() {
                 ui.spinner();
                 ui.label("Merging the timeline…");
+            } else if self.refilter.is_busy() {
+                ui.spinner();
+                ui.label("Filtering…");
             }
             let s = &self.state;
             ui.label(format!(
@@ -881,6 +905,7 @@ impl DatelineApp {
     /// without eframe so that benchmarks can run it headless.
     pub fn app_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.refilter.poll(&mut self.state);
         self.keyboard(&ctx);
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));

@@ -342,8 +342,9 @@ pub struct ArticleView {
 pub struct AppState {
     /// Open articles, in the order opened.
     pub articles: Vec<LoadedArticle>,
-    /// Timeline entries of the visible articles, in date order.
-    pub entries: Vec<EntryRecord>,
+    /// Timeline entries of the visible articles, in date order (shared with a
+    /// worker that filters them: see [`crate::app::refilter`]).
+    pub entries: Arc<Vec<EntryRecord>>,
     /// Entries that pass the filters, as indices into `entries`, in date order.
     pub shown: Vec<usize>,
     /// The lanes the timeline draws.
@@ -640,18 +641,34 @@ impl AppState {
         old
     }
 
-    /// Recomputes which entries are shown, the lanes and the table's order.
+    /// Recomputes which entries are shown, the lanes and the table's order, here
+    /// (the app does it on a worker: see [`crate::app::refilter`]).
     pub fn refilter(&mut self) {
         let f = derive::filter(
             &self.articles,
             &self.entries,
-            &self.summary,
+            &self.summary.publications,
             &self.settings(),
+            &|| false,
         );
-        self.shown = f.shown;
-        self.lanes = f.lanes;
-        self.span_shown = f.span_shown;
-        self.table = f.table;
+        if let Some(f) = f {
+            let _old = self.install_filtered(f);
+        }
+    }
+
+    /// Puts in what the filters let through, made with the current filters and lane
+    /// mode, and returns what it replaces; the table is sorted again if the sort changed.
+    pub fn install_filtered(&mut self, f: derive::Filtered) -> derive::Filtered {
+        let old = derive::Filtered {
+            shown: std::mem::replace(&mut self.shown, f.shown),
+            lanes: std::mem::replace(&mut self.lanes, f.lanes),
+            span_shown: std::mem::replace(&mut self.span_shown, f.span_shown),
+            table: std::mem::replace(&mut self.table, f.table),
+        };
+        if self.table.sort != self.sort {
+            self.set_sort(self.sort);
+        }
+        old
     }
 
     /// Sorts the table by a column.
