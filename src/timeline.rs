@@ -440,9 +440,8 @@ const OTHER_ARTICLE: u32 = u32::MAX;
 
 struct Cluster<'a> {
     kind: EventKind,
-    members: Vec<&'a Reported<'a>>,
-    /// The members' indices in the merge's list of reports.
-    positions: Vec<usize>,
+    /// The members, as their indices in the merge's list of reports.
+    members: Vec<u32>,
     /// From [`LIKENESSES_FROM`] members on, the members by likeness and by article.
     by_likeness: Option<Box<ByLikeness<'a>>>,
     /// The latest first day and the earliest last day of the members' loose ranges:
@@ -451,11 +450,17 @@ struct Cluster<'a> {
     hi: NaiveDate,
     /// Where the cluster is filed in the [`ClusterIndex`]: its first report's date.
     anchor: Anchor,
-    /// Everything its members can share with a report from another article that speaks
-    /// for their being one event: their people and their names (sorted, each once) and
-    /// their figures. A report that shares no person, no figure and fewer than two
-    /// names with all of them together fits no member, and so not the cluster. (Left
-    /// empty while there is one member, which has them itself: most clusters.)
+    /// What its members share, from the second member on (see [`Unions`]).
+    unions: Option<Box<Unions<'a>>>,
+}
+
+/// Everything a cluster's members can share with a report from another article that
+/// speaks for their being one event: their people and their names (sorted, each
+/// once) and their figures. A report that shares no person, no figure and fewer than
+/// two names with all of them together fits no member, and so not the cluster. (Not
+/// made while there is one member, which has them itself: most clusters.)
+#[derive(Default)]
+struct Unions<'a> {
     people: Vec<u32>,
     names: Vec<u32>,
     figures: Vec<(&'a str, f64)>,
@@ -580,24 +585,92 @@ struct ClusterIndex<'a> {
 #[derive(Default)]
 struct Filed {
     /// Per length class, (first day, cluster) in date order.
-    dated: Vec<(u8, BTreeSet<(i32, usize)>)>,
+    dated: Vec<(u8, Anchors)>,
     /// Clusters whose first report is dated by publication.
-    published: Vec<usize>,
+    published: Vec<u32>,
+}
+
+/// Up to how many clusters [`Anchors`] keeps in a sorted list; more go in a B-tree.
+const FEW_ANCHORS: usize = 32;
+
+/// (First day, cluster) pairs in order: a short sorted list while they are few (most
+/// keys, such as an article's, file a handful, where a B-tree would take a node of
+/// some 200 bytes), a B-tree once they are many.
+enum Anchors {
+    Few(Vec<(i32, u32)>),
+    Many(BTreeSet<(i32, u32)>),
+}
+
+impl Anchors {
+    fn insert(&mut self, anchor: (i32, u32)) {
+        match self {
+            Anchors::Few(list) => {
+                if let Err(i) = list.binary_search(&anchor) {
+                    if list.len() < FEW_ANCHORS {
+                        list.insert(i, anchor);
+                    } else {
+                        let mut set: BTreeSet<(i32, u32)> = list.drain(..).collect();
+                        set.insert(anchor);
+                        *self = Anchors::Many(set);
+                    }
+                }
+            }
+            Anchors::Many(set) => {
+                set.insert(anchor);
+            }
+        }
+    }
+
+    /// The clusters of the pairs from `from` to `to`, in order or (with `latest_first`)
+    /// the other way, [`MAX_CANDIDATES_PER_KEY`] at most, added to `out`.
+    fn clusters_in(
+        &self,
+        from: (i32, u32),
+        to: (i32, u32),
+        latest_first: bool,
+        out: &mut Vec<usize>,
+    ) {
+        let cluster = |&(_, c): &(i32, u32)| c as usize;
+        match self {
+            Anchors::Few(list) => {
+                let a = list.partition_point(|x| *x < from);
+                let b = list.partition_point(|x| *x <= to).max(a);
+                let range = list.get(a..b).unwrap_or_default().iter();
+                if latest_first {
+                    out.extend(range.rev().take(MAX_CANDIDATES_PER_KEY).map(cluster));
+                } else {
+                    out.extend(range.take(MAX_CANDIDATES_PER_KEY).map(cluster));
+                }
+            }
+            Anchors::Many(set) => {
+                let range = set.range(from..=to);
+                if latest_first {
+                    out.extend(range.rev().take(MAX_CANDIDATES_PER_KEY).map(cluster));
+                } else {
+                    out.extend(range.take(MAX_CANDIDATES_PER_KEY).map(cluster));
+                }
+            }
+        }
+    }
 }
 
 impl<'a> ClusterIndex<'a> {
     fn file(&mut self, key: (EventKind, Evidence<'a>), cluster: usize, anchor: Anchor) {
         let filed = self.by_key.entry(key).or_default();
+        // Four billion clusters do not fit in memory.
+        let cluster = u32::try_from(cluster).unwrap_or(u32::MAX);
         match anchor {
             Anchor::Dated { start_day, class } => {
                 let i = match filed.dated.iter().position(|(c, _)| *c == class) {
                     Some(i) => i,
                     None => {
-                        filed.dated.push((class, BTreeSet::new()));
+                        filed.dated.push((class, Anchors::Few(Vec::new())));
                         filed.dated.len() - 1
                     }
                 };
-                filed.dated[i].1.insert((start_day, cluster));
+                if let Some((_, anchors)) = filed.dated.get_mut(i) {
+                    anchors.insert((start_day, cluster));
+                }
             }
             Anchor::Published => {
                 // Repeats are dropped at look-up.
@@ -624,20 +697,22 @@ impl<'a> ClusterIndex<'a> {
             let Some(filed) = self.by_key.get(key) else {
                 continue;
             };
-            for (class, set) in &filed.dated {
+            for (class, anchors) in &filed.dated {
                 let from = (lo_day.saturating_sub(class_max_len(*class)), 0);
-                let to = (hi_day, usize::MAX);
+                let to = (hi_day, u32::MAX);
                 if from > to {
                     continue;
                 }
-                let range = set.range(from..=to);
-                if open_start {
-                    out.extend(range.rev().take(MAX_CANDIDATES_PER_KEY).map(|&(_, c)| c));
-                } else {
-                    out.extend(range.take(MAX_CANDIDATES_PER_KEY).map(|&(_, c)| c));
-                }
+                anchors.clusters_in(from, to, open_start, &mut out);
             }
-            out.extend(filed.published.iter().rev().take(MAX_CANDIDATES_PER_KEY));
+            out.extend(
+                filed
+                    .published
+                    .iter()
+                    .rev()
+                    .take(MAX_CANDIDATES_PER_KEY)
+                    .map(|&c| c as usize),
+            );
         }
         out.sort_unstable();
         out.dedup();
@@ -647,7 +722,8 @@ impl<'a> ClusterIndex<'a> {
 
 impl<'a> Cluster<'a> {
     /// How well a report fits: None when it cannot join.
-    fn fit(&self, r: &Reported<'_>) -> Option<usize> {
+    /// `all` are the merge's reports, which the members are indices into.
+    fn fit(&self, r: &Reported<'_>, all: &[Reported<'_>]) -> Option<usize> {
         let article = r.article_no;
         if self.kind != r.kind {
             return None;
@@ -660,18 +736,19 @@ impl<'a> Cluster<'a> {
         // No member may speak against it, and one at least must speak for it.
         let Some(big) = &self.by_likeness else {
             // A small cluster: member by member.
-            if !self.members.iter().any(|m| m.article_no == article) && !self.may_speak_for(r) {
+            let members = || self.members.iter().filter_map(|&m| all.get(m as usize));
+            if !members().any(|m| m.article_no == article) && !self.may_speak_for(r, all) {
                 return None;
             }
             let mut total = 0;
-            for m in &self.members {
+            for m in members() {
                 total += same_event((m.article_no, m), (article, r))?;
             }
             return (total > 0).then_some(total);
         };
         // Members from other articles count by likeness; those from its own article one by one.
         let own: &[usize] = big.by_article.get(&article).map_or(&[], Vec::as_slice);
-        if own.is_empty() && !self.may_speak_for(r) {
+        if own.is_empty() && !self.may_speak_for(r, all) {
             // Every member scores it 0 or rules it out: either way it does not fit.
             return None;
         }
@@ -687,7 +764,7 @@ impl<'a> Cluster<'a> {
             }
         }
         for &m in own {
-            let member = self.members.get(m)?;
+            let member = all.get(*self.members.get(m)? as usize)?;
             total += same_event((member.article_no, member), (article, r))?;
         }
         (total > 0).then_some(total)
@@ -695,8 +772,12 @@ impl<'a> Cluster<'a> {
 
     /// Can a member from another article speak for the report (see [`same_event`]:
     /// a shared person, a shared figure, or two shared names)?
-    fn may_speak_for(&self, r: &Reported<'_>) -> bool {
-        if let [only] = self.members.as_slice() {
+    fn may_speak_for(&self, r: &Reported<'_>, all: &[Reported<'_>]) -> bool {
+        let Some(u) = &self.unions else {
+            // One member (or none), which has them itself.
+            let Some(only) = self.members.first().and_then(|&m| all.get(m as usize)) else {
+                return false;
+            };
             return r.people.iter().any(|p| only.people.contains(p))
                 || r.figures.iter().any(|f| {
                     only.figures
@@ -704,22 +785,25 @@ impl<'a> Cluster<'a> {
                         .any(|g| g.unit == f.unit && g.value == f.value)
                 })
                 || shared_count(only.names, r.names) >= 2;
-        }
-        r.people
-            .iter()
-            .any(|p| self.people.binary_search(p).is_ok())
+        };
+        r.people.iter().any(|p| u.people.binary_search(p).is_ok())
             || r.figures.iter().any(|f| {
-                self.figures
+                u.figures
                     .iter()
                     .any(|&(unit, value)| unit == f.unit && value == f.value)
             })
-            || shared_count(&self.names, r.names) >= 2
+            || shared_count(&u.names, r.names) >= 2
     }
 
     /// [`Cluster::fit`] member by member, as it was before likenesses: the reference.
     /// `events` are the events the reports were made of, by their `at.1`.
     #[cfg(test)]
-    fn fit_by_member(&self, r: &Reported<'_>, events: &[(&str, &Event)]) -> Option<usize> {
+    fn fit_by_member(
+        &self,
+        r: &Reported<'_>,
+        all: &[Reported<'_>],
+        events: &[(&str, &Event)],
+    ) -> Option<usize> {
         let event = |r: &Reported<'_>| events.get(r.at.1 as usize).map(|&(_, e)| e);
         let e = event(r)?;
         if self.kind != e.kind {
@@ -732,40 +816,49 @@ impl<'a> Cluster<'a> {
         let total: usize = self
             .members
             .iter()
+            .filter_map(|&m| all.get(m as usize))
             .map(|m| same_event_by_strings((m.article, event(m)?), (r.article, e)))
             .sum::<Option<usize>>()?;
         (total > 0).then_some(total)
     }
 
     /// Takes a report in.
-    fn add(&mut self, r: &'a Reported<'a>) {
-        self.members.push(r);
+    /// Takes in the report at `position` in `all`.
+    fn add(&mut self, position: usize, all: &'a [Reported<'a>]) {
+        let Some(r) = all.get(position) else {
+            return;
+        };
+        // Four billion reports do not fit in memory.
+        self.members
+            .push(u32::try_from(position).unwrap_or(u32::MAX));
         let m = self.members.len() - 1;
+        let member = |&m: &u32| all.get(m as usize);
         if let Some(big) = &mut self.by_likeness {
             big.file(m, r);
         } else if self.members.len() >= LIKENESSES_FROM {
             let mut big = ByLikeness::default();
-            for (m, &member) in self.members.iter().enumerate() {
+            for (m, member) in self.members.iter().filter_map(member).enumerate() {
                 big.file(m, member);
             }
             self.by_likeness = Some(Box::new(big));
         }
-        // The unions start with the second member (see `people`).
-        let new: &[&'a Reported<'a>] = match self.members.len() {
-            1 => &[],
+        // The unions start with the second member (see `Unions`).
+        let new: &[u32] = match self.members.len() {
+            0 | 1 => return,
             2 => &self.members,
-            _ => std::slice::from_ref(&r),
+            _ => self.members.get(m..).unwrap_or_default(),
         };
-        for member in new {
-            insert_sorted(&mut self.people, member.people);
-            insert_sorted(&mut self.names, member.names);
+        let u = self.unions.get_or_insert_with(Default::default);
+        for member in new.iter().filter_map(member) {
+            insert_sorted(&mut u.people, member.people);
+            insert_sorted(&mut u.names, member.names);
             for f in member.figures {
-                if !self
+                if !u
                     .figures
                     .iter()
                     .any(|&(unit, value)| unit == f.unit && value.to_bits() == f.value.to_bits())
                 {
-                    self.figures.push((&f.unit, f.value));
+                    u.figures.push((&f.unit, f.value));
                 }
             }
         }
@@ -818,7 +911,7 @@ fn build_with(articles: &[ArticleEvents<'_>], candidates: Candidates) -> Vec<Ent
             members.extend(
                 positions
                     .iter()
-                    .filter_map(|&p| all.get(reported.get(p)?.at.1 as usize).copied()),
+                    .filter_map(|&p| all.get(reported.get(p as usize)?.at.1 as usize).copied()),
             );
             entry_of(&members)
         })
@@ -831,15 +924,15 @@ fn build_with(articles: &[ArticleEvents<'_>], candidates: Candidates) -> Vec<Ent
 /// around them; then by date, article and event), then puts each, in order, into the
 /// cluster it fits best, or a new one. Returns the clusters in the order they were
 /// made, each as its members' indices into the sorted `reports`, in order.
-pub fn merge(reports: &mut [MergeReport<'_>]) -> Vec<Vec<usize>> {
+pub fn merge(reports: &mut [MergeReport<'_>]) -> Vec<Vec<u32>> {
     merge_with(reports, Candidates::Indexed)
 }
 
-fn merge_with(reports: &mut [MergeReport<'_>], candidates: Candidates) -> Vec<Vec<usize>> {
+fn merge_with(reports: &mut [MergeReport<'_>], candidates: Candidates) -> Vec<Vec<u32>> {
     sort_reports(reports);
     cluster_reports(reports, candidates)
         .into_iter()
-        .map(|c| c.positions)
+        .map(|c| c.members)
         .collect()
 }
 
@@ -886,7 +979,7 @@ fn cluster_reports<'a>(all: &'a [Reported<'a>], candidates: Candidates) -> Vec<C
         // The best fit, the latest-made cluster among equals.
         let best = tried
             .into_iter()
-            .filter_map(|i| clusters.get(i)?.fit(r).map(|f| (f, i)))
+            .filter_map(|i| clusters.get(i)?.fit(r, all).map(|f| (f, i)))
             .max_by_key(|(f, _)| *f);
         let i = match best {
             Some((_, i)) => i,
@@ -894,14 +987,11 @@ fn cluster_reports<'a>(all: &'a [Reported<'a>], candidates: Candidates) -> Vec<C
                 clusters.push(Cluster {
                     kind: r.kind,
                     members: Vec::new(),
-                    positions: Vec::new(),
                     by_likeness: None,
                     lo: NaiveDate::MIN,
                     hi: NaiveDate::MAX,
                     anchor: Anchor::of(&r.date),
-                    people: Vec::new(),
-                    names: Vec::new(),
-                    figures: Vec::new(),
+                    unions: None,
                 });
                 clusters.len() - 1
             }
@@ -909,8 +999,7 @@ fn cluster_reports<'a>(all: &'a [Reported<'a>], candidates: Candidates) -> Vec<C
         let Some(c) = clusters.get_mut(i) else {
             continue;
         };
-        c.add(r);
-        c.positions.push(position);
+        c.add(position, all);
         c.lo = c.lo.max(lo);
         c.hi = c.hi.min(hi);
         let anchor = c.anchor;
@@ -1180,7 +1269,7 @@ mod tests {
             let clusters = cluster_reports(&reported, Candidates::All);
             for r in &reported {
                 for c in &clusters {
-                    assert_eq!(c.fit(r), c.fit_by_member(r, &all));
+                    assert_eq!(c.fit(r, &reported), c.fit_by_member(r, &reported, &all));
                     compared += usize::from(c.members.len() > 1);
                     by_likeness += usize::from(c.by_likeness.is_some());
                 }

@@ -57,13 +57,14 @@ impl Summary {
         entries: &[EntryRecord],
         id: &str,
     ) -> Option<usize> {
+        let names = records::names();
         let i = self
             .by_id
             .binary_search_by(|&i| {
                 entries
                     .get(i as usize)
                     .map_or(std::cmp::Ordering::Greater, |e| {
-                        records::cmp_id(articles, e, id)
+                        records::cmp_id(articles, &names, e, id)
                     })
             })
             .ok()?;
@@ -150,7 +151,12 @@ pub fn summarize(articles: &[LoadedArticle], entries: &[EntryRecord]) -> Summary
     let mut by_id: Vec<u32> = (0..entries.len())
         .filter_map(|i| u32::try_from(i).ok())
         .collect();
-    by_id.sort_by(|&a, &b| records::cmp_ids(articles, &entries[a as usize], &entries[b as usize]));
+    let names = records::names();
+    // Ids are unique: no order among equals to keep.
+    by_id.sort_unstable_by(|&a, &b| {
+        records::cmp_ids(articles, &names, &entries[a as usize], &entries[b as usize])
+    });
+    drop(names);
     let mut kind_counts: Vec<(EventKind, usize)> = EventKind::ALL.iter().map(|k| (*k, 0)).collect();
     let mut actors: HashMap<u32, usize> = HashMap::new();
     let mut span_all = None;

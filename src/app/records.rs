@@ -382,31 +382,51 @@ pub fn report(articles: &[LoadedArticle], r: ReportRef) -> Option<(&LoadedArticl
 
 /// An entry's id: its first report's article id and event id.
 pub fn entry_id(articles: &[LoadedArticle], e: &EntryRecord) -> String {
-    let (a, ev) = id_parts(articles, e);
+    let (a, ev) = id_parts(articles, &names(), e);
     format!("{a}-{ev}")
 }
 
-fn id_parts<'a>(articles: &'a [LoadedArticle], e: &EntryRecord) -> (&'a str, &'static str) {
+fn id_parts<'a>(
+    articles: &'a [LoadedArticle],
+    names: &Interned,
+    e: &EntryRecord,
+) -> (&'a str, &'static str) {
     e.reports
         .first()
         .and_then(|&r| report(articles, r))
-        .map_or(("", ""), |(a, ev)| (a.article.id.as_str(), name(ev.id)))
+        .map_or(("", ""), |(a, ev)| {
+            (a.article.id.as_str(), names.get(ev.id))
+        })
+}
+
+/// The bytes of an entry's id, without making it.
+fn id_bytes<'a>(
+    articles: &'a [LoadedArticle],
+    names: &Interned,
+    e: &EntryRecord,
+) -> impl Iterator<Item = u8> + 'a {
+    let (article, event) = id_parts(articles, names, e);
+    article.bytes().chain(*b"-").chain(event.bytes())
 }
 
 /// Compares two entries' ids without making them.
-pub fn cmp_ids(articles: &[LoadedArticle], a: &EntryRecord, b: &EntryRecord) -> std::cmp::Ordering {
-    let (a1, a2) = id_parts(articles, a);
-    let (b1, b2) = id_parts(articles, b);
-    a1.bytes()
-        .chain(*b"-")
-        .chain(a2.bytes())
-        .cmp(b1.bytes().chain(*b"-").chain(b2.bytes()))
+pub fn cmp_ids(
+    articles: &[LoadedArticle],
+    names: &Interned,
+    a: &EntryRecord,
+    b: &EntryRecord,
+) -> std::cmp::Ordering {
+    id_bytes(articles, names, a).cmp(id_bytes(articles, names, b))
 }
 
 /// Compares an entry's id with `id` without making it.
-pub fn cmp_id(articles: &[LoadedArticle], e: &EntryRecord, id: &str) -> std::cmp::Ordering {
-    let (a, ev) = id_parts(articles, e);
-    a.bytes().chain(*b"-").chain(ev.bytes()).cmp(id.bytes())
+pub fn cmp_id(
+    articles: &[LoadedArticle],
+    names: &Interned,
+    e: &EntryRecord,
+    id: &str,
+) -> std::cmp::Ordering {
+    id_bytes(articles, names, e).cmp(id.bytes())
 }
 
 /// An entry's label, added to `out`.
@@ -476,42 +496,48 @@ pub fn merge(articles: &[LoadedArticle]) -> Vec<EntryRecord> {
         ends.push(pool.len());
     }
     let mut start = 0;
-    let mut reports: Vec<MergeReport<'_>> = visible()
-        .zip(&ends)
-        .map(|((ai, a, ei, r), &end)| {
-            let ev = &a.events;
-            let names = pool.get(start..end).unwrap_or_default();
-            start = end;
-            MergeReport {
-                article: &a.article.id,
-                article_no: offset(ai),
-                event: name(r.id),
-                at: (offset(ai), offset(ei)),
-                kind: r.kind,
-                subkind: r.subkind,
-                date: r.date.key(),
-                value: r.date.value,
-                has_actors: !ev.actors(r).is_empty(),
-                people: ev.people(r),
-                places: ev.places(r),
-                names,
-                figures: ev.figures(r),
-            }
-        })
-        .collect();
+    let mut reports: Vec<MergeReport<'_>> = Vec::with_capacity(ends.len());
+    reports.extend(visible().zip(&ends).map(|((ai, a, ei, r), &end)| {
+        let ev = &a.events;
+        let names = pool.get(start..end).unwrap_or_default();
+        start = end;
+        MergeReport {
+            article: &a.article.id,
+            article_no: offset(ai),
+            event: name(r.id),
+            at: (offset(ai), offset(ei)),
+            kind: r.kind,
+            subkind: r.subkind,
+            date: r.date.key(),
+            value: r.date.value,
+            has_actors: !ev.actors(r).is_empty(),
+            people: ev.people(r),
+            places: ev.places(r),
+            names,
+            figures: ev.figures(r),
+        }
+    }));
     drop(ends);
     let clusters = timeline::merge(&mut reports);
+    // Each cluster's reports as numbers, so that the reports can go before the entries come.
+    let clusters: Vec<Box<[ReportRef]>> = clusters
+        .into_iter()
+        .map(|positions| {
+            positions
+                .iter()
+                .filter_map(|&p| reports.get(p as usize))
+                .map(|r| ReportRef {
+                    article: r.at.0,
+                    event: r.at.1,
+                })
+                .collect()
+        })
+        .collect();
+    drop(reports);
+    drop(pool);
     let mut entries: Vec<EntryRecord> = Vec::with_capacity(clusters.len());
     let mut members: Vec<(&LoadedArticle, &EventRecord)> = Vec::new();
-    for positions in clusters {
-        let refs: Box<[ReportRef]> = positions
-            .iter()
-            .filter_map(|&p| reports.get(p))
-            .map(|r| ReportRef {
-                article: r.at.0,
-                event: r.at.1,
-            })
-            .collect();
+    for refs in clusters {
         members.clear();
         members.extend(refs.iter().filter_map(|&r| report(articles, r)));
         let Some(best) = timeline::best_member(members.iter().map(|(_, r)| r.date.key())) else {
@@ -548,12 +574,13 @@ pub fn merge(articles: &[LoadedArticle]) -> Vec<EntryRecord> {
             label_from: offset(timeline::label_member(best, &counts)),
         });
     }
-    drop(reports);
+    let pool = names();
     entries.sort_by(|a, b| {
         (a.date.start_date, a.date.end_date)
             .cmp(&(b.date.start_date, b.date.end_date))
-            .then_with(|| cmp_ids(articles, a, b))
+            .then_with(|| cmp_ids(articles, &pool, a, b))
     });
+    drop(pool);
     entries
 }
 
