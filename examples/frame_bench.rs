@@ -429,11 +429,50 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[i.min(sorted.len() - 1)]
 }
 
-/// Types a search into the app a letter a frame, as a user would, then draws
-/// frames (at most 60 a second, as a display asks for them) until the background
-/// search is in; prints how long that took and how long the frames took meanwhile.
-/// Then the same back to no search.
-fn search_while_drawing(app: &mut DatelineApp, ctx: &egui::Context, frames: usize) {
+/// The input of an idle frame `i`: the pointer resting over the side panel, as
+/// while typing in the search box.
+fn idle_input(i: usize) -> egui::RawInput {
+    let mut input = frame_input(0, 4);
+    input.events = vec![egui::Event::PointerMoved(egui::pos2(150.0, 120.0))];
+    input.time = Some(100.0 + i as f64 / 60.0);
+    input
+}
+
+/// Draws one frame (at most 60 a second, as a display asks for them); its time in ms.
+fn timed_frame(app: &mut DatelineApp, ctx: &egui::Context, input: egui::RawInput) -> f64 {
+    let f = Instant::now();
+    let out = ctx.run_ui(input, |ui| app.app_ui(ui));
+    let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+    let ms = f.elapsed().as_secs_f64() * 1000.0;
+    std::thread::sleep(Duration::from_millis(16).saturating_sub(f.elapsed()));
+    ms
+}
+
+/// Prints a line of frame times, and all of them with `FRAME_BENCH_ALL`.
+fn print_frames(what: &str, mut times_ms: Vec<f64>) {
+    if std::env::var_os("FRAME_BENCH_ALL").is_some() {
+        let all: Vec<String> = times_ms.iter().map(|t| format!("{t:.1}")).collect();
+        println!("{what} frames: {}", all.join(" "));
+    }
+    times_ms.sort_by(f64::total_cmp);
+    println!(
+        "{what}: {} frames, median={:.3} p95={:.3} max={:.3} ms",
+        times_ms.len(),
+        percentile(&times_ms, 0.5),
+        percentile(&times_ms, 0.95),
+        times_ms.last().copied().unwrap_or_default()
+    );
+}
+
+/// Idle frames, then a search typed into the app a letter a frame, as a user
+/// would, then idle frames until the background search is in: prints how long
+/// that took and how long the frames took, idle and meanwhile. Then the same
+/// back to no search.
+fn search_while_drawing(app: &mut DatelineApp, ctx: &egui::Context) {
+    let idle: Vec<f64> = (0..60)
+        .map(|i| timed_frame(app, ctx, idle_input(i)))
+        .collect();
+    print_frames("idle, no search", idle);
     for search in ["lavrov", ""] {
         let typed: Vec<String> = if search.is_empty() {
             vec![String::new()]
@@ -450,26 +489,16 @@ fn search_while_drawing(app: &mut DatelineApp, ctx: &egui::Context, frames: usiz
             if let Some(text) = typed.get(i) {
                 app.queue(Command::SetSearch(text.clone()));
             }
-            let input = frame_input(i % frames, frames);
-            let f = Instant::now();
-            let out = ctx.run_ui(input, |ui| app.app_ui(ui));
-            let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
-            times_ms.push(f.elapsed().as_secs_f64() * 1000.0);
+            times_ms.push(timed_frame(app, ctx, idle_input(i)));
             i += 1;
-            std::thread::sleep(Duration::from_millis(16).saturating_sub(f.elapsed()));
         }
-        times_ms.sort_by(f64::total_cmp);
         println!(
-            "search {search:?} typed in the background: {} shown {:.2} s after the first key, \
-             {} stale results dropped; {} frames meanwhile: median={:.3} p95={:.3} max={:.3} ms",
+            "search {search:?} typed, in the background: {} shown {:.2} s after the first key, {} stale results dropped",
             app.state().shown.len(),
             t.elapsed().as_secs_f64(),
             app.dropped_filter_results() - dropped,
-            times_ms.len(),
-            percentile(&times_ms, 0.5),
-            percentile(&times_ms, 0.95),
-            times_ms.last().copied().unwrap_or_default()
         );
+        print_frames(&format!("search {search:?}, typing and waiting"), times_ms);
     }
 }
 
@@ -558,7 +587,7 @@ fn main() -> std::process::ExitCode {
         println!("frames: {}", all.join(" "));
     }
     if args.search {
-        search_while_drawing(&mut app, &ctx, args.frames);
+        search_while_drawing(&mut app, &ctx);
     }
     let mut sorted = times_ms.clone();
     sorted.sort_by(f64::total_cmp);

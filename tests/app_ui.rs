@@ -364,7 +364,8 @@ fn lanes_switch_to_actors() {
     wait_loaded(&mut h);
     h.state_mut()
         .queue(Command::SetLaneMode(dateline::app::state::LaneMode::Actor));
-    h.run_steps(2);
+    h.step();
+    wait_filtered(&mut h);
     let names: Vec<String> = h
         .state()
         .state()

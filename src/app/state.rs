@@ -340,8 +340,10 @@ pub struct ArticleView {
 /// Everything the app knows.
 #[derive(Debug, Clone, Default)]
 pub struct AppState {
-    /// Open articles, in the order opened.
-    pub articles: Vec<LoadedArticle>,
+    /// Open articles, in the order opened (shared with the workers that remake and
+    /// filter the timeline, so that handing them over copies nothing; changed
+    /// through [`Arc::make_mut`], which copies only while a worker holds them).
+    pub articles: Arc<Vec<LoadedArticle>>,
     /// Timeline entries of the visible articles, in date order (shared with a
     /// worker that filters them: see [`crate::app::refilter`]).
     pub entries: Arc<Vec<EntryRecord>>,
@@ -489,7 +491,7 @@ impl AppState {
         self.sources.insert(loaded.source.clone());
         self.article_index
             .insert(loaded.article.id.clone(), self.articles.len());
-        self.articles.push(loaded);
+        Arc::make_mut(&mut self.articles).push(loaded);
         true
     }
 
@@ -524,7 +526,7 @@ impl AppState {
 
     /// Closes an article.
     pub fn remove_article(&mut self, id: &str) {
-        self.articles.retain(|a| a.article.id != id);
+        Arc::make_mut(&mut self.articles).retain(|a| a.article.id != id);
         self.article_index = derive::index_articles(&self.articles);
         self.sources = self.articles.iter().map(|a| a.source.clone()).collect();
         if self.article_view.as_ref().is_some_and(|v| v.article == id) {
@@ -535,7 +537,7 @@ impl AppState {
 
     /// Shows or hides an article's events.
     pub fn set_article_visible(&mut self, id: &str, visible: bool) {
-        for a in &mut self.articles {
+        for a in Arc::make_mut(&mut self.articles).iter_mut() {
             if a.article.id == id {
                 a.visible = visible;
             }
@@ -599,10 +601,10 @@ impl AppState {
         }
     }
 
-    /// The article index and a copy of the articles (cheap: they are shared), for
-    /// a worker that remakes the timeline with [`derive::derive`].
-    pub fn articles_snapshot(&self) -> Vec<LoadedArticle> {
-        self.articles.clone()
+    /// The articles, shared, for a worker that remakes the timeline with
+    /// [`derive::derive`] or filters it.
+    pub fn articles_snapshot(&self) -> Arc<Vec<LoadedArticle>> {
+        Arc::clone(&self.articles)
     }
 
     /// Remakes the timeline from the visible articles, then the filters and lanes.
