@@ -5,10 +5,12 @@
 //! then runs frames of the whole window (the app's own view code through
 //! [`egui::Context::run_ui`], tessellation included, no window or GPU) while the
 //! pointer zooms and pans the timeline like a user would. Prints the setup
-//! times, then as its last line `frame_ms median=X p95=Y events=N`.
+//! times, then as its last line `frame_ms median=X p95=Y events=N`. With
+//! `--search`, before that: idle frames, then a search typed a letter a frame
+//! and worked out in the background, and the frames' times meanwhile.
 //!
 //! ```sh
-//! cargo run --release --example frame_bench -- --events 1000000
+//! cargo run --release --example frame_bench -- --events 1000000 --search
 //! /usr/bin/time -v target/release/examples/frame_bench --events 1000000   # peak memory
 //! ```
 
