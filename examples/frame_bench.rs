@@ -484,6 +484,7 @@ fn search_while_drawing(app: &mut DatelineApp, ctx: &egui::Context) {
                 .collect()
         };
         let dropped = app.dropped_filter_results();
+        let stopped = app.stopped_filter_workers();
         let t = Instant::now();
         let mut times_ms = Vec::new();
         let mut i = 0;
@@ -495,9 +496,11 @@ fn search_while_drawing(app: &mut DatelineApp, ctx: &egui::Context) {
             i += 1;
         }
         println!(
-            "search {search:?} typed, in the background: {} shown {:.2} s after the first key, {} stale results dropped",
+            "search {search:?} typed, in the background: {} shown {:.2} s after the first key; \
+             of the older requests {} stopped early, {} came back and were dropped",
             app.state().shown.len(),
             t.elapsed().as_secs_f64(),
+            app.stopped_filter_workers() - stopped,
             app.dropped_filter_results() - dropped,
         );
         print_frames(&format!("search {search:?}, typing and waiting"), times_ms);

@@ -327,6 +327,11 @@ impl DatelineApp {
         self.refilter.dropped()
     }
 
+    /// How many filter workers stopped early because a newer change came.
+    pub fn stopped_filter_workers(&self) -> u64 {
+        self.refilter.stopped()
+    }
+
     /// Filters again with the state's settings, on a worker (see [`refilter`]).
     fn refilter_in_background(&mut self) {
         let wake = self.waker();

@@ -30,6 +30,8 @@ pub struct Refilter {
     in_flight: usize,
     /// Results dropped because a newer request or new entries came after them.
     dropped: u64,
+    /// Workers that stopped early for a newer request.
+    stopped: u64,
 }
 
 impl Default for Refilter {
@@ -41,6 +43,7 @@ impl Default for Refilter {
             latest: Arc::new(AtomicU64::new(0)),
             in_flight: 0,
             dropped: 0,
+            stopped: 0,
         }
     }
 }
@@ -54,6 +57,11 @@ impl Refilter {
     /// How many results came back too late and were dropped.
     pub fn dropped(&self) -> u64 {
         self.dropped
+    }
+
+    /// How many workers stopped early because a newer request came.
+    pub fn stopped(&self) -> u64 {
+        self.stopped
     }
 
     /// Filters the state's entries with its current settings on a worker; `wake`
@@ -88,6 +96,7 @@ impl Refilter {
         while let Ok((generation, settings, entries, f)) = self.rx.try_recv() {
             self.in_flight = self.in_flight.saturating_sub(1);
             let Some(f) = f else {
+                self.stopped += 1;
                 continue;
             };
             let now = state.settings();
