@@ -664,6 +664,9 @@ impl<'a> ClusterIndex<'a> {
                 let i = match filed.dated.iter().position(|(c, _)| *c == class) {
                     Some(i) => i,
                     None => {
+                        // Most keys see a class or two: no room to spare (a Vec would
+                        // take four at once).
+                        filed.dated.reserve_exact(1);
                         filed.dated.push((class, Anchors::Few(Vec::new())));
                         filed.dated.len() - 1
                     }
