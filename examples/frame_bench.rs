@@ -5,20 +5,21 @@
 //! then runs frames of the whole window (the app's own view code through
 //! [`egui::Context::run_ui`], tessellation included, no window or GPU) while the
 //! pointer zooms and pans the timeline like a user would. Prints the setup
-//! times, then as its last line `frame_ms median=X p95=Y events=N`.
+//! times, then as its last line `frame_ms median=X p95=Y events=N`. With
+//! `--search`, before that: idle frames, then a search typed a letter a frame
+//! and worked out in the background, and the frames' times meanwhile.
 //!
 //! ```sh
-//! cargo run --release --example frame_bench -- --events 1000000
+//! cargo run --release --example frame_bench -- --events 1000000 --search
 //! /usr/bin/time -v target/release/examples/frame_bench --events 1000000   # peak memory
 //! ```
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
-use dateline::app::DatelineApp;
 use dateline::app::state::{AppState, LoadedArticle, SourceRef};
+use dateline::app::{Command, DatelineApp};
 use dateline::article::{Article, Published, PublishedOrigin};
 use dateline::extract::Extraction;
 use dateline::extract::events::{DateOrigin, Event, EventDate, EventKind, Figure, Span};
@@ -33,12 +34,15 @@ const SCREEN: [f32; 2] = [1400.0, 900.0];
 struct Args {
     events: usize,
     frames: usize,
+    /// Also time frames while a search runs in the background.
+    search: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         events: 1000,
         frames: 100,
+        search: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -50,8 +54,9 @@ fn parse_args() -> Result<Args, String> {
         match a.as_str() {
             "--events" => args.events = value("--events")?,
             "--frames" => args.frames = value("--frames")?.max(1),
+            "--search" => args.search = true,
             "-h" | "--help" => {
-                return Err("usage: frame_bench [--events N] [--frames N]".to_string());
+                return Err("usage: frame_bench [--events N] [--frames N] [--search]".to_string());
             }
             other => return Err(format!("unknown argument {other}")),
         }
@@ -295,20 +300,18 @@ fn synthetic_articles(n_events: usize) -> Vec<LoadedArticle> {
             text,
             error: None,
         };
-        let mut extraction = Extraction {
+        let extraction = Extraction {
             sentences,
             timexes: Vec::new(),
             events,
             warnings: Vec::new(),
         };
-        // As the app's loader does: the sentences stay in the article's text only.
-        dateline::app::files::compact(&mut extraction);
-        out.push(LoadedArticle {
-            source: SourceRef::File(PathBuf::from(name)),
-            article: Arc::new(article),
-            extraction: Arc::new(extraction),
-            visible: true,
-        });
+        // As the app's loader does: the events become compact records.
+        out.push(LoadedArticle::new(
+            SourceRef::File(PathBuf::from(name)),
+            article,
+            extraction,
+        ));
         made += n;
         a += 1;
     }
@@ -393,12 +396,16 @@ fn memory_mb() -> String {
     )
 }
 
-/// A hash of the merged timeline (ids, labels, dates, reports, conflicts), to
-/// check that a change to the merge leaves its result alone.
-fn digest(entries: &[dateline::timeline::Entry]) -> u64 {
+/// A hash of the merged timeline (ids, labels, dates, reports, conflicts of the
+/// whole entries, made again from the app's compact ones), to check that a change
+/// to the merge leaves its result alone.
+fn digest(state: &AppState) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    for e in entries {
+    for e in state.entries.iter() {
+        let Some(e) = dateline::app::records::full_entry(&state.articles, e) else {
+            continue;
+        };
         e.id.hash(&mut h);
         e.label.hash(&mut h);
         e.date.value.hash(&mut h);
@@ -422,6 +429,82 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     }
     let i = ((sorted.len() - 1) as f64 * p).round() as usize;
     sorted[i.min(sorted.len() - 1)]
+}
+
+/// The input of an idle frame `i`: the pointer resting over the side panel, as
+/// while typing in the search box.
+fn idle_input(i: usize) -> egui::RawInput {
+    let mut input = frame_input(0, 4);
+    input.events = vec![egui::Event::PointerMoved(egui::pos2(150.0, 120.0))];
+    input.time = Some(100.0 + i as f64 / 60.0);
+    input
+}
+
+/// Draws one frame (at most 60 a second, as a display asks for them); its time in ms.
+fn timed_frame(app: &mut DatelineApp, ctx: &egui::Context, input: egui::RawInput) -> f64 {
+    let f = Instant::now();
+    let out = ctx.run_ui(input, |ui| app.app_ui(ui));
+    let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
+    let ms = f.elapsed().as_secs_f64() * 1000.0;
+    std::thread::sleep(Duration::from_millis(16).saturating_sub(f.elapsed()));
+    ms
+}
+
+/// Prints a line of frame times, and all of them with `FRAME_BENCH_ALL`.
+fn print_frames(what: &str, mut times_ms: Vec<f64>) {
+    if std::env::var_os("FRAME_BENCH_ALL").is_some() {
+        let all: Vec<String> = times_ms.iter().map(|t| format!("{t:.1}")).collect();
+        println!("{what} frames: {}", all.join(" "));
+    }
+    times_ms.sort_by(f64::total_cmp);
+    println!(
+        "{what}: {} frames, median={:.3} p95={:.3} max={:.3} ms",
+        times_ms.len(),
+        percentile(&times_ms, 0.5),
+        percentile(&times_ms, 0.95),
+        times_ms.last().copied().unwrap_or_default()
+    );
+}
+
+/// Idle frames, then a search typed into the app a letter a frame, as a user
+/// would, then idle frames until the background search is in: prints how long
+/// that took and how long the frames took, idle and meanwhile. Then the same
+/// back to no search.
+fn search_while_drawing(app: &mut DatelineApp, ctx: &egui::Context) {
+    let idle: Vec<f64> = (0..60)
+        .map(|i| timed_frame(app, ctx, idle_input(i)))
+        .collect();
+    print_frames("idle, no search", idle);
+    for search in ["lavrov", ""] {
+        let typed: Vec<String> = if search.is_empty() {
+            vec![String::new()]
+        } else {
+            (1..=search.len())
+                .map(|n| search[..n].to_string())
+                .collect()
+        };
+        let dropped = app.dropped_filter_results();
+        let stopped = app.stopped_filter_workers();
+        let t = Instant::now();
+        let mut times_ms = Vec::new();
+        let mut i = 0;
+        while i < typed.len() || app.is_filtering() {
+            if let Some(text) = typed.get(i) {
+                app.queue(Command::SetSearch(text.clone()));
+            }
+            times_ms.push(timed_frame(app, ctx, idle_input(i)));
+            i += 1;
+        }
+        println!(
+            "search {search:?} typed, in the background: {} shown {:.2} s after the first key; \
+             of the older requests {} stopped early, {} came back and were dropped",
+            app.state().shown.len(),
+            t.elapsed().as_secs_f64(),
+            app.stopped_filter_workers() - stopped,
+            app.dropped_filter_results() - dropped,
+        );
+        print_frames(&format!("search {search:?}, typing and waiting"), times_ms);
+    }
 }
 
 fn main() -> std::process::ExitCode {
@@ -452,7 +535,7 @@ fn main() -> std::process::ExitCode {
         t.elapsed().as_secs_f64(),
         memory_mb()
     );
-    println!("timeline digest {:016x}", digest(&state.entries));
+    println!("timeline digest {:016x}", digest(&state));
     // Filtering runs on the UI thread: a search, then back to no filter.
     for search in ["lavrov", ""] {
         let t = Instant::now();
@@ -507,6 +590,9 @@ fn main() -> std::process::ExitCode {
     if std::env::var_os("FRAME_BENCH_ALL").is_some() {
         let all: Vec<String> = times_ms.iter().map(|t| format!("{t:.1}")).collect();
         println!("frames: {}", all.join(" "));
+    }
+    if args.search {
+        search_while_drawing(&mut app, &ctx);
     }
     let mut sorted = times_ms.clone();
     sorted.sort_by(f64::total_cmp);

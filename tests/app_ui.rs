@@ -87,16 +87,27 @@ fn harness(paths: Vec<PathBuf>) -> Harness<'static, DatelineApp> {
 }
 
 /// Steps until the background loading is over (bounded, not timed).
-fn wait_loaded(h: &mut Harness<'_, DatelineApp>) {
+/// Runs frames while `busy` says the app is busy with `what`.
+fn wait_while(h: &mut Harness<'_, DatelineApp>, busy: fn(&DatelineApp) -> bool, what: &str) {
     for _ in 0..5000 {
         h.step();
-        if !h.state().is_loading() {
+        if !busy(h.state()) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    assert!(!h.state().is_loading(), "loading never finished");
+    assert!(!busy(h.state()), "{what} never finished");
+}
+
+fn wait_loaded(h: &mut Harness<'_, DatelineApp>) {
+    wait_while(h, DatelineApp::is_loading, "loading");
     h.run_steps(4);
+}
+
+/// Runs frames until a change of the filters, worked out in the background, is in.
+fn wait_filtered(h: &mut Harness<'_, DatelineApp>) {
+    wait_while(h, DatelineApp::is_filtering, "filtering");
+    h.run_steps(2);
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -255,15 +266,12 @@ fn tab_steps_through_events_in_time_order_and_enter_opens_the_popup() {
     h.key_press(egui::Key::Tab);
     h.run_steps(2);
     let s = h.state().state();
-    let first = s.entries[s.shown[0]].id.clone();
+    let first = s.entry_id(s.shown[0]);
     assert_eq!(s.selected.as_deref(), Some(first.as_str()));
     h.key_press(egui::Key::Tab);
     h.run_steps(2);
     let s = h.state().state();
-    assert_eq!(
-        s.selected.as_deref(),
-        Some(s.entries[s.shown[1]].id.as_str())
-    );
+    assert_eq!(s.selected.as_deref(), Some(s.entry_id(s.shown[1]).as_str()));
     h.key_press(egui::Key::Enter);
     h.run_steps(2);
     assert_eq!(h.state().state().popups.len(), 1);
@@ -278,24 +286,56 @@ fn filters_hide_and_show_events() {
     wait_loaded(&mut h);
     assert_eq!(h.state().state().shown.len(), 2);
     h.get_by_label("treaty (1)").click();
-    h.run_steps(2);
+    wait_filtered(&mut h);
     assert_eq!(h.state().state().shown.len(), 1);
     assert!(
         h.query_by_label_contains("Treaty: Vladimir Putin, Kim Jong Un, 19 Jun")
             .is_none()
     );
     h.get_by_label("treaty (1)").click();
-    h.run_steps(2);
+    wait_filtered(&mut h);
     assert_eq!(h.state().state().shown.len(), 2);
     h.get_by_label_contains("Treaty: Vladimir Putin, Kim Jong Un, 19 Jun");
     // Text search.
     h.get_by_label("Search events").click();
     h.run_steps(1);
     h.get_by_label("Search events").type_text("spaceport");
-    h.run_steps(2);
+    wait_filtered(&mut h);
     let s = h.state().state();
     assert_eq!(s.shown.len(), 1);
     assert_eq!(s.entries[s.shown[0]].kind, EventKind::Meeting);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_search_runs_in_the_background_and_only_the_newest_result_is_shown() {
+    let dir = temp_dir("search-worker");
+    let f = write(&dir, "treaty.txt", TREATY);
+    let mut h = harness(vec![f]);
+    wait_loaded(&mut h);
+    assert_eq!(h.state().state().shown.len(), 2);
+    // Two searches in one go: the first one's worker stops, or its result comes
+    // back after the second was asked for and is dropped.
+    let app = h.state_mut();
+    app.queue(Command::SetSearch("treaty".into()));
+    app.apply_queued();
+    app.queue(Command::SetSearch("spaceport".into()));
+    app.apply_queued();
+    // The view stays as it was until the result is in.
+    assert!(h.state().is_filtering());
+    assert_eq!(h.state().state().shown.len(), 2);
+    assert_eq!(h.state().state().filters.search, "spaceport");
+    wait_filtered(&mut h);
+    let s = h.state().state();
+    assert_eq!(s.shown.len(), 1);
+    assert_eq!(s.entries[s.shown[0]].kind, EventKind::Meeting);
+    // The first request's worker either stopped early or its result was dropped.
+    assert_eq!(
+        h.state().dropped_filter_results() + h.state().stopped_filter_workers(),
+        1
+    );
+    // And the status bar counts what is shown.
+    h.get_by_label_contains("1 events shown of 2");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -328,7 +368,8 @@ fn lanes_switch_to_actors() {
     wait_loaded(&mut h);
     h.state_mut()
         .queue(Command::SetLaneMode(dateline::app::state::LaneMode::Actor));
-    h.run_steps(2);
+    h.step();
+    wait_filtered(&mut h);
     let names: Vec<String> = h
         .state()
         .state()

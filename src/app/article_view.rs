@@ -213,19 +213,24 @@ fn marks_for(state: &AppState, a: &LoadedArticle) -> (Vec<(Range<usize>, Mark)>,
         marks.push((t.start..t.end, Mark::Timex));
     }
     let selected = state.selected.as_deref();
-    for entry in &state.entries {
-        for r in entry.reports.iter().filter(|r| r.article == a.article.id) {
-            let Some(ev) = a.extraction.events.iter().find(|e| e.id == r.event) else {
+    let position = state
+        .article_position(&a.article.id)
+        .and_then(|p| u32::try_from(p).ok());
+    for (i, entry) in state.entries.iter().enumerate() {
+        for r in entry.reports.iter().filter(|r| Some(r.article) == position) {
+            let Some(ev) = a.events.list.get(r.event as usize) else {
                 continue;
             };
-            let mark = if selected == Some(entry.id.as_str()) {
+            let id = state.entry_id(i);
+            let mark = if selected == Some(id.as_str()) {
                 Mark::SelectedSentence
             } else {
                 Mark::Sentence
             };
-            marks.push((ev.sentence.start..ev.sentence.end, mark));
-            marks.push((ev.trigger.start..ev.trigger.end, Mark::Trigger));
-            targets.push((ev.sentence.start..ev.sentence.end, entry.id.clone()));
+            let sentence = ev.sentence.0 as usize..ev.sentence.1 as usize;
+            marks.push((sentence.clone(), mark));
+            marks.push((ev.trigger.0 as usize..ev.trigger.1 as usize, Mark::Trigger));
+            targets.push((sentence, id));
         }
     }
     let links: Vec<(Range<usize>, String)> = find_links(&a.article.text)

@@ -5,12 +5,13 @@
 //! worker thread and swapped in whole; a frame then only reads it, and never
 //! walks all the events.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::sync::Arc;
 
+use crate::app::records::{self, EntryRecord};
 use crate::app::state::{Filters, Lane, LaneItem, LaneMode, LoadedArticle, SortColumn, entry_days};
-use crate::extract::events::{Event, EventKind};
+use crate::extract::events::EventKind;
 use crate::extract::time::{Grain, Modifier};
-use crate::timeline::{self, ArticleEvents, Entry};
 
 /// What the derived data depends on besides the articles.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -36,7 +37,7 @@ pub struct Publication {
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
     /// The entries' indices in the order of their ids, to find one by id (4 bytes
-    /// an entry where a map would take some 80).
+    /// an entry where a map would take some 80, and no id is kept: see [`records::cmp_id`]).
     pub by_id: Vec<u32>,
     /// Entries per kind, in the kinds' display order.
     pub kind_counts: Vec<(EventKind, usize)>,
@@ -50,13 +51,21 @@ pub struct Summary {
 
 impl Summary {
     /// The index of the entry with this id, by binary search.
-    pub fn entry_index(&self, entries: &[Entry], id: &str) -> Option<usize> {
+    pub fn entry_index(
+        &self,
+        articles: &[LoadedArticle],
+        entries: &[EntryRecord],
+        id: &str,
+    ) -> Option<usize> {
+        let names = records::names();
         let i = self
             .by_id
             .binary_search_by(|&i| {
                 entries
                     .get(i as usize)
-                    .map_or(std::cmp::Ordering::Greater, |e| e.id.as_str().cmp(id))
+                    .map_or(std::cmp::Ordering::Greater, |e| {
+                        records::cmp_id(articles, &names, e, id)
+                    })
             })
             .ok()?;
         Some(*self.by_id.get(i)? as usize)
@@ -98,8 +107,8 @@ pub struct Filtered {
 /// Everything derived from the articles.
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
-    /// The merged timeline, in date order.
-    pub entries: Vec<Entry>,
+    /// The merged timeline, in date order (shared with a worker that filters it).
+    pub entries: Arc<Vec<EntryRecord>>,
     /// Look-ups and counts.
     pub summary: Summary,
     /// What the filters let through.
@@ -116,24 +125,15 @@ pub fn index_articles(articles: &[LoadedArticle]) -> HashMap<String, usize> {
 }
 
 /// Merges the visible articles' events and derives the rest.
-pub fn derive(
-    articles: &[LoadedArticle],
-    article_index: &HashMap<String, usize>,
-    settings: &Settings,
-) -> Derived {
-    let inputs: Vec<ArticleEvents<'_>> = articles
-        .iter()
-        .filter(|a| a.visible)
-        .map(|a| ArticleEvents {
-            article: &a.article.id,
-            events: &a.extraction.events,
-        })
-        .collect();
-    let entries = timeline::build(&inputs);
+pub fn derive(articles: &[LoadedArticle], settings: &Settings) -> Derived {
+    let entries = records::merge(articles);
     let summary = summarize(articles, &entries);
-    let filtered = filter(articles, article_index, &entries, &summary, settings);
+    let filtered = filter(articles, &entries, &summary.publications, settings, &|| {
+        false
+    })
+    .unwrap_or_default();
     Derived {
-        entries,
+        entries: Arc::new(entries),
         summary,
         filtered,
     }
@@ -147,28 +147,35 @@ fn widen(span: &mut Option<(f64, f64)>, a: f64, b: f64) {
 }
 
 /// The look-ups and counts of a timeline.
-pub fn summarize(articles: &[LoadedArticle], entries: &[Entry]) -> Summary {
+pub fn summarize(articles: &[LoadedArticle], entries: &[EntryRecord]) -> Summary {
     let mut by_id: Vec<u32> = (0..entries.len())
         .filter_map(|i| u32::try_from(i).ok())
         .collect();
-    by_id.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
+    let names = records::names();
+    // Ids are unique: no order among equals to keep.
+    by_id.sort_unstable_by(|&a, &b| {
+        records::cmp_ids(articles, &names, &entries[a as usize], &entries[b as usize])
+    });
+    drop(names);
     let mut kind_counts: Vec<(EventKind, usize)> = EventKind::ALL.iter().map(|k| (*k, 0)).collect();
-    let mut actors: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut actors: HashMap<u32, usize> = HashMap::new();
     let mut span_all = None;
     for e in entries {
         if let Some(c) = kind_counts.iter_mut().find(|(k, _)| *k == e.kind) {
             c.1 += 1;
         }
-        for a in &e.actors {
-            *actors.entry(a.as_str()).or_default() += 1;
+        for &a in &e.actors {
+            *actors.entry(a).or_default() += 1;
         }
         let (_, s, end) = entry_days(e);
         widen(&mut span_all, s, end);
     }
+    let names = records::names();
     let mut actor_counts: Vec<(String, usize)> = actors
         .into_iter()
-        .map(|(a, n)| (a.to_string(), n))
+        .map(|(a, n)| (names.get(a).to_string(), n))
         .collect();
+    drop(names);
     actor_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut publications: Vec<Publication> = articles
         .iter()
@@ -190,17 +197,6 @@ pub fn summarize(articles: &[LoadedArticle], entries: &[Entry]) -> Summary {
         span_all,
         publications,
     }
-}
-
-/// The event an entry's report points at, with its article.
-fn report_event<'a>(
-    articles: &'a [LoadedArticle],
-    article_index: &HashMap<String, usize>,
-    article: &str,
-    event: &str,
-) -> Option<(&'a LoadedArticle, &'a Event)> {
-    let a = articles.get(*article_index.get(article)?)?;
-    Some((a, a.extraction.events.iter().find(|e| e.id == event)?))
 }
 
 /// Grain order from fine to coarse, for the precision filter.
@@ -228,16 +224,20 @@ struct SearchBuffers {
 /// Does an entry pass the filters? `needle` is the search, trimmed and lower case.
 fn passes(
     articles: &[LoadedArticle],
-    article_index: &HashMap<String, usize>,
     f: &Filters,
     needle: &str,
-    e: &Entry,
+    e: &EntryRecord,
     buffers: &mut SearchBuffers,
 ) -> bool {
     if f.hidden_kinds.contains(&e.kind) {
         return false;
     }
-    if !f.actors.is_empty() && !e.actors.iter().any(|a| f.actors.contains(a)) {
+    if !f.actors.is_empty()
+        && !e
+            .actors
+            .iter()
+            .any(|&a| f.actors.iter().any(|n| n == records::name(a)))
+    {
         return false;
     }
     if let Some(min) = f.min_precision
@@ -249,22 +249,25 @@ fn passes(
         // "label kind actors places sentences", each list joined by spaces, lower case.
         let SearchBuffers { hay, lower } = buffers;
         hay.clear();
-        hay.push_str(&e.label);
+        records::push_entry_label(articles, e, hay);
         hay.push(' ');
         hay.push_str(e.kind.name());
-        for list in [&e.actors, &e.places] {
-            hay.push(' ');
-            for (i, name) in list.iter().enumerate() {
-                if i > 0 {
-                    hay.push(' ');
+        {
+            let names = records::names();
+            for list in [&e.actors, &e.places] {
+                hay.push(' ');
+                for (i, &name) in list.iter().enumerate() {
+                    if i > 0 {
+                        hay.push(' ');
+                    }
+                    hay.push_str(names.get(name));
                 }
-                hay.push_str(name);
             }
         }
-        for r in &e.reports {
-            if let Some((a, ev)) = report_event(articles, article_index, &r.article, &r.event) {
+        for &r in &e.reports {
+            if let Some((a, ev)) = records::report(articles, r) {
                 hay.push(' ');
-                hay.push_str(&a.sentence_text(ev));
+                hay.push_str(a.text_at(ev.sentence.0 as usize, ev.sentence.1 as usize));
             }
         }
         lower.clear();
@@ -282,55 +285,60 @@ fn passes(
     true
 }
 
-/// Applies the filters: what is shown, its lanes and the table's order.
+/// How many entries [`filter`] looks at between two questions whether to stop.
+const CHECK_EVERY: usize = 4096;
+
+/// Applies the filters: what is shown, its lanes and the table's order. `stop` is
+/// asked every few thousand entries whether the result is still wanted; when it
+/// says no, there is none.
 pub fn filter(
     articles: &[LoadedArticle],
-    article_index: &HashMap<String, usize>,
-    entries: &[Entry],
-    summary: &Summary,
+    entries: &[EntryRecord],
+    publications: &[Publication],
     settings: &Settings,
-) -> Filtered {
+    stop: &dyn Fn() -> bool,
+) -> Option<Filtered> {
     let needle = settings.filters.search.trim().to_lowercase();
     let mut buffers = SearchBuffers::default();
-    let shown: Vec<usize> = (0..entries.len())
-        .filter(|&i| {
-            passes(
-                articles,
-                article_index,
-                &settings.filters,
-                &needle,
-                &entries[i],
-                &mut buffers,
-            )
-        })
-        .collect();
-    let lanes = make_lanes(articles, article_index, entries, &shown, settings.lane_mode);
+    let mut shown: Vec<usize> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        if i % CHECK_EVERY == 0 && stop() {
+            return None;
+        }
+        if passes(articles, &settings.filters, &needle, e, &mut buffers) {
+            shown.push(i);
+        }
+    }
+    shown.shrink_to_fit();
+    if stop() {
+        return None;
+    }
+    let lanes = make_lanes(articles, entries, &shown, settings.lane_mode);
     let mut span_shown = None;
     for &i in &shown {
         let (_, s, e) = entry_days(&entries[i]);
         widen(&mut span_shown, s, e);
     }
-    for p in &summary.publications {
+    for p in publications {
         widen(&mut span_shown, p.day, p.day + 1.0);
     }
-    let table = table_order(articles, article_index, entries, &shown, settings.sort);
-    Filtered {
+    if stop() {
+        return None;
+    }
+    let table = table_order(articles, entries, &shown, settings.sort);
+    Some(Filtered {
         shown,
         lanes,
         span_shown,
         table,
-    }
+    })
 }
 
 /// The title of the article an entry's first report is from.
-fn first_article_title(
-    articles: &[LoadedArticle],
-    article_index: &HashMap<String, usize>,
-    e: &Entry,
-) -> String {
+fn first_article_title(articles: &[LoadedArticle], e: &EntryRecord) -> String {
     e.reports
         .first()
-        .and_then(|r| articles.get(*article_index.get(&r.article)?))
+        .and_then(|r| articles.get(r.article as usize))
         .map(LoadedArticle::title)
         .unwrap_or_default()
 }
@@ -338,8 +346,7 @@ fn first_article_title(
 /// The shown entries in the order of a table column.
 pub fn table_order(
     articles: &[LoadedArticle],
-    article_index: &HashMap<String, usize>,
-    entries: &[Entry],
+    entries: &[EntryRecord],
     shown: &[usize],
     sort: (SortColumn, bool),
 ) -> TableOrder {
@@ -349,13 +356,19 @@ pub fn table_order(
         // `shown` is in date order already.
         SortColumn::Date => {}
         SortColumn::Kind => rows.sort_by(|&a, &b| entries[a].kind.cmp(&entries[b].kind)),
-        SortColumn::Label => rows.sort_by(|&a, &b| entries[a].label.cmp(&entries[b].label)),
+        // Each label and title once, not once per comparison.
+        SortColumn::Label => {
+            rows.sort_by_cached_key(|&i| records::entry_label(articles, &entries[i]));
+        }
         SortColumn::Actors => {
-            rows.sort_by(|&a, &b| entries[a].actors.first().cmp(&entries[b].actors.first()));
+            let names = records::names();
+            rows.sort_by(|&a, &b| {
+                let first = |i: usize| entries[i].actors.first().map(|&n| names.get(n));
+                first(a).cmp(&first(b))
+            });
         }
         SortColumn::Article => {
-            // Each title once, not once per comparison.
-            rows.sort_by_cached_key(|&i| first_article_title(articles, article_index, &entries[i]));
+            rows.sort_by_cached_key(|&i| first_article_title(articles, &entries[i]));
         }
     }
     // The sorts are stable and `shown` is in index order, so ties stay in date order.
@@ -374,8 +387,7 @@ pub fn table_order(
 /// The lanes for the shown entries, each sorted by marker day.
 fn make_lanes(
     articles: &[LoadedArticle],
-    article_index: &HashMap<String, usize>,
-    entries: &[Entry],
+    entries: &[EntryRecord],
     shown: &[usize],
     mode: LaneMode,
 ) -> Vec<Lane> {
@@ -422,10 +434,10 @@ fn make_lanes(
                 if mode == LaneMode::Actor && e.actors.is_empty() {
                     names.push("(no actor)".to_string());
                 } else if mode == LaneMode::Actor {
-                    names.extend(e.actors.iter().cloned());
+                    names.extend(e.actors.iter().map(|&n| records::name(n).to_string()));
                 } else {
                     names.extend(e.reports.iter().filter_map(|r| {
-                        let a = articles.get(*article_index.get(&r.article)?)?;
+                        let a = articles.get(r.article as usize)?;
                         Some(a.title())
                     }));
                     names.dedup();
@@ -461,7 +473,7 @@ fn make_lanes(
 
 /// For each item, how many times the kind changed up to it along the lane, so
 /// that "are these items all of one kind?" is one subtraction.
-fn kind_breaks(items: &[LaneItem], entries: &[Entry]) -> Vec<u32> {
+fn kind_breaks(items: &[LaneItem], entries: &[EntryRecord]) -> Vec<u32> {
     let mut out = Vec::with_capacity(items.len());
     let mut breaks = 0u32;
     let mut last: Option<EventKind> = None;
@@ -477,13 +489,13 @@ fn kind_breaks(items: &[LaneItem], entries: &[Entry]) -> Vec<u32> {
 }
 
 /// Does an entry get a range bar (a date longer than a day, or an open range)?
-pub fn has_bar(e: &Entry, start_day: f64, end_day: f64) -> bool {
+pub fn has_bar(e: &EntryRecord, start_day: f64, end_day: f64) -> bool {
     end_day - start_day > 1.0 || matches!(e.date.modifier, Some(Modifier::Since | Modifier::Until))
 }
 
 /// The days covered by the lane's range bars, as sorted, disjoint spans: what is
 /// drawn when there are too many bars in view to draw one by one.
-fn bar_spans(items: &[LaneItem], entries: &[Entry]) -> Vec<(f64, f64)> {
+fn bar_spans(items: &[LaneItem], entries: &[EntryRecord]) -> Vec<(f64, f64)> {
     let mut bars: Vec<(f64, f64)> = items
         .iter()
         .filter(|it| {
@@ -509,27 +521,29 @@ mod tests {
     use super::*;
     use crate::app::state::tests::{event, loaded};
 
+    fn events() -> Vec<crate::extract::events::Event> {
+        vec![
+            event("e1", EventKind::Meeting, (2024, 6, 19), &["Vladimir Putin"]),
+            event("e2", EventKind::Treaty, (2024, 6, 20), &["Russia"]),
+            event("e3", EventKind::Meeting, (2024, 10, 1), &["Kim Jong Un"]),
+        ]
+    }
+
     fn articles() -> Vec<LoadedArticle> {
-        vec![loaded(
-            "a.txt",
-            vec![
-                event("e1", EventKind::Meeting, (2024, 6, 19), &["Vladimir Putin"]),
-                event("e2", EventKind::Treaty, (2024, 6, 20), &["Russia"]),
-                event("e3", EventKind::Meeting, (2024, 10, 1), &["Kim Jong Un"]),
-            ],
-        )]
+        vec![loaded("a.txt", events())]
     }
 
     #[test]
     fn the_summary_counts_kinds_and_actors_and_indexes_entries() {
         let a = articles();
-        let d = derive(&a, &index_articles(&a), &Settings::default());
+        let d = derive(&a, &Settings::default());
         let s = &d.summary;
         assert_eq!(s.by_id.len(), d.entries.len());
         for (i, e) in d.entries.iter().enumerate() {
-            assert_eq!(s.entry_index(&d.entries, &e.id), Some(i));
+            let id = records::entry_id(&a, e);
+            assert_eq!(s.entry_index(&a, &d.entries, &id), Some(i));
         }
-        assert_eq!(s.entry_index(&d.entries, "no such id"), None);
+        assert_eq!(s.entry_index(&a, &d.entries, "no such id"), None);
         assert_eq!(s.kind_counts[0], (EventKind::Meeting, 2));
         assert_eq!(s.actor_counts.len(), 3);
         assert_eq!(s.publications.len(), 1);
@@ -539,17 +553,12 @@ mod tests {
 
     #[test]
     fn search_finds_what_lowering_the_joined_text_finds() {
-        let mut a = articles();
-        let mut events = a[0].extraction.events.clone();
+        let mut events = events();
         events[0].label = "Meeting: ΟΔΥΣΣΕΥΣ Kim".into();
         events[1].actors = vec!["Straße".into(), "İstanbul".into()];
         events[2].places = vec!["Kursk".into(), "Sumy".into()];
-        a[0].extraction = std::sync::Arc::new(crate::extract::Extraction {
-            events,
-            ..Default::default()
-        });
-        let idx = index_articles(&a);
-        let d = derive(&a, &idx, &Settings::default());
+        let a = vec![loaded("a.txt", events)];
+        let d = derive(&a, &Settings::default());
         for needle in [
             "οδυσσευς",
             "οδυσσεύς",
@@ -560,28 +569,28 @@ mod tests {
             "kursk sumy",
             "meeting treaty",
             "treaty straße",
-            "sentence of e",
+            "chas pravd",
             "nothing",
         ] {
-            for e in &d.entries {
-                let plain = format!(
+            for e in d.entries.iter() {
+                // The whole entry, as the CLI makes it, and its sentences.
+                let full = records::full_entry(&a, e).unwrap();
+                let mut plain = format!(
                     "{} {} {} {}",
-                    e.label,
-                    e.kind.name(),
-                    e.actors.join(" "),
-                    e.places.join(" ")
+                    full.label,
+                    full.kind.name(),
+                    full.actors.join(" "),
+                    full.places.join(" ")
                 );
-                let mut plain = plain;
-                for r in &e.reports {
-                    if let Some((art, ev)) = report_event(&a, &idx, &r.article, &r.event) {
-                        plain.push(' ');
-                        plain.push_str(&art.sentence_text(ev));
-                    }
+                for r in &full.reports {
+                    let art = a.iter().find(|x| x.article.id == r.article).unwrap();
+                    let i = art.events.find(&r.event).unwrap();
+                    plain.push(' ');
+                    plain.push_str(&art.sentence_text(&art.events.event(i).unwrap()));
                 }
                 let expected = plain.to_lowercase().contains(needle);
                 let got = passes(
                     &a,
-                    &idx,
                     &Filters::default(),
                     needle,
                     e,
@@ -595,15 +604,15 @@ mod tests {
     #[test]
     fn the_table_order_and_its_inverse_agree() {
         let a = articles();
-        let idx = index_articles(&a);
-        let d = derive(&a, &idx, &Settings::default());
+        let d = derive(&a, &Settings::default());
         for sort in [
             (SortColumn::Date, false),
             (SortColumn::Label, true),
             (SortColumn::Kind, false),
             (SortColumn::Article, true),
+            (SortColumn::Actors, true),
         ] {
-            let t = table_order(&a, &idx, &d.entries, &d.filtered.shown, sort);
+            let t = table_order(&a, &d.entries, &d.filtered.shown, sort);
             assert_eq!(t.rows.len(), d.filtered.shown.len());
             for (r, &i) in t.rows.iter().enumerate() {
                 assert_eq!(t.row(i), Some(r));
@@ -613,8 +622,7 @@ mod tests {
 
     #[test]
     fn bar_spans_merge_overlapping_ranges_and_keep_gaps() {
-        let mut a = articles();
-        let mut events = a[0].extraction.events.clone();
+        let mut events = events();
         for (e, (m0, m1)) in events.iter_mut().zip([(1, 3), (2, 4), (8, 9)]) {
             e.kind = EventKind::Meeting;
             e.date.grain = Grain::Month;
@@ -622,11 +630,8 @@ mod tests {
             e.date.end_date = chrono::NaiveDate::from_ymd_opt(2024, m1, 28).unwrap();
             e.actors = vec![e.id.clone()];
         }
-        a[0].extraction = std::sync::Arc::new(crate::extract::Extraction {
-            events,
-            ..Default::default()
-        });
-        let d = derive(&a, &index_articles(&a), &Settings::default());
+        let a = vec![loaded("a.txt", events)];
+        let d = derive(&a, &Settings::default());
         let lane = &d.filtered.lanes[0];
         assert_eq!(lane.bar_spans.len(), 2);
         assert!(lane.bar_spans[0].1 < lane.bar_spans[1].0);

@@ -4,6 +4,7 @@
 use egui_extras::{Column, TableBuilder};
 
 use crate::app::command::Command;
+use crate::app::records;
 use crate::app::state::{AppState, LoadedArticle, SortColumn};
 use crate::app::theme::Theme;
 use crate::app::timeline_view::entry_date_text;
@@ -69,31 +70,37 @@ pub fn event_table_ui(
                 let e = &state.entries[i];
                 row.set_selected(Some(row.index()) == selected_row);
                 row.col(|ui| {
-                    ui.label(entry_date_text(e));
+                    ui.label(entry_date_text(&e.date));
                 });
                 row.col(|ui| {
                     ui.colored_label(theme.kind(e.kind), e.kind.name());
                 });
                 row.col(|ui| {
-                    ui.label(&e.label);
+                    ui.label(state.entry_label(i));
                 });
                 row.col(|ui| {
-                    ui.label(e.actors.join(", "));
+                    let actors: Vec<&str> = e.actors.iter().map(|&a| records::name(a)).collect();
+                    ui.label(actors.join(", "));
                 });
                 row.col(|ui| {
                     let titles: Vec<String> = e
                         .reports
                         .iter()
-                        .filter_map(|r| state.article(&r.article).map(LoadedArticle::title))
+                        .filter_map(|r| {
+                            state
+                                .articles
+                                .get(r.article as usize)
+                                .map(LoadedArticle::title)
+                        })
                         .collect();
                     ui.label(titles.join("; "));
                 });
                 let resp = row.response();
                 if resp.clicked() {
-                    commands.push(Command::Select(Some(e.id.clone())));
+                    commands.push(Command::Select(Some(state.entry_id(i))));
                 }
                 if resp.double_clicked() {
-                    commands.push(Command::OpenPopup(e.id.clone()));
+                    commands.push(Command::OpenPopup(state.entry_id(i)));
                 }
             });
         });

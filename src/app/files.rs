@@ -6,11 +6,11 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use rayon::prelude::*;
 
+use crate::app::records::EventRecords;
 use crate::app::state::{LoadedArticle, SourceRef};
 use crate::article::{Article, IntakeOptions};
 use crate::extract::Extraction;
@@ -142,38 +142,18 @@ pub fn load(job: &Job, extractor: Extractor) -> LoadedArticle {
         extractor(&article)
     };
     article.warnings.append(&mut extraction.warnings);
-    compact(&mut extraction);
-    LoadedArticle {
-        source: job.source(),
-        article: Arc::new(article),
-        extraction: Arc::new(extraction),
-        visible: true,
-    }
+    LoadedArticle::new(job.source(), article, extraction)
 }
 
-/// Drops the events' copies of their sentences and triggers, which the article's
-/// text holds at their offsets (see [`LoadedArticle::sentence_text`]): with a
-/// million events that is a few hundred megabytes. And gives back the room the
-/// lists grew into while they were filled, which the app keeps for as long as
-/// the article is open.
-pub fn compact(extraction: &mut Extraction) {
-    for e in &mut extraction.events {
-        e.sentence.text = String::new();
-        e.trigger.text = String::new();
-        e.label.shrink_to_fit();
-        for list in [
-            &mut e.actors,
-            &mut e.places,
-            &mut e.affiliations,
-            &mut e.people,
-        ] {
-            list.shrink_to_fit();
-        }
-        e.figures.shrink_to_fit();
-    }
-    extraction.events.shrink_to_fit();
+/// Takes the events out of an extraction as compact records (see
+/// [`crate::app::records`]: with a million events the events themselves are most
+/// of a gigabyte), and gives back the room the other lists grew into while they
+/// were filled, which the app keeps for as long as the article is open.
+pub fn compact(extraction: &mut Extraction) -> EventRecords {
+    let events = std::mem::take(&mut extraction.events);
     extraction.sentences.shrink_to_fit();
     extraction.timexes.shrink_to_fit();
+    EventRecords::of(&events)
 }
 
 /// What the loader sends back.

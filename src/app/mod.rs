@@ -15,6 +15,8 @@ pub mod derive;
 pub mod event_table;
 pub mod files;
 pub mod popup;
+pub mod records;
+pub mod refilter;
 pub mod remake;
 pub mod session_file;
 pub mod sidebar;
@@ -30,6 +32,7 @@ use egui::{Key, Modifiers};
 
 pub use command::{Command, ZoomPreset};
 use files::{Extractor, Job, Loader};
+use refilter::Refilter;
 use remake::Remaker;
 use session_file::SessionFile;
 use state::{AppState, Session, SourceRef};
@@ -108,6 +111,8 @@ pub struct DatelineApp {
     loader: Loader,
     /// Remakes the timeline off the UI thread as files come in.
     remaker: Remaker,
+    /// Filters the timeline off the UI thread when the filters change.
+    refilter: Refilter,
     extractor: Extractor,
     commands: Vec<Command>,
     /// Where each visible event's marker was last drawn, to put its popup beside it.
@@ -209,6 +214,7 @@ impl DatelineApp {
             state,
             loader: Loader::default(),
             remaker: Remaker::default(),
+            refilter: Refilter::default(),
             extractor,
             commands: Vec::new(),
             marker_pos: HashMap::new(),
@@ -309,6 +315,27 @@ impl DatelineApp {
     /// Is anything still loading (files, or the timeline being remade with them)?
     pub fn is_loading(&self) -> bool {
         self.loader.is_busy() || self.remaker.is_busy()
+    }
+
+    /// Is a change of the filters being worked out in the background?
+    pub fn is_filtering(&self) -> bool {
+        self.refilter.is_busy()
+    }
+
+    /// How many filter results came back after a newer change and were dropped.
+    pub fn dropped_filter_results(&self) -> u64 {
+        self.refilter.dropped()
+    }
+
+    /// How many filter workers stopped early because a newer change came.
+    pub fn stopped_filter_workers(&self) -> u64 {
+        self.refilter.stopped()
+    }
+
+    /// Filters again with the state's settings, on a worker (see [`refilter`]).
+    fn refilter_in_background(&mut self) {
+        let wake = self.waker();
+        self.refilter.start(&self.state, wake);
     }
 
     /// Asks for a frame, from any thread.
@@ -481,7 +508,7 @@ impl DatelineApp {
                 let selected = s
                     .selected
                     .as_deref()
-                    .and_then(|id| s.entry(id))
+                    .and_then(|id| s.entry_record(id))
                     .map(|e| state::entry_days(e).0);
                 let newest = s
                     .publication_days()
@@ -502,7 +529,7 @@ impl DatelineApp {
                 s.selected = id;
             }
             Command::OpenPopup(id) => {
-                if s.entry(&id).is_some() {
+                if s.entry_index(&id).is_some() {
                     if let Some(p) = self.marker_pos.get(&id) {
                         self.popup_pos
                             .insert(id.clone(), *p + egui::vec2(16.0, 16.0));
@@ -538,14 +565,14 @@ impl DatelineApp {
             Command::CloseArticle => s.article_view = None,
             Command::SetLaneMode(m) => {
                 s.lane_mode = m;
-                s.refilter();
+                self.refilter_in_background();
             }
             Command::SetKindVisible(k, visible) => {
                 s.filters.hidden_kinds.retain(|h| *h != k);
                 if !visible {
                     s.filters.hidden_kinds.push(k);
                 }
-                s.refilter();
+                self.refilter_in_background();
             }
             Command::ToggleActor(a) => {
                 if let Some(i) = s.filters.actors.iter().position(|x| *x == a) {
@@ -553,19 +580,19 @@ impl DatelineApp {
                 } else {
                     s.filters.actors.push(a);
                 }
-                s.refilter();
+                self.refilter_in_background();
             }
             Command::SetSearch(text) => {
                 s.filters.search = text;
-                s.refilter();
+                self.refilter_in_background();
             }
             Command::SetMinPrecision(g) => {
                 s.filters.min_precision = g;
-                s.refilter();
+                self.refilter_in_background();
             }
             Command::ClearFilters => {
                 s.filters = state::Filters::default();
-                s.refilter();
+                self.refilter_in_background();
             }
             Command::SortBy(col) => {
                 let sort = if s.sort.0 == col {
@@ -810,6 +837,9 @@ impl DatelineApp {
             } else if self.remaker.is_busy() {
                 ui.spinner();
                 ui.label("Merging the timeline…");
+            } else if self.refilter.is_busy() {
+                ui.spinner();
+                ui.label("Filtering…");
             }
             let s = &self.state;
             ui.label(format!(
@@ -880,6 +910,7 @@ impl DatelineApp {
     /// without eframe so that benchmarks can run it headless.
     pub fn app_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.refilter.poll(&mut self.state);
         self.keyboard(&ctx);
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));

@@ -45,36 +45,31 @@ pub fn popup_ui(
     pos: Option<Pos2>,
     commands: &mut Vec<Command>,
 ) {
-    let Some(entry) = state.entry(id) else {
+    let (Some(record), Some(entry)) = (state.entry_record(id), state.entry(id)) else {
         return;
     };
-    let mut open = true;
-    let mut window = egui::Window::new(format!(
-        "{} — {}",
-        entry.kind.title(),
-        entry_date_text(entry)
-    ))
-    .id(Id::unique(("popup", id)))
-    .open(&mut open)
-    .collapsible(false)
-    .resizable(true)
-    .default_width(440.0);
+    let entry = &entry;
+    let date_text = entry_date_text(&record.date);
+    let mut window = egui::Window::new(format!("{} — {}", entry.kind.title(), date_text))
+        .id(Id::unique(("popup", id)))
+        .collapsible(false)
+        .resizable(true)
+        .default_width(440.0);
     if let Some(p) = pos {
         window = window.default_pos(p);
     }
+    let mut open = true;
+    window = window.open(&mut open);
     window.show(ctx, |ui| {
         let theme = Theme::of(ui);
         ui.heading(&entry.label);
-        let first = entry
-            .reports
-            .first()
-            .and_then(|r| state.report_event(&r.article, &r.event));
+        let first = record.reports.first().and_then(|&r| state.report_event(r));
+        let first = first.as_ref().map(|(a, e)| (*a, e));
         let subkind = first
             .and_then(|(_, e)| e.subkind.clone())
             .map(|s| format!(" / {s}"))
             .unwrap_or_default();
         ui.label(format!("Kind: {}{subkind}", entry.kind.name()));
-        let date_text = entry_date_text(entry);
         match first {
             Some((a, ev)) => ui.label(format!("Date: {}", date_explanation(&date_text, ev, a))),
             None => ui.label(format!("Date: {date_text}")),
@@ -135,8 +130,8 @@ pub fn popup_ui(
             });
         ui.separator();
         ui.strong(format!("Reports ({})", entry.reports.len()));
-        for r in &entry.reports {
-            let Some((a, ev)) = state.report_event(&r.article, &r.event) else {
+        for &r in &record.reports {
+            let Some((a, ev)) = state.report_event(r) else {
                 continue;
             };
             ui.horizontal_wrapped(|ui| {

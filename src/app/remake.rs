@@ -77,12 +77,12 @@ impl Remaker {
         self.dirty = false;
         self.in_flight = true;
         self.last_start = Some(Instant::now());
-        let (articles, index) = state.articles_snapshot();
+        let articles = state.articles_snapshot();
         let settings = state.settings();
         let generation = self.generation;
         let tx = self.tx.clone();
         std::thread::spawn(move || {
-            let d = derive::derive(&articles, &index, &settings);
+            let d = derive::derive(&articles, &settings);
             // The receiver only goes away when the app closes; nothing to do then.
             let _ = tx.send((generation, settings, d));
             wake();
@@ -137,7 +137,7 @@ mod tests {
         assert!(!r.is_busy());
         assert_eq!(s.entries.len(), 1);
         assert_eq!(s.lanes.len(), 1);
-        assert!(s.entry(&s.entries[0].id.clone()).is_some());
+        assert!(s.entry(&s.entry_id(0)).is_some());
     }
 
     #[test]

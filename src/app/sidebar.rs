@@ -73,7 +73,7 @@ fn articles_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mu
             };
             for a in boxed {
                 let id = a.article.id.clone();
-                let n_events = a.extraction.events.len();
+                let n_events = a.events.len();
                 ui.group(|ui| {
                     ui.horizontal(|ui| {
                         let mut visible = a.visible;
@@ -201,7 +201,7 @@ fn article_rows_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Comma
                         .on_hover_text(format!(
                             "{title}\n{} · {} events · {}",
                             a.article.lang,
-                            a.extraction.events.len(),
+                            a.events.len(),
                             a.source.display_name()
                         ));
                 });

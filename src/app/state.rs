@@ -12,6 +12,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::app::derive::{self, Derived, Settings, Summary, TableOrder};
+use crate::app::records::{self, EntryRecord, EventRecords, ReportRef};
 use crate::app::time_axis::{ViewRange, days_of_range};
 use crate::article::Article;
 use crate::extract::Extraction;
@@ -151,13 +152,28 @@ pub struct LoadedArticle {
     pub source: SourceRef,
     /// The article.
     pub article: Arc<Article>,
-    /// What extraction found.
+    /// What extraction found, but the events, which are in `events`.
     pub extraction: Arc<Extraction>,
+    /// Its events, compact.
+    pub events: Arc<EventRecords>,
     /// Shown on the timeline.
     pub visible: bool,
 }
 
 impl LoadedArticle {
+    /// An article and its extraction, whose events become compact records (see
+    /// [`crate::app::files::compact`]).
+    pub fn new(source: SourceRef, article: Article, mut extraction: Extraction) -> Self {
+        let events = crate::app::files::compact(&mut extraction);
+        LoadedArticle {
+            source,
+            article: Arc::new(article),
+            extraction: Arc::new(extraction),
+            events: Arc::new(events),
+            visible: true,
+        }
+    }
+
     /// The sentence an event comes from: its copy if the event has one, else the
     /// article's text at its offsets (loaded articles keep one copy: see
     /// [`crate::app::files::compact`]).
@@ -165,13 +181,17 @@ impl LoadedArticle {
         if !ev.sentence.text.is_empty() {
             return std::borrow::Cow::Borrowed(&ev.sentence.text);
         }
+        std::borrow::Cow::Borrowed(self.text_at(ev.sentence.start, ev.sentence.end))
+    }
+
+    /// The article's text from character `start` to `end`. Characters are counted
+    /// from the last sentence that starts by `start`, whose byte offset is known, not
+    /// from the top of the text: searching a million events reads every one's sentence.
+    pub fn text_at(&self, start_char: usize, end_char: usize) -> &str {
         let text = &self.article.text;
-        // Count characters from the last sentence that starts by the event's, whose
-        // byte offset is known, not from the top of the text: searching a million
-        // events reads every one's sentence.
         let sentences = &self.extraction.sentences;
         let (from_char, from_byte) = sentences
-            .partition_point(|s| s.start <= ev.sentence.start)
+            .partition_point(|s| s.start <= start_char)
             .checked_sub(1)
             .and_then(|i| sentences.get(i))
             .filter(|s| text.is_char_boundary(s.byte_start))
@@ -180,16 +200,16 @@ impl LoadedArticle {
         let start = from_byte
             + rest
                 .char_indices()
-                .nth(ev.sentence.start - from_char)
+                .nth(start_char.saturating_sub(from_char))
                 .map_or(rest.len(), |(b, _)| b);
         let len: usize = text
             .get(start..)
             .unwrap_or_default()
             .chars()
-            .take(ev.sentence.end.saturating_sub(ev.sentence.start))
+            .take(end_char.saturating_sub(start_char))
             .map(char::len_utf8)
             .sum();
-        std::borrow::Cow::Borrowed(text.get(start..start + len).unwrap_or_default())
+        text.get(start..start + len).unwrap_or_default()
     }
 
     /// Its title, or its file name.
@@ -320,10 +340,13 @@ pub struct ArticleView {
 /// Everything the app knows.
 #[derive(Debug, Clone, Default)]
 pub struct AppState {
-    /// Open articles, in the order opened.
-    pub articles: Vec<LoadedArticle>,
-    /// Timeline entries of the visible articles, in date order.
-    pub entries: Vec<Entry>,
+    /// Open articles, in the order opened (shared with the workers that remake and
+    /// filter the timeline, so that handing them over copies nothing; changed
+    /// through [`Arc::make_mut`], which copies only while a worker holds them).
+    pub articles: Arc<Vec<LoadedArticle>>,
+    /// Timeline entries of the visible articles, in date order (shared with a
+    /// worker that filters them: see [`crate::app::refilter`]).
+    pub entries: Arc<Vec<EntryRecord>>,
     /// Entries that pass the filters, as indices into `entries`, in date order.
     pub shown: Vec<usize>,
     /// The lanes the timeline draws.
@@ -365,7 +388,7 @@ pub struct AppState {
 }
 
 /// Where an entry sits in day numbers: (marker, range start, range end exclusive).
-pub fn entry_days(e: &Entry) -> (f64, f64, f64) {
+pub fn entry_days(e: &EntryRecord) -> (f64, f64, f64) {
     let (start, end) = days_of_range(e.date.start_date, e.date.end_date);
     let marker = if end - start <= 1.0 {
         start + 0.5
@@ -468,7 +491,7 @@ impl AppState {
         self.sources.insert(loaded.source.clone());
         self.article_index
             .insert(loaded.article.id.clone(), self.articles.len());
-        self.articles.push(loaded);
+        Arc::make_mut(&mut self.articles).push(loaded);
         true
     }
 
@@ -503,7 +526,7 @@ impl AppState {
 
     /// Closes an article.
     pub fn remove_article(&mut self, id: &str) {
-        self.articles.retain(|a| a.article.id != id);
+        Arc::make_mut(&mut self.articles).retain(|a| a.article.id != id);
         self.article_index = derive::index_articles(&self.articles);
         self.sources = self.articles.iter().map(|a| a.source.clone()).collect();
         if self.article_view.as_ref().is_some_and(|v| v.article == id) {
@@ -514,7 +537,7 @@ impl AppState {
 
     /// Shows or hides an article's events.
     pub fn set_article_visible(&mut self, id: &str, visible: bool) {
-        for a in &mut self.articles {
+        for a in Arc::make_mut(&mut self.articles).iter_mut() {
             if a.article.id == id {
                 a.visible = visible;
             }
@@ -527,25 +550,46 @@ impl AppState {
         self.articles.get(*self.article_index.get(id)?)
     }
 
-    /// The entry with this id.
-    pub fn entry(&self, id: &str) -> Option<&Entry> {
+    /// The index of an article in `articles`.
+    pub fn article_position(&self, id: &str) -> Option<usize> {
+        self.article_index.get(id).copied()
+    }
+
+    /// The whole entry with this id, made from its reports' events.
+    pub fn entry(&self, id: &str) -> Option<Entry> {
+        records::full_entry(&self.articles, self.entry_record(id)?)
+    }
+
+    /// The compact entry with this id.
+    pub fn entry_record(&self, id: &str) -> Option<&EntryRecord> {
         self.entries.get(self.entry_index(id)?)
     }
 
     /// The index of the entry with this id.
     pub fn entry_index(&self, id: &str) -> Option<usize> {
-        self.summary.entry_index(&self.entries, id)
+        self.summary.entry_index(&self.articles, &self.entries, id)
     }
 
-    /// The event an entry's report points at, with its article.
-    pub fn report_event(
-        &self,
-        article_id: &str,
-        event_id: &str,
-    ) -> Option<(&LoadedArticle, &Event)> {
-        let a = self.article(article_id)?;
-        let e = a.extraction.events.iter().find(|e| e.id == event_id)?;
-        Some((a, e))
+    /// The id of entry `i` ("" when there is none).
+    pub fn entry_id(&self, i: usize) -> String {
+        self.entries
+            .get(i)
+            .map(|e| records::entry_id(&self.articles, e))
+            .unwrap_or_default()
+    }
+
+    /// The label of entry `i`.
+    pub fn entry_label(&self, i: usize) -> String {
+        self.entries
+            .get(i)
+            .map(|e| records::entry_label(&self.articles, e))
+            .unwrap_or_default()
+    }
+
+    /// The event a report points at, made again, with its article.
+    pub fn report_event(&self, r: ReportRef) -> Option<(&LoadedArticle, Event)> {
+        let a = self.articles.get(r.article as usize)?;
+        Some((a, a.events.event(r.event as usize)?))
     }
 
     /// What the derived data depends on besides the articles.
@@ -557,15 +601,15 @@ impl AppState {
         }
     }
 
-    /// The article index and a copy of the articles (cheap: they are shared), for
-    /// a worker that remakes the timeline with [`derive::derive`].
-    pub fn articles_snapshot(&self) -> (Vec<LoadedArticle>, HashMap<String, usize>) {
-        (self.articles.clone(), self.article_index.clone())
+    /// The articles, shared, for a worker that remakes the timeline with
+    /// [`derive::derive`] or filters it.
+    pub fn articles_snapshot(&self) -> Arc<Vec<LoadedArticle>> {
+        Arc::clone(&self.articles)
     }
 
     /// Remakes the timeline from the visible articles, then the filters and lanes.
     pub fn rebuild(&mut self) {
-        let d = derive::derive(&self.articles, &self.article_index, &self.settings());
+        let d = derive::derive(&self.articles, &self.settings());
         self.install(d, None);
     }
 
@@ -583,13 +627,13 @@ impl AppState {
                 table: std::mem::replace(&mut self.table, d.filtered.table),
             },
         };
-        let (summary, entries) = (&self.summary, &self.entries);
+        let (summary, entries, articles) = (&self.summary, &self.entries, &self.articles);
         self.popups
-            .retain(|p| summary.entry_index(entries, p).is_some());
+            .retain(|p| summary.entry_index(articles, entries, p).is_some());
         if self
             .selected
             .as_deref()
-            .is_some_and(|s| summary.entry_index(entries, s).is_none())
+            .is_some_and(|s| summary.entry_index(articles, entries, s).is_none())
         {
             self.selected = None;
         }
@@ -599,32 +643,41 @@ impl AppState {
         old
     }
 
-    /// Recomputes which entries are shown, the lanes and the table's order.
+    /// Recomputes which entries are shown, the lanes and the table's order, here
+    /// (the app does it on a worker: see [`crate::app::refilter`]).
     pub fn refilter(&mut self) {
         let f = derive::filter(
             &self.articles,
-            &self.article_index,
             &self.entries,
-            &self.summary,
+            &self.summary.publications,
             &self.settings(),
+            &|| false,
         );
-        self.shown = f.shown;
-        self.lanes = f.lanes;
-        self.span_shown = f.span_shown;
-        self.table = f.table;
+        if let Some(f) = f {
+            let _old = self.install_filtered(f);
+        }
+    }
+
+    /// Puts in what the filters let through, made with the current filters and lane
+    /// mode, and returns what it replaces; the table is sorted again if the sort changed.
+    pub fn install_filtered(&mut self, f: derive::Filtered) -> derive::Filtered {
+        let old = derive::Filtered {
+            shown: std::mem::replace(&mut self.shown, f.shown),
+            lanes: std::mem::replace(&mut self.lanes, f.lanes),
+            span_shown: std::mem::replace(&mut self.span_shown, f.span_shown),
+            table: std::mem::replace(&mut self.table, f.table),
+        };
+        if self.table.sort != self.sort {
+            self.set_sort(self.sort);
+        }
+        old
     }
 
     /// Sorts the table by a column.
     pub fn set_sort(&mut self, sort: (SortColumn, bool)) {
         self.sort = sort;
         if self.table.sort != sort {
-            self.table = derive::table_order(
-                &self.articles,
-                &self.article_index,
-                &self.entries,
-                &self.shown,
-                sort,
-            );
+            self.table = derive::table_order(&self.articles, &self.entries, &self.shown, sort);
         }
     }
 
@@ -702,12 +755,14 @@ impl AppState {
             None => n - 1,
         };
         let idx = *self.shown.get(usize::try_from(next).ok()?)?;
-        Some(self.entries[idx].id.clone())
+        Some(self.entry_id(idx))
     }
 
     /// Brings an entry into view if it is off-screen, keeping the zoom.
     pub fn reveal(&mut self, id: &str) {
-        let Some(e) = self.entry(id) else { return };
+        let Some(e) = self.entry_record(id) else {
+            return;
+        };
         let (marker, _, _) = entry_days(e);
         if marker < self.view.start || marker > self.view.end {
             let half = self.view.span_days() / 2.0;
@@ -730,13 +785,7 @@ impl AppState {
         if self.table.sort == self.sort && self.table.rows.len() == self.shown.len() {
             std::borrow::Cow::Borrowed(&self.table.rows)
         } else {
-            let t = derive::table_order(
-                &self.articles,
-                &self.article_index,
-                &self.entries,
-                &self.shown,
-                self.sort,
-            );
+            let t = derive::table_order(&self.articles, &self.entries, &self.shown, self.sort);
             std::borrow::Cow::Owned(t.rows)
         }
     }
@@ -808,15 +857,14 @@ pub(crate) mod tests {
             b"Chas Pravdy - 28 Ottobre 2025 11:48\n\nIl leader russo ha parlato oggi.",
             &IntakeOptions::default(),
         );
-        LoadedArticle {
-            source: SourceRef::File(PathBuf::from(name)),
-            article: Arc::new(article),
-            extraction: Arc::new(Extraction {
+        LoadedArticle::new(
+            SourceRef::File(PathBuf::from(name)),
+            article,
+            Extraction {
                 events,
                 ..Extraction::default()
-            }),
-            visible: true,
-        }
+            },
+        )
     }
 
     fn state() -> AppState {
@@ -842,17 +890,17 @@ pub(crate) mod tests {
         let bytes = include_bytes!("../../data/000_baa33a4ea23e10ec.txt");
         let article = Article::from_bytes("data/000.txt", bytes, &IntakeOptions::default());
         let full = crate::extract::extract(&article);
-        let mut compacted = full.clone();
-        crate::app::files::compact(&mut compacted);
-        let loaded = LoadedArticle {
-            source: SourceRef::File(PathBuf::from("000.txt")),
-            article: Arc::new(article),
-            extraction: Arc::new(compacted),
-            visible: true,
-        };
+        let loaded = LoadedArticle::new(
+            SourceRef::File(PathBuf::from("000.txt")),
+            article,
+            full.clone(),
+        );
         assert!(full.events.len() > 3 && !loaded.extraction.sentences.is_empty());
-        for (ev, compact_ev) in full.events.iter().zip(&loaded.extraction.events) {
-            assert_eq!(loaded.sentence_text(compact_ev), ev.sentence.text);
+        assert_eq!(loaded.events.len(), full.events.len());
+        for (i, ev) in full.events.iter().enumerate() {
+            let compact_ev = loaded.events.event(i).unwrap();
+            assert!(compact_ev.sentence.text.is_empty());
+            assert_eq!(loaded.sentence_text(&compact_ev), ev.sentence.text);
         }
     }
 
@@ -945,18 +993,15 @@ pub(crate) mod tests {
     fn tab_order_is_time_order_and_stops_at_the_ends() {
         let mut s = state();
         let first = s.step_from_selection(1);
-        assert_eq!(first.as_deref(), Some(s.entries[s.shown[0]].id.as_str()));
+        assert_eq!(first.as_deref(), Some(s.entry_id(s.shown[0]).as_str()));
         s.selected = first;
         let second = s.step_from_selection(1);
         assert_ne!(second, s.selected);
         s.selected = s.step_from_selection(-5);
-        assert_eq!(
-            s.selected.as_deref(),
-            Some(s.entries[s.shown[0]].id.as_str())
-        );
+        assert_eq!(s.selected.as_deref(), Some(s.entry_id(s.shown[0]).as_str()));
         assert_eq!(
             s.step_from_selection(-1).as_deref(),
-            Some(s.entries[s.shown[0]].id.as_str())
+            Some(s.entry_id(s.shown[0]).as_str())
         );
     }
 

@@ -12,13 +12,13 @@ use egui_plot::{AxisHints, GridInput, GridMark, Plot, PlotBounds};
 
 use crate::app::command::Command;
 use crate::app::derive::Publication;
+use crate::app::records::{DateRecord, EntryRecord};
 use crate::app::state::{AppState, Lane};
 use crate::app::theme::Theme;
 use crate::app::time_axis::{
     TickStep, TimeAxis, ViewRange, calendar_marks, date_of, human_date, mark_label,
 };
 use crate::extract::time::{Grain, Modifier};
-use crate::timeline::Entry;
 
 /// Markers closer than this on screen merge into a cluster.
 pub const CLUSTER_PX: f32 = 20.0;
@@ -248,8 +248,7 @@ fn short(name: &str, max_chars: usize) -> String {
 }
 
 /// The date of an entry for people: "19 Jun 2024", "June 2024", "2024", "since Sep 2025".
-pub fn entry_date_text(e: &Entry) -> String {
-    let d = &e.date;
+pub fn entry_date_text(d: &DateRecord) -> String {
     let base = match d.grain {
         Grain::Minute | Grain::Hour | Grain::Day => human_date(d.start_date),
         Grain::Week => format!("week of {}", human_date(d.start_date)),
@@ -258,7 +257,7 @@ pub fn entry_date_text(e: &Entry) -> String {
         Grain::Decade => format!("{}s", d.start_date.format("%Y")),
         Grain::Quarter | Grain::Season => format!(
             "{} ({} – {})",
-            d.value,
+            crate::app::records::name(d.value),
             human_date(d.start_date),
             human_date(d.end_date)
         ),
@@ -434,7 +433,7 @@ pub fn timeline_view_ui(
             let center = Pos2::new(g.x_px, y);
             let first = &lane.items[g.items.start];
             let first_entry = &state.entries[first.entry];
-            let id = Id::unique(("glyph", li, first_entry.id.as_str(), g.items.len()));
+            let id = Id::unique(("glyph", li, first.entry, g.items.len()));
             if g.is_cluster() {
                 // Nothing here walks the members: a cluster may stand for a million.
                 let n = g.items.len();
@@ -466,7 +465,11 @@ pub fn timeline_view_ui(
                     ui.strong(format!("{n} events"));
                     for it in lane.items[g.items.clone()].iter().take(12) {
                         let e = &state.entries[it.entry];
-                        ui.label(format!("{} — {}", entry_date_text(e), e.label));
+                        ui.label(format!(
+                            "{} — {}",
+                            entry_date_text(&e.date),
+                            state.entry_label(it.entry)
+                        ));
                     }
                     if n > 12 {
                         ui.label(format!("… and {} more (click to zoom in)", n - 12));
@@ -477,6 +480,7 @@ pub fn timeline_view_ui(
                 }
             } else {
                 let e = first_entry;
+                let (e_id, e_label) = (state.entry_id(first.entry), state.entry_label(first.entry));
                 let color = theme.kind(e.kind);
                 let planned = e.date.modifier == Some(Modifier::Planned);
                 if planned {
@@ -484,14 +488,14 @@ pub fn timeline_view_ui(
                 } else {
                     painter.circle_filled(center, MARKER_RADIUS, color);
                 }
-                if state.selected.as_deref() == Some(e.id.as_str()) {
+                if state.selected.as_deref() == Some(e_id.as_str()) {
                     painter.circle_stroke(
                         center,
                         MARKER_RADIUS + 3.0,
                         Stroke::new(2.0, theme.selection()),
                     );
                 }
-                out.marker_pos.insert(e.id.clone(), center);
+                out.marker_pos.insert(e_id.clone(), center);
                 // A label to the right, where it fits before the next glyph.
                 let next_x = glyphs
                     .get(gi + 1)
@@ -499,7 +503,7 @@ pub fn timeline_view_ui(
                 let room = next_x - (g.x_px + MARKER_RADIUS + 4.0) - 4.0;
                 if room > 40.0 {
                     let mut job = egui::text::LayoutJob::simple_singleline(
-                        e.label.clone(),
+                        e_label.clone(),
                         label_font.clone(),
                         theme.marker_label(),
                     );
@@ -513,15 +517,15 @@ pub fn timeline_view_ui(
                 }
                 let rect = Rect::from_center_size(center, Vec2::splat(MARKER_RADIUS * 2.0 + 4.0));
                 let resp = ui.interact(rect, id, Sense::click());
-                let label = format!("{}, {}", e.label, entry_date_text(e));
+                let label = format!("{e_label}, {}", entry_date_text(&e.date));
                 resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 let resp = resp.on_hover_ui(|ui| {
-                    ui.strong(&e.label);
-                    ui.label(entry_date_text(e));
+                    ui.strong(&e_label);
+                    ui.label(entry_date_text(&e.date));
                 });
                 if resp.clicked() {
-                    commands.push(Command::Select(Some(e.id.clone())));
-                    commands.push(Command::OpenPopup(e.id.clone()));
+                    commands.push(Command::Select(Some(e_id.clone())));
+                    commands.push(Command::OpenPopup(e_id));
                 }
             }
         }
@@ -534,7 +538,7 @@ pub fn timeline_view_ui(
 fn draw_range(
     painter: &egui::Painter,
     axis: &TimeAxis,
-    e: &Entry,
+    e: &EntryRecord,
     start_day: f64,
     end_day: f64,
     y: f32,
@@ -728,15 +732,11 @@ mod tests {
         use crate::app::state::tests::event;
         use crate::extract::events::EventKind;
         let ev = event("e", EventKind::Treaty, (2024, 6, 19), &[]);
-        let mut entry = crate::timeline::build(&[crate::timeline::ArticleEvents {
-            article: "a",
-            events: std::slice::from_ref(&ev),
-        }])
-        .remove(0);
-        assert_eq!(entry_date_text(&entry), "19 Jun 2024");
-        entry.date.grain = Grain::Month;
-        assert_eq!(entry_date_text(&entry), "June 2024");
-        entry.date.modifier = Some(Modifier::Since);
-        assert_eq!(entry_date_text(&entry), "since June 2024");
+        let mut date = DateRecord::of(&ev.date);
+        assert_eq!(entry_date_text(&date), "19 Jun 2024");
+        date.grain = Grain::Month;
+        assert_eq!(entry_date_text(&date), "June 2024");
+        date.modifier = Some(Modifier::Since);
+        assert_eq!(entry_date_text(&date), "since June 2024");
     }
 }
