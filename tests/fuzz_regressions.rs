@@ -16,6 +16,7 @@ fn ctx_at(reference: NaiveDateTime) -> Ctx {
     Ctx {
         reference,
         future: false,
+        past: false,
         seasons: SeasonStyle::Astronomical,
         always_next: false,
         week_parts: dateline::extract::lang::WeekParts::THIRDS,

@@ -1232,3 +1232,138 @@ fn a_year_in_two_digits_after_an_apostrophe() {
         &["Apple unveils new laptops and the iLife '11 software suite."],
     );
 }
+
+/// A day and month without a year is the occurrence nearest the publication date
+/// (28 October 2025), unless a word says when: a future cue turns it forward, a past
+/// tense back ("signed a peace agreement on June 27", written in October, is last June).
+#[test]
+fn past_tense_turns_a_yearless_day_back() {
+    let cases: &[(&str, &[Case])] = &[
+        (
+            "it",
+            &[
+                ("È arrivato a Roma il 3 marzo.", "3 marzo", "2025-03-03", ""),
+                (
+                    "Il ministro ha firmato l'accordo il 3 marzo.",
+                    "3 marzo",
+                    "2025-03-03",
+                    "",
+                ),
+                (
+                    "Il vertice si terrà il 3 marzo.",
+                    "3 marzo",
+                    "2026-03-03",
+                    "planned",
+                ),
+                ("Il 3 marzo a Roma.", "3 marzo", "2026-03-03", "planned"),
+            ],
+        ),
+        (
+            "en",
+            &[
+                (
+                    "Kinshasa and Kigali signed a peace agreement on March 3.",
+                    "March 3",
+                    "2025-03-03",
+                    "",
+                ),
+                ("The drills ended on March 3.", "March 3", "2025-03-03", ""),
+                (
+                    "The summit is scheduled for March 3.",
+                    "March 3",
+                    "2026-03-03",
+                    "planned",
+                ),
+                // A date a few days ahead stays ahead even after a past tense.
+                (
+                    "The minister said the talks open on November 2.",
+                    "November 2",
+                    "2025-11-02",
+                    "planned",
+                ),
+            ],
+        ),
+        (
+            "es",
+            &[
+                (
+                    "Llegó a Madrid el 3 de marzo.",
+                    "3 de marzo",
+                    "2025-03-03",
+                    "",
+                ),
+                (
+                    "Los ministros firmaron el acuerdo el 3 de marzo.",
+                    "3 de marzo",
+                    "2025-03-03",
+                    "",
+                ),
+            ],
+        ),
+        (
+            "de",
+            &[
+                ("Das Treffen war am 3. März.", "3. März", "2025-03-03", ""),
+                (
+                    "Er kam am 3. März nach Berlin.",
+                    "3. März",
+                    "2025-03-03",
+                    "",
+                ),
+            ],
+        ),
+        (
+            "fr",
+            &[(
+                "Ils se sont rencontrés le 3 mars.",
+                "3 mars",
+                "2025-03-03",
+                "",
+            )],
+        ),
+        (
+            "uk",
+            &[
+                (
+                    "Він прибув до Києва 3 березня.",
+                    "3 березня",
+                    "2025-03-03",
+                    "",
+                ),
+                (
+                    "Зустріч відбулася 3 березня.",
+                    "3 березня",
+                    "2025-03-03",
+                    "",
+                ),
+                ("Зустріч 3 березня.", "3 березня", "2026-03-03", "planned"),
+            ],
+        ),
+    ];
+    for (lang, cases) in cases {
+        check(lang, cases);
+    }
+}
+
+/// A day number that starts a figure is no day: "a febbraio 4.000 tonnellate".
+#[test]
+fn a_figure_after_a_month_is_no_day() {
+    check(
+        "it",
+        &[(
+            "Il Programma alimentare mondiale ha consegnato a febbraio 4.000 tonnellate di cibo.",
+            "febbraio",
+            "2025-02",
+            "",
+        )],
+    );
+    check(
+        "en",
+        &[(
+            "The agency delivered in February 4,000 tonnes of food.",
+            "February",
+            "2025-02",
+            "",
+        )],
+    );
+}

@@ -478,6 +478,7 @@ pub fn resolve_time(data: &[u8]) {
         let ctx = Ctx {
             reference,
             future: head & 0x40 != 0,
+            past: head & 0x10 != 0,
             seasons: if head & 0x20 != 0 {
                 SeasonStyle::Astronomical
             } else {

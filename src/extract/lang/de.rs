@@ -794,6 +794,11 @@ pub static TABLE: LangTable = LangTable {
         "vorgesehen",
         "angekundigt",
     ],
+    // Auxiliaries of the perfect and the preterite, and frequent preterites.
+    past_cues: &[
+        "hat", "haben", "hatte", "hatten", "war", "waren", "wurde", "wurden", "sagte", "sagten",
+        "kam", "kamen", "fand", "fanden",
+    ],
     abbreviations: &[
         "dr", "prof", "hr", "fr", "nr", "bzw", "z.b", "u.a", "usw", "ca", "vgl", "st", "str",
         "jan", "feb", "febr", "mrz", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov",

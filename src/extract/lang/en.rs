@@ -526,6 +526,12 @@ pub static TABLE: LangTable = LangTable {
         "next",
         "aims",
     ],
+    // Past forms of the verbs news uses most, and the regular ending.
+    past_cues: &[
+        "was", "were", "had", "did", "said", "told", "met", "held", "took", "began", "came",
+        "went", "gave", "made", "fell", "rose", "won", "lost", "sent", "struck", "fled", "spoke",
+        "wrote", "broke", "became", "-ed",
+    ],
     abbreviations: &[
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
         "maj", "adm", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "e.g",

@@ -387,6 +387,12 @@ pub static TABLE: LangTable = LangTable {
         "esperan",
         "programad",
     ],
+    // Auxiliaries of the perfect tenses, frequent preterites, and preterite endings.
+    past_cues: &[
+        "ha", "han", "habia", "habian", "hubo", "fue", "fueron", "dijo", "hizo", "tuvo", "estuvo",
+        "llego", "firmo", "anuncio", "afirmo", "aseguro", "declaro", "murio", "ocurrio", "comenzo",
+        "visito", "reunio", "celebro", "-aron", "-ieron",
+    ],
     abbreviations: &[
         "sr", "sra", "srta", "dr", "dra", "lic", "ing", "prof", "gral", "gen", "cnel", "art",
         "pag", "etc", "ej", "no", "num", "av", "ee.uu", "aprox", "ud", "uds",

@@ -345,6 +345,11 @@ pub static TABLE: LangTable = LangTable {
         "envisage",
         "compte",
     ],
+    // Auxiliaries of the passé composé and the plus-que-parfait, and passé simple endings ("a" alone folds with "à").
+    past_cues: &[
+        "ont", "avait", "avaient", "etait", "etaient", "fut", "furent", "a ete", "ont ete",
+        "a dit", "s'est", "se sont", "-erent",
+    ],
     abbreviations: &[
         "m", "mm", "mme", "mlle", "dr", "pr", "st", "ste", "etc", "cf", "p", "no", "av", "bd",
         "janv", "fevr", "avr", "juil", "sept", "oct", "nov", "dec", "gen", "env",

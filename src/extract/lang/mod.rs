@@ -358,6 +358,11 @@ pub struct LangTable {
     /// more letters matches as a word prefix, a shorter one as a whole word; `-ending`
     /// matches a verb ending ("-ranno").
     pub future_cues: &'static [&'static str],
+    /// Words that put a sentence in the past (auxiliaries and past tenses: "ha", "was",
+    /// "-arono"), written as [`LangTable::future_cues`], where a later word may also be
+    /// an ending ("è -ato" for "è arrivato"): near one, and with no future cue, a day and
+    /// month without a year is the last one unless the next is much nearer.
+    pub past_cues: &'static [&'static str],
     /// Abbreviations ending in a dot that do not end a sentence ("sig.", "Dr."), folded, without the dot.
     pub abbreviations: &'static [&'static str],
     /// Labels that introduce a publication date in a header or footer ("Data di creazione", "Published").

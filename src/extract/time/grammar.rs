@@ -434,10 +434,7 @@ impl<'a> Grammar<'a> {
         if let Some(((v, d), n)) = self.digits(i) {
             if d <= 6 {
                 // Not part of a bigger figure ("1,2 miliardi", "10.000").
-                if self.joined_punct(n, ".,").is_some()
-                    && self.digits(n + 1).is_some()
-                    && self.at(n + 1).is_some_and(|t| t.joined)
-                {
+                if self.figure_goes_on(n) {
                     return None;
                 }
                 // Nor the tail of one ("10,000 last week").
@@ -480,10 +477,18 @@ impl<'a> Grammar<'a> {
         Some((tens, n))
     }
 
-    /// A day of the month: `28`, `1st`, `1°`, `1er`, `primo`, `third`.
+    /// Do digits go on at `n`, after a joined `.` or `,` (`4.000`, `1,2`)?
+    fn figure_goes_on(&self, n: usize) -> bool {
+        self.joined_punct(n, ".,").is_some()
+            && self.digits(n + 1).is_some()
+            && self.at(n + 1).is_some_and(|t| t.joined)
+    }
+
+    /// A day of the month: `28`, `1st`, `1°`, `1er`, `primo`, `third`; not the start
+    /// of a figure ("a febbraio 4.000 tonnellate").
     fn day(&self, i: usize) -> Read<u8> {
         if let Some(((v, d), mut n)) = self.digits(i) {
-            if d > 2 || !(1..=31).contains(&v) {
+            if d > 2 || !(1..=31).contains(&v) || self.figure_goes_on(n) {
                 return None;
             }
             if let Some(k) = self

@@ -15,12 +15,91 @@ pub struct Lexicon {
     pub table: &'static LangTable,
     phrases: PhraseTable<Sem>,
     stopwords: HashSet<String>,
-    /// Future cues by their first word, when that word is short and must match whole.
-    cue_exact: HashMap<String, Vec<Vec<String>>>,
-    /// Future cues whose first word is long enough to match as a prefix ("prevede" in
+    /// Words that speak of the future ("sarà", "will", "-ranno").
+    future: Cues,
+    /// Words that speak of the past ("ha", "was", "-arono").
+    past: Cues,
+}
+
+/// Cue words of one kind (see [`LangTable::future_cues`]), compiled.
+#[derive(Debug, Default)]
+struct Cues {
+    /// By their first word, when that word is short and must match whole.
+    exact: HashMap<String, Vec<Vec<String>>>,
+    /// Those whose first word is long enough to match as a prefix ("prevede" in
     /// "prevedono"), by their first [`CUE_KEY_CHARS`] characters: (first word, rest).
-    cue_prefix: HashMap<String, Vec<(String, Vec<String>)>>,
-    cue_suffixes: Vec<String>,
+    prefix: HashMap<String, Vec<(String, Vec<String>)>>,
+    /// Verb endings ("-ranno").
+    suffixes: Vec<String>,
+}
+
+impl Cues {
+    fn build(list: &[&str]) -> Cues {
+        let mut cues = Cues::default();
+        for cue in list {
+            if let Some(suffix) = cue.strip_prefix('-') {
+                cues.suffixes.push(fold(suffix));
+                continue;
+            }
+            // Words as the tokenizer gives them; an ending ("-ato") stays one word.
+            let mut words: Vec<String> = Vec::new();
+            for part in cue.split(' ') {
+                match part.strip_prefix('-') {
+                    Some(ending) if !words.is_empty() => words.push(format!("-{}", fold(ending))),
+                    _ => words.extend(form_words(part)),
+                }
+            }
+            if words.is_empty() {
+                continue;
+            }
+            let first = words.remove(0);
+            match first_chars(&first, CUE_KEY_CHARS) {
+                Some(key) => cues
+                    .prefix
+                    .entry(key.to_string())
+                    .or_default()
+                    .push((first.clone(), words)),
+                None => cues.exact.entry(first).or_default().push(words),
+            }
+        }
+        cues
+    }
+
+    /// Does a cue start at token `i`?
+    fn starts_at(&self, toks: &Tokens, i: usize) -> bool {
+        let word = toks.norm(i);
+        if toks.list.get(i).is_none_or(|t| t.kind != TokKind::Word) {
+            return false;
+        }
+        if self
+            .suffixes
+            .iter()
+            .any(|s| word.len() > s.len() + 2 && word.ends_with(s.as_str()))
+        {
+            return true;
+        }
+        // A later word written "-ato" is any word with that ending ("è -ato": "è arrivato").
+        let rest_fits = |rest: &[String]| {
+            rest.iter().enumerate().all(|(k, w)| {
+                let next = toks.norm(i + 1 + k);
+                match w.strip_prefix('-') {
+                    Some(ending) => next.len() > ending.len() + 2 && next.ends_with(ending),
+                    None => next == w,
+                }
+            })
+        };
+        if let Some(rests) = self.exact.get(word)
+            && rests.iter().any(|r| rest_fits(r))
+        {
+            return true;
+        }
+        first_chars(word, CUE_KEY_CHARS)
+            .and_then(|key| self.prefix.get(key))
+            .is_some_and(|cues| {
+                cues.iter()
+                    .any(|(first, rest)| word.starts_with(first.as_str()) && rest_fits(rest))
+            })
+    }
 }
 
 /// A cue's first word of at least this many characters matches as a prefix.
@@ -68,34 +147,12 @@ impl Lexicon {
             }
         }
         let stopwords = table.stopwords.iter().map(|w| fold(w)).collect();
-        let mut cue_exact: HashMap<String, Vec<Vec<String>>> = HashMap::default();
-        let mut cue_prefix: HashMap<String, Vec<(String, Vec<String>)>> = HashMap::default();
-        let mut cue_suffixes = Vec::new();
-        for cue in table.future_cues {
-            if let Some(suffix) = cue.strip_prefix('-') {
-                cue_suffixes.push(fold(suffix));
-                continue;
-            }
-            let mut words = form_words(cue);
-            if words.is_empty() {
-                continue;
-            }
-            let first = words.remove(0);
-            match first_chars(&first, CUE_KEY_CHARS) {
-                Some(key) => cue_prefix
-                    .entry(key.to_string())
-                    .or_default()
-                    .push((first.clone(), words)),
-                None => cue_exact.entry(first).or_default().push(words),
-            }
-        }
         Lexicon {
             table,
             phrases,
             stopwords,
-            cue_exact,
-            cue_prefix,
-            cue_suffixes,
+            future: Cues::build(table.future_cues),
+            past: Cues::build(table.past_cues),
         }
     }
 
@@ -106,33 +163,12 @@ impl Lexicon {
 
     /// Does a future cue start at token `i`?
     pub fn is_future_cue(&self, toks: &Tokens, i: usize) -> bool {
-        let word = toks.norm(i);
-        if toks.list.get(i).is_none_or(|t| t.kind != TokKind::Word) {
-            return false;
-        }
-        if self
-            .cue_suffixes
-            .iter()
-            .any(|s| word.len() > s.len() + 2 && word.ends_with(s.as_str()))
-        {
-            return true;
-        }
-        let rest_fits = |rest: &[String]| {
-            rest.iter()
-                .enumerate()
-                .all(|(k, w)| toks.norm(i + 1 + k) == w)
-        };
-        if let Some(rests) = self.cue_exact.get(word)
-            && rests.iter().any(|r| rest_fits(r))
-        {
-            return true;
-        }
-        first_chars(word, CUE_KEY_CHARS)
-            .and_then(|key| self.cue_prefix.get(key))
-            .is_some_and(|cues| {
-                cues.iter()
-                    .any(|(first, rest)| word.starts_with(first.as_str()) && rest_fits(rest))
-            })
+        self.future.starts_at(toks, i)
+    }
+
+    /// Does a past cue (a past tense) start at token `i`?
+    pub fn is_past_cue(&self, toks: &Tokens, i: usize) -> bool {
+        self.past.starts_at(toks, i)
     }
 
     /// All entries at every position of `toks`.

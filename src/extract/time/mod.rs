@@ -198,7 +198,11 @@ pub fn tag_counting(
         let future = lean == Lean::Future
             || parsed.future_word
             || matches!(parsed.open, Some(Open::Until))
-            || (!weekday && near_future_cue(toks, lex, &sentence, i));
+            || (!weekday && near_cue(toks, &sentence, i, |k| lex.is_future_cue(toks, k)));
+        // "È arrivato il 3 marzo": a past tense near a date that names no year.
+        let past = !future
+            && lean == Lean::Past
+            && near_cue(toks, &sentence, i, |k| lex.is_past_cue(toks, k));
         let here = sentence.get(i).copied();
         let anchor = match parsed.expr {
             Expr::Anaphor { unit, .. } => anchor_for(&out, widest_grain(unit)),
@@ -220,6 +224,7 @@ pub fn tag_counting(
             Ctx {
                 reference,
                 future,
+                past,
                 seasons: lex.table.seasons,
                 week_parts: lex.table.week_parts,
                 always_next: lean == Lean::Future,
@@ -350,16 +355,17 @@ fn sentence_ids(toks: &Tokens) -> Vec<u32> {
         .collect()
 }
 
-/// Is token `i` near a word that speaks of the future, in the same sentence?
-/// A cue speaks for the words near it, not for the whole sentence: "come emerso
-/// a settembre ... un patto che prevede" is about September past. Asked only
-/// where an expression starts, so the cues are looked up there alone.
-fn near_future_cue(toks: &Tokens, lex: &lexicon::Lexicon, sentence: &[u32], i: usize) -> bool {
+/// Is token `i` near a cue that `is_cue` accepts (a word that speaks of the future,
+/// or of the past), in the same sentence? A cue speaks for the words near it, not for
+/// the whole sentence: "come emerso a settembre ... un patto che prevede" is about
+/// September past. Asked only where an expression starts, so the cues are looked up
+/// there alone.
+fn near_cue(toks: &Tokens, sentence: &[u32], i: usize, is_cue: impl Fn(usize) -> bool) -> bool {
     // The cue may stand CUE_REACH_BEFORE tokens before the date or CUE_REACH_AFTER after it.
     let from = i.saturating_sub(CUE_REACH_BEFORE);
     let to = (i + CUE_REACH_AFTER).min(toks.list.len().saturating_sub(1));
     let here = sentence.get(i);
-    (from..=to).any(|k| sentence.get(k) == here && lex.is_future_cue(toks, k))
+    (from..=to).any(|k| sentence.get(k) == here && is_cue(k))
 }
 
 /// Is the expression written in full (needs no reference date)?

@@ -20,6 +20,9 @@ pub struct Ctx {
     pub reference: NaiveDateTime,
     /// Read an underspecified date as the next one rather than the last one.
     pub future: bool,
+    /// A past tense stands near the date: a day without a year is the last one unless
+    /// the next is much nearer.
+    pub past: bool,
     /// How the language counts seasons.
     pub seasons: SeasonStyle,
     /// Every underspecified date is the next one (Duckling's reading), not the nearest.
@@ -290,13 +293,27 @@ fn nearest_year(
         .min_by_key(|p| {
             if p.start > today {
                 let ahead = (p.start - today).num_days();
-                if ctx.future { ahead } else { ahead * 2 }
+                ahead * ahead_weight(ctx)
             } else if p.end < today {
                 (today - p.end).num_days() * 2
             } else {
                 0
             }
         })
+}
+
+/// How much a day ahead of the reference counts against a day before it (2) when
+/// the nearest occurrence of a date without a year is chosen: the future halves the
+/// distance ahead, a past tense makes it count four times over ("È arrivato il 3
+/// marzo", written in October, is last March, not next).
+fn ahead_weight(ctx: &Ctx) -> i64 {
+    if ctx.future {
+        1
+    } else if ctx.past {
+        8
+    } else {
+        2
+    }
 }
 
 /// A day and month without a year: the occurrence nearest the reference. News names
@@ -317,10 +334,8 @@ fn nearest_day(ctx: &Ctx, m: u8, d: u8) -> Option<Period> {
     cands
         .min_by_key(|date| {
             let diff = (*date - today).num_days();
-            if diff > 0 && ctx.future {
-                diff
-            } else if diff > 0 {
-                diff * 2
+            if diff > 0 {
+                diff * ahead_weight(ctx)
             } else {
                 -diff * 2
             }
@@ -361,10 +376,10 @@ fn weekday_date(ctx: &Ctx, m: Option<u8>, d: u8, wd: u8) -> Option<Period> {
         .into_iter()
         .min_by_key(|c| {
             let diff = (*c - today).num_days();
-            if diff > 0 && ctx.future {
-                diff
+            if diff > 0 {
+                diff * ahead_weight(ctx)
             } else {
-                diff.abs() * 2
+                -diff * 2
             }
         })
         .map(day_period)
@@ -930,6 +945,7 @@ mod tests {
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
                 .unwrap_or_default(),
             future: false,
+            past: false,
             week_parts: crate::extract::lang::WeekParts::THIRDS,
             anchor: None,
         };
