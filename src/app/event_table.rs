@@ -83,17 +83,13 @@ pub fn event_table_ui(
                     ui.label(actors.join(", "));
                 });
                 row.col(|ui| {
-                    let titles: Vec<String> = e
-                        .reports
-                        .iter()
-                        .filter_map(|r| {
-                            state
-                                .articles
-                                .get(r.article as usize)
-                                .map(LoadedArticle::title)
-                        })
-                        .collect();
-                    ui.label(titles.join("; "));
+                    let titles = e.reports.iter().filter_map(|r| {
+                        state
+                            .articles
+                            .get(r.article as usize)
+                            .map(LoadedArticle::title)
+                    });
+                    ui.label(articles_cell(titles, e.reports.len()));
                 });
                 let resp = row.response();
                 if resp.clicked() {
@@ -106,5 +102,61 @@ pub fn event_table_ui(
         });
     if rows.is_empty() {
         ui.label("No events to list.");
+    }
+}
+
+/// How many article titles the Article column shows, and how many reports it reads
+/// at most to find them.
+const TITLES_SHOWN: usize = 2;
+const TITLES_READ: usize = 64;
+
+/// The Article column of an entry reported `reports` times: its first distinct
+/// titles, and the number of reports when they are not all shown. An event told in
+/// thousands of copies of one story is one short line, not thousands of titles
+/// joined and laid out every frame.
+fn articles_cell(titles: impl Iterator<Item = String>, reports: usize) -> String {
+    let mut shown: Vec<String> = Vec::new();
+    let mut read = 0;
+    for t in titles.take(TITLES_READ) {
+        read += 1;
+        if !shown.contains(&t) {
+            if shown.len() == TITLES_SHOWN {
+                read = 0;
+                break;
+            }
+            shown.push(t);
+        }
+    }
+    let mut cell = shown.join("; ");
+    // Every report read and no other title among them: the titles say it all.
+    if read < reports {
+        cell.push_str(&format!(" … ({reports} reports)"));
+    }
+    cell
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_article_cell_stays_short_however_many_reports() {
+        let titles = |v: &[&str]| {
+            v.iter()
+                .map(|t| t.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(articles_cell(titles(&["A"]), 1), "A");
+        assert_eq!(articles_cell(titles(&["A", "A", "B"]), 3), "A; B");
+        assert_eq!(
+            articles_cell(titles(&["A", "B", "C"]), 3),
+            "A; B … (3 reports)"
+        );
+        let many: Vec<&str> = std::iter::repeat_n("Same story", 5000).collect();
+        assert_eq!(
+            articles_cell(titles(&many), 5000),
+            "Same story … (5000 reports)"
+        );
     }
 }
