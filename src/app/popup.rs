@@ -37,6 +37,9 @@ pub fn date_explanation(date_text: &str, ev: &Event, article: &LoadedArticle) ->
     format!("{date_text} ({}){written}{origin}", d.grain.name())
 }
 
+/// How tall the list of reports in a popup grows before it scrolls.
+const REPORTS_HEIGHT: f32 = 180.0;
+
 /// Shows the popup of entry `id`; closing it, stepping and opening the article become commands.
 pub fn popup_ui(
     ctx: &egui::Context,
@@ -130,26 +133,35 @@ pub fn popup_ui(
             });
         ui.separator();
         ui.strong(format!("Reports ({})", entry.reports.len()));
-        for &r in &record.reports {
-            let Some((a, ev)) = state.report_event(r) else {
-                continue;
-            };
-            ui.horizontal_wrapped(|ui| {
-                let published = a
-                    .article
-                    .published
-                    .value
-                    .map(|v| human_date(v.date()))
-                    .unwrap_or_else(|| "no date".to_string());
-                ui.label(format!("{} ({published})", a.title()));
-                if ui.button("Open article at this sentence").clicked() {
-                    commands.push(Command::ShowArticle {
-                        article: a.article.id.clone(),
-                        at: Some(ev.sentence.start),
+        // Only the rows in sight are made: an event told in thousands of copies of a
+        // story would otherwise lay out thousands of rows every frame.
+        let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+        egui::ScrollArea::vertical()
+            .id_salt(("popup reports", id))
+            .max_height(REPORTS_HEIGHT)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, record.reports.len(), |ui, rows| {
+                for &r in record.reports.get(rows).unwrap_or_default() {
+                    let Some((a, ev)) = state.report_event(r) else {
+                        continue;
+                    };
+                    ui.horizontal(|ui| {
+                        let published = a
+                            .article
+                            .published
+                            .value
+                            .map(|v| human_date(v.date()))
+                            .unwrap_or_else(|| "no date".to_string());
+                        if ui.button("Open article at this sentence").clicked() {
+                            commands.push(Command::ShowArticle {
+                                article: a.article.id.clone(),
+                                at: Some(ev.sentence.start),
+                            });
+                        }
+                        ui.add(egui::Label::new(format!("{} ({published})", a.title())).truncate());
                     });
                 }
             });
-        }
         if !entry.conflicts.is_empty() {
             ui.separator();
             ui.colored_label(theme.warning(), RichText::new("Reports disagree").strong());

@@ -45,6 +45,9 @@ pub fn extract(article: &Article) -> Extraction {
         Some(lex) => time::tag_counting(&article.text, &toks, &matches, lex, reference, Lean::Past),
         None => (Vec::new(), 0),
     };
+    // Without a publication date, relative expressions ("quattro giorni fa") name no
+    // day: they are left out, and where they stand no date is carried over either.
+    let mut unresolved: Vec<std::ops::Range<usize>> = Vec::new();
     let (timexes, dropped) = match article.published.value {
         Some(reference) => tag(reference),
         None => {
@@ -52,7 +55,17 @@ pub fn extract(article: &Article) -> Extraction {
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
                 .unwrap_or_default();
             let (all, dropped) = tag(dummy);
-            (all.into_iter().filter(|t| !t.relative).collect(), dropped)
+            let (relative, mut absolute): (Vec<Timex>, Vec<Timex>) =
+                all.into_iter().partition(|t| t.relative);
+            unresolved = relative.into_iter().map(|t| t.bytes).collect();
+            // "Planned" says the date lies after the publication, which is unknown here
+            // (the stand-in reference would make every date after 2000 planned).
+            for t in &mut absolute {
+                if t.modifier == Some(time::Modifier::Planned) {
+                    t.modifier = None;
+                }
+            }
+            (absolute, dropped)
         }
     };
     let mut warnings = Vec::new();
@@ -62,7 +75,8 @@ pub fn extract(article: &Article) -> Extraction {
             if dropped == 1 { "" } else { "s" }
         ));
     }
-    let events = events::extract_events(article, &toks, &matches, &sentences, &timexes);
+    let events =
+        events::extract_events(article, &toks, &matches, &sentences, &timexes, &unresolved);
     Extraction {
         sentences,
         timexes,
@@ -96,5 +110,33 @@ mod tests {
         assert!(x.warnings[0].starts_with("1 date not on the calendar"));
         let fine = Article::from_bytes("b.txt", "Il vertice del 12 marzo 2025.".as_bytes(), &opts);
         assert!(extract(&fine).warnings.is_empty());
+    }
+
+    #[test]
+    fn without_a_publication_date_a_relative_date_is_not_replaced_by_the_last_one() {
+        let opts = IntakeOptions {
+            lang: Some("it".into()),
+            published: None,
+        };
+        let text = "Il ministro ha visitato Seul nel 2019, secondo il Pentagono.\n\
+                    Quattro giorni fa, la prima visita in otto anni di un capo del Pentagono alla zona smilitarizzata.";
+        let article = Article::from_bytes("a.txt", text.as_bytes(), &opts);
+        assert!(article.published.value.is_none());
+        let x = extract(&article);
+        // "nel 2019" dates the first visit; the second has a date of its own that
+        // cannot be resolved, so it is not dated 2019.
+        let dates: Vec<&str> = x.events.iter().map(|e| e.date.value.as_str()).collect();
+        assert_eq!(dates, ["2019"], "{:?}", x.events);
+        // Nor is 2019 "planned" against a publication date nobody knows.
+        assert!(
+            x.timexes.iter().all(|t| t.modifier.is_none()),
+            "{:?}",
+            x.timexes
+        );
+        assert!(
+            x.events.iter().all(|e| e.date.modifier.is_none()),
+            "{:?}",
+            x.events
+        );
     }
 }

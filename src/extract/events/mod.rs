@@ -236,6 +236,7 @@ pub fn extract_events(
     time_words: &Matches<'_>,
     sentences: &[Sentence],
     timexes: &[Timex],
+    unresolved: &[std::ops::Range<usize>],
 ) -> Vec<Event> {
     let Some(c) = vocab::compiled(&article.lang) else {
         return Vec::new();
@@ -443,8 +444,14 @@ pub fn extract_events(
             let shares = |e: &(EventDate, Vec<String>, usize)| {
                 e.1.iter().any(|x| actors.contains(x) || places.contains(x))
             };
+            // A sentence with a date that could not be resolved ("quattro giorni fa" in
+            // an article with no publication date) has a date of its own: not the episode's.
+            let own_date_unknown = unresolved
+                .iter()
+                .any(|r| r.start >= s.byte_start && r.end <= s.byte_end);
             let mut date = match (date, &episode) {
                 (Some(d), _) => d,
+                (None, _) if own_date_unknown => continue,
                 (None, Some(e)) if shares(e) || si == e.2 + 1 => EventDate {
                     origin: DateOrigin::Inherited,
                     ..e.0.clone()
