@@ -13,7 +13,6 @@ use egui::{Color32, FontId, Sense, Stroke};
 use crate::app::command::Command;
 use crate::app::state::{AppState, ArticleView, LoadedArticle};
 use crate::app::theme::Theme;
-use crate::app::time_axis::human_date;
 
 /// What a stretch of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -269,12 +268,7 @@ pub fn article_view_ui(
         }
     });
     ui.strong(a.title());
-    let published = a
-        .article
-        .published
-        .value
-        .map(|v| human_date(v.date()))
-        .unwrap_or_else(|| "no publication date".to_string());
+    let published = a.published_text("no publication date");
     ui.label(format!(
         "{} · {} · {}",
         a.source.display_name(),

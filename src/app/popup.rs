@@ -10,7 +10,6 @@ use crate::app::article_view::{Mark, find_names, highlight_job};
 use crate::app::command::Command;
 use crate::app::state::{AppState, LoadedArticle};
 use crate::app::theme::Theme;
-use crate::app::time_axis::human_date;
 use crate::app::timeline_view::entry_date_text;
 use crate::extract::events::{DateOrigin, Event};
 
@@ -22,12 +21,7 @@ pub fn date_explanation(date_text: &str, ev: &Event, article: &LoadedArticle) ->
         .and_then(|i| article.extraction.timexes.get(i))
         .map(|t| format!(": '{}'", t.text))
         .unwrap_or_default();
-    let published = article
-        .article
-        .published
-        .value
-        .map(|v| human_date(v.date()))
-        .unwrap_or_else(|| "an unknown date".to_string());
+    let published = article.published_text("an unknown date");
     let origin = match d.origin {
         DateOrigin::Explicit => String::new(),
         DateOrigin::Relative => format!(", relative to {published}"),
@@ -146,12 +140,7 @@ pub fn popup_ui(
                         continue;
                     };
                     ui.horizontal(|ui| {
-                        let published = a
-                            .article
-                            .published
-                            .value
-                            .map(|v| human_date(v.date()))
-                            .unwrap_or_else(|| "no date".to_string());
+                        let published = a.published_text("no date");
                         if ui.button("Open article at this sentence").clicked() {
                             commands.push(Command::ShowArticle {
                                 article: a.article.id.clone(),

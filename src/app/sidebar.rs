@@ -92,12 +92,7 @@ fn articles_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mu
                         }
                         ui.add(egui::Label::new(RichText::new(&title).strong()).wrap());
                     });
-                    let published = a
-                        .article
-                        .published
-                        .value
-                        .map(|v| human_date(v.date()))
-                        .unwrap_or_else(|| "no publication date".to_string());
+                    let published = a.published_text("no publication date");
                     ui.label(format!(
                         "{published} · {} · {n_events} events · {} dates",
                         a.article.lang,

@@ -219,6 +219,15 @@ impl LoadedArticle {
             .clone()
             .unwrap_or_else(|| self.source.display_name())
     }
+
+    /// Its publication day as people write it, or `unknown` when it has none.
+    pub fn published_text(&self, unknown: &str) -> String {
+        self.article
+            .published
+            .value
+            .map(|v| crate::app::time_axis::human_date(v.date()))
+            .unwrap_or_else(|| unknown.to_string())
+    }
 }
 
 /// A file that could not be opened, and why.
