@@ -162,6 +162,44 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
     /// Pushes onto `out` every form that starts at token `i`.
     #[inline]
     pub fn hits_at<'a>(&'a self, toks: &Tokens, i: usize, out: &mut Vec<Hit<'a, V>>) {
+        self.each_hit(toks, i, |h| out.push(h));
+    }
+
+    /// The longest form at token `i` that `keep` accepts (of equally long ones, the
+    /// last, as `max_by_key` picks), without making a list.
+    #[inline]
+    pub fn best_at<'a>(
+        &'a self,
+        toks: &Tokens,
+        i: usize,
+        keep: impl Fn(&Hit<'a, V>) -> bool,
+    ) -> Option<Hit<'a, V>> {
+        let mut best: Option<Hit<'a, V>> = None;
+        self.each_hit(toks, i, |h| {
+            if keep(&h) && best.is_none_or(|b| h.len >= b.len) {
+                best = Some(h);
+            }
+        });
+        best
+    }
+
+    /// Does a form that `pred` accepts start at token `i`?
+    #[inline]
+    pub fn any_at<'a>(
+        &'a self,
+        toks: &Tokens,
+        i: usize,
+        pred: impl Fn(&Hit<'a, V>) -> bool,
+    ) -> bool {
+        let mut any = false;
+        self.each_hit(toks, i, |h| any = any || pred(&h));
+        any
+    }
+
+    /// Calls `f` with every form that starts at token `i` (no list is made): the
+    /// exact forms longest first, then the longest stem.
+    #[inline]
+    pub fn each_hit<'a>(&'a self, toks: &Tokens, i: usize, mut f: impl FnMut(Hit<'a, V>)) {
         let keys = match toks.keys.get(i) {
             Some(&k) => k,
             None => WordKeys::of(toks.norm(i)),
@@ -172,7 +210,7 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
         let may_have_stem = self.min_stem < STEM_KEY || self.stems_seen.may_hold(keys.opening);
         // Most words of a text are in no table: that is told here, inline at the caller.
         if may_be_exact || may_have_stem {
-            self.look_up(toks, i, may_be_exact, may_have_stem, out);
+            self.look_up(toks, i, may_be_exact, may_have_stem, &mut f);
         }
     }
 
@@ -182,7 +220,7 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
         i: usize,
         may_be_exact: bool,
         may_have_stem: bool,
-        out: &mut Vec<Hit<'a, V>>,
+        out: &mut dyn FnMut(Hit<'a, V>),
     ) {
         let may_have_stem = may_have_stem
             && !self.stems.is_empty()
@@ -203,7 +241,7 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
                         && toks.norm(i + 1 + k) == w
                 });
                 if fits {
-                    out.push(Hit {
+                    out(Hit {
                         len: 1 + e.rest.len(),
                         values: &e.values,
                         weak: e.weak,
@@ -216,7 +254,7 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
         }
         // The longest stem that leaves at most MAX_STEM_EXTRA letters.
         if let Some(values) = self.stems.get(word) {
-            out.push(Hit {
+            out(Hit {
                 len: 1,
                 values,
                 weak: false,
@@ -230,7 +268,7 @@ impl<V: PartialEq + Copy> PhraseTable<V> {
                 break;
             }
             if let Some(values) = word.get(..b).and_then(|s| self.stems.get(s)) {
-                out.push(Hit {
+                out(Hit {
                     len: 1,
                     values,
                     weak: false,

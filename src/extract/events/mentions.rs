@@ -7,7 +7,6 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::vocab::Compiled;
 use crate::extract::lang::EntityKind;
-use crate::extract::phrases::Hit;
 use crate::extract::time::lexicon::Matches;
 use crate::extract::time::token::{TokKind, Tokens};
 
@@ -45,21 +44,11 @@ pub struct FigureMention {
     pub unit: String,
 }
 
-fn hits<'a, V: PartialEq + Copy>(
-    table: &'a crate::extract::phrases::PhraseTable<V>,
-    toks: &Tokens,
-    i: usize,
-) -> Vec<Hit<'a, V>> {
-    let mut v = Vec::new();
-    table.hits_at(toks, i, &mut v);
-    v
-}
-
 /// Does a locative preposition stand shortly before token `i` ("a Mosca", "nella regione di Kursk")?
 fn after_locative(toks: &Tokens, c: &Compiled, i: usize) -> bool {
     for back in 1..=4 {
         let Some(s) = i.checked_sub(back) else { break };
-        if hits(&c.locatives, toks, s).iter().any(|h| {
+        if c.locatives.any_at(toks, s, |h| {
             s + h.len == i || (s + h.len < i && (s + h.len..i).all(|k| is_lower_word(toks, k)))
         }) {
             return true;
@@ -123,10 +112,9 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
     let mut covered = vec![false; toks.list.len()];
     let mut i = 0;
     while i < toks.list.len() {
-        let best = hits(&c.entities, toks, i)
-            .into_iter()
-            .filter(|h| !h.weak || toks.list.get(i).is_some_and(|t| t.capital))
-            .max_by_key(|h| h.len);
+        let best = c.entities.best_at(toks, i, |h| {
+            !h.weak || toks.list.get(i).is_some_and(|t| t.capital)
+        });
         let Some(h) = best else {
             i += 1;
             continue;
@@ -173,7 +161,7 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
     // "Lee Seong-kweun, deputato sudcoreano".
     let mut people: Vec<EntityMention> = Vec::new();
     for r in 0..toks.list.len() {
-        let Some(role) = hits(&c.roles, toks, r).into_iter().max_by_key(|h| h.len) else {
+        let Some(role) = c.roles.best_at(toks, r, |_| true) else {
             continue;
         };
         let after = r + role.len;
@@ -268,14 +256,14 @@ fn attach_roles(text: &str, toks: &Tokens, c: &Compiled, found: &mut [EntityMent
     for m in found.iter_mut().filter(|m| m.kind == EntityKind::Person) {
         // Before: a role word at most seven tokens back, with no clause end or other person between.
         let before = (m.first.saturating_sub(7)..m.first).find(|&r| {
-            hits(&c.roles, toks, r).iter().any(|h| r + h.len <= m.first)
+            c.roles.any_at(toks, r, |h| r + h.len <= m.first)
                 && (r..m.first)
                     .all(|k| !clause_end(k) && !starts.iter().any(|&s| s == k && s != m.first))
                 && !(r..m.first).any(|k| toks.norm(k) == "," && k + 1 < m.first)
         });
         let role = match before {
             Some(r) => Some(written(text, toks, r, m.first)),
-            None if toks.norm(m.end) == "," && !hits(&c.roles, toks, m.end + 1).is_empty() => {
+            None if toks.norm(m.end) == "," && c.roles.any_at(toks, m.end + 1, |_| true) => {
                 // After: the role and the words that go with it, up to the next punctuation.
                 let mut k = m.end + 1;
                 while k < m.end + 6
@@ -405,18 +393,15 @@ pub fn figures(
             continue;
         };
         let unit_at = |k: usize| {
-            hits(&c.units, toks, k)
-                .into_iter()
-                .max_by_key(|h| h.len)
+            c.units
+                .best_at(toks, k, |_| true)
                 .and_then(|h| Some((c.vocab.units.get(*h.values.first()?)?.1, k + h.len)))
         };
         // "$1.2 billion", "€ 5 milioni"
         let before = i
             .checked_sub(1)
             .and_then(|b| unit_at(b).filter(|&(_, e)| e == i).map(|(u, _)| (u, b)));
-        if let Some(h) = hits(&c.multipliers, toks, k)
-            .into_iter()
-            .max_by_key(|h| h.len)
+        if let Some(h) = c.multipliers.best_at(toks, k, |_| true)
             && let Some(m) = h.values.first().and_then(|&ix| c.vocab.multipliers.get(ix))
         {
             value *= m.1;

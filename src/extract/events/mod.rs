@@ -285,16 +285,11 @@ pub fn extract_events(
         let mut triggers: Vec<TriggerAt> = Vec::new();
         let mut k = first;
         while k < end {
-            let mut found = Vec::new();
-            c.triggers.hits_at(toks, k, &mut found);
-            let best = found
-                .into_iter()
-                .filter(|h| {
-                    (!h.weak || toks.list.get(k).is_some_and(|t| t.capital))
-                        && k + h.len <= end
-                        && !in_timex(k)
-                })
-                .max_by_key(|h| h.len);
+            let best = c.triggers.best_at(toks, k, |h| {
+                (!h.weak || toks.list.get(k).is_some_and(|t| t.capital))
+                    && k + h.len <= end
+                    && !in_timex(k)
+            });
             match best.and_then(|h| Some((h.len, *h.values.first()?))) {
                 Some((len, (kind, subkind))) => {
                     // One event per kind in a sentence ("firmato ... un trattato" is one signing);
@@ -416,11 +411,7 @@ pub fn extract_events(
             }
         }
         let figs = sentence_figures(first, end);
-        let possible = (first..end).any(|k| {
-            let mut v = Vec::new();
-            c.possibility.hits_at(toks, k, &mut v);
-            !v.is_empty()
-        });
+        let possible = (first..end).any(|k| c.possibility.any_at(toks, k, |_| true));
         let Some(sentence) = span(text, toks, first, end) else {
             continue;
         };
