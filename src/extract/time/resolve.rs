@@ -884,7 +884,7 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
                 } = a2
                 {
                     a2 = Expr::Date {
-                        y: YearRef::Abs(y - 1),
+                        y: YearRef::Abs(y.checked_sub(1)?),
                         m,
                         d,
                     };
