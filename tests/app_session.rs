@@ -5,6 +5,9 @@
 
 #![cfg(feature = "app")]
 
+mod common;
+use common::wait_loaded;
+
 use std::path::{Path, PathBuf};
 
 use dateline::app::session_file::SessionFile;
@@ -14,40 +17,16 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness(session_file: &Path) -> Harness<'static, DatelineApp> {
-    let session_file = session_file.to_path_buf();
-    Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            DatelineApp::new(
-                cc,
-                AppOptions {
-                    paths: Vec::new(),
-                    extractor: dateline::extract::extract,
-                    restore_session: true,
-                    session_file: Some(session_file),
-                },
-            )
-        })
-}
-
-/// Steps until the background loading is over (bounded, not timed).
-fn wait_loaded(h: &mut Harness<'_, DatelineApp>) {
-    for _ in 0..5000 {
-        h.step();
-        if !h.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    assert!(!h.state().is_loading(), "loading never finished");
-    h.run_steps(4);
+    common::app_harness(AppOptions {
+        paths: Vec::new(),
+        extractor: dateline::extract::extract,
+        restore_session: true,
+        session_file: Some(session_file.to_path_buf()),
+    })
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dateline-session-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::temp_dir("session", name)
 }
 
 const TREATY: &str =

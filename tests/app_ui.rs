@@ -5,6 +5,9 @@
 
 #![cfg(feature = "app")]
 
+mod common;
+use common::{wait_loaded, wait_while};
+
 use std::path::{Path, PathBuf};
 
 use dateline::app::state::SourceRef;
@@ -71,37 +74,12 @@ fn test_extractor(a: &Article) -> Extraction {
 }
 
 fn harness(paths: Vec<PathBuf>) -> Harness<'static, DatelineApp> {
-    Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            DatelineApp::new(
-                cc,
-                AppOptions {
-                    paths,
-                    extractor: test_extractor,
-                    restore_session: false,
-                    session_file: None,
-                },
-            )
-        })
-}
-
-/// Steps until the background loading is over (bounded, not timed).
-/// Runs frames while `busy` says the app is busy with `what`.
-fn wait_while(h: &mut Harness<'_, DatelineApp>, busy: fn(&DatelineApp) -> bool, what: &str) {
-    for _ in 0..5000 {
-        h.step();
-        if !busy(h.state()) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    assert!(!busy(h.state()), "{what} never finished");
-}
-
-fn wait_loaded(h: &mut Harness<'_, DatelineApp>) {
-    wait_while(h, DatelineApp::is_loading, "loading");
-    h.run_steps(4);
+    common::app_harness(AppOptions {
+        paths,
+        extractor: test_extractor,
+        restore_session: false,
+        session_file: None,
+    })
 }
 
 /// Runs frames until a change of the filters, worked out in the background, is in.
@@ -111,10 +89,7 @@ fn wait_filtered(h: &mut Harness<'_, DatelineApp>) {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dateline-app-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::temp_dir("app", name)
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {

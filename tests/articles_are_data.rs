@@ -119,7 +119,11 @@ fn nothing_in_the_program_can_reach_the_network() {
 }
 
 #[cfg(feature = "app")]
+mod common;
+
+#[cfg(feature = "app")]
 mod app {
+    use super::common::{self, wait_loaded};
     use std::path::PathBuf;
 
     use dateline::app::{AppOptions, Command, DatelineApp};
@@ -127,31 +131,12 @@ mod app {
     use egui_kittest::kittest::Queryable;
 
     fn harness(paths: Vec<PathBuf>) -> Harness<'static, DatelineApp> {
-        Harness::builder()
-            .with_size([1400.0, 900.0])
-            .build_eframe(move |cc| {
-                DatelineApp::new(
-                    cc,
-                    AppOptions {
-                        paths,
-                        restore_session: false,
-                        session_file: None,
-                        ..AppOptions::default()
-                    },
-                )
-            })
-    }
-
-    fn wait_loaded(h: &mut Harness<'_, DatelineApp>) {
-        for _ in 0..5000 {
-            h.step();
-            if !h.state().is_loading() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
-        assert!(!h.state().is_loading(), "loading never finished");
-        h.run_steps(4);
+        common::app_harness(AppOptions {
+            paths,
+            restore_session: false,
+            session_file: None,
+            ..AppOptions::default()
+        })
     }
 
     /// The addresses handed to the system browser in the last frame.
@@ -179,9 +164,7 @@ mod app {
 
     /// Opens `text` as the only article, shows it, and returns the harness.
     fn reading(name: &str, text: &str) -> (Harness<'static, DatelineApp>, PathBuf) {
-        let dir = std::env::temp_dir().join(format!("dateline-data-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = common::temp_dir("data", name);
         let f = dir.join(format!("{name}.txt"));
         std::fs::write(&f, text).unwrap();
         let mut h = harness(vec![f]);

@@ -5,7 +5,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::extract::lang::{Sem, table};
+use crate::extract::lang::table;
 use crate::extract::time::lexicon::{Matches, lexicon};
 use crate::extract::time::token::{TokKind, Tokens, fold, tokenize_keyed};
 use crate::extract::time::{Grain, Lean, tag_counting};
@@ -36,25 +36,17 @@ pub struct Found {
 /// are not worth tagging.
 fn may_name_a_day(toks: &Tokens, matches: &Matches<'_>) -> bool {
     (0..toks.list.len()).any(|i| {
-        matches.at(i).iter().any(|m| {
-            m.values.iter().any(|s| {
-                matches!(
-                    s,
-                    Sem::Month(_)
-                        | Sem::Holiday(..)
-                        | Sem::WeekdayHoliday(..)
-                        | Sem::Easter(_)
-                        | Sem::OrthodoxEaster(_)
-                        | Sem::Movable(_)
-                )
-            })
-        }) || (toks.list.get(i).is_some_and(|t| t.kind == TokKind::Num)
-            && toks.list.get(i + 1).is_some_and(|t| t.joined)
-            && matches!(toks.norm(i + 1), "/" | "." | "-")
-            && toks
-                .list
-                .get(i + 2)
-                .is_some_and(|t| t.joined && t.kind == TokKind::Num))
+        matches
+            .at(i)
+            .iter()
+            .any(|m| m.values.iter().any(|s| s.can_name_a_day()))
+            || (toks.list.get(i).is_some_and(|t| t.kind == TokKind::Num)
+                && toks.list.get(i + 1).is_some_and(|t| t.joined)
+                && matches!(toks.norm(i + 1), "/" | "." | "-")
+                && toks
+                    .list
+                    .get(i + 2)
+                    .is_some_and(|t| t.joined && t.kind == TokKind::Num))
     })
 }
 

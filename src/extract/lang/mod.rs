@@ -249,24 +249,12 @@ pub enum Sem {
 }
 
 impl Sem {
-    /// Does the word name a time by itself (a month, a unit, a number word, a
-    /// holiday, "now") rather than only modify or join one? Every time
-    /// expression holds such a word or a number.
-    pub fn names_a_time(self) -> bool {
+    /// Can the word, with a number or a year, name a day of the calendar (a month or
+    /// a holiday)? A line without such a word or a numeric date names no day.
+    pub fn can_name_a_day(self) -> bool {
         matches!(
             self,
             Sem::Month(_)
-                | Sem::Weekday(_)
-                | Sem::Unit(_)
-                | Sem::Units(_)
-                | Sem::Num(_)
-                | Sem::Ord(_)
-                | Sem::RelDay(_)
-                | Sem::RelYear(_)
-                | Sem::WeeksOn(_)
-                | Sem::DayPart(_)
-                | Sem::Season(_)
-                | Sem::DecadeWord
                 | Sem::Holiday(..)
                 | Sem::WeekdayHoliday(..)
                 | Sem::WeekdayHolidayPlus(..)
@@ -276,12 +264,33 @@ impl Sem {
                 | Sem::Easter(_)
                 | Sem::OrthodoxEaster(_)
                 | Sem::Movable(_)
-                | Sem::Now
-                | Sem::Recently
-                | Sem::PartOf(..)
-                | Sem::Weekdays(_)
-                | Sem::Focus(_)
         )
+    }
+
+    /// Does the word name a time by itself (a month, a unit, a number word, a
+    /// holiday, "now") rather than only modify or join one? Every time
+    /// expression holds such a word or a number.
+    pub fn names_a_time(self) -> bool {
+        self.can_name_a_day()
+            || matches!(
+                self,
+                Sem::Weekday(_)
+                    | Sem::Unit(_)
+                    | Sem::Units(_)
+                    | Sem::Num(_)
+                    | Sem::Ord(_)
+                    | Sem::RelDay(_)
+                    | Sem::RelYear(_)
+                    | Sem::WeeksOn(_)
+                    | Sem::DayPart(_)
+                    | Sem::Season(_)
+                    | Sem::DecadeWord
+                    | Sem::Now
+                    | Sem::Recently
+                    | Sem::PartOf(..)
+                    | Sem::Weekdays(_)
+                    | Sem::Focus(_)
+            )
     }
 
     /// Does the word only join or introduce ("de", "the", "between", "since",
