@@ -71,6 +71,16 @@ pub fn timeline_of(articles: &[ArticleOut<'_>]) -> Vec<Entry> {
     timeline::build(&per)
 }
 
+/// Writes one article as a line of `jsonl`: articles are independent there, so
+/// a caller may write each as soon as it is extracted.
+pub fn write_jsonl_line(
+    out: &mut dyn std::io::Write,
+    article: &ArticleOut<'_>,
+) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, article)?;
+    writeln!(out)
+}
+
 /// Writes the articles in `format`.
 pub fn write(
     out: &mut dyn std::io::Write,
@@ -90,8 +100,7 @@ pub fn write(
         }
         Format::Jsonl => {
             for a in articles {
-                serde_json::to_writer(&mut *out, a)?;
-                writeln!(out)?;
+                write_jsonl_line(&mut *out, a)?;
             }
             Ok(())
         }

@@ -140,21 +140,23 @@ mod dateline_cli {
         format: export::Format,
         with_text: bool,
     ) -> ExitCode {
-        let results: Vec<(Article, dateline::extract::Extraction)> = files
-            .par_iter()
-            .map(|p| {
-                // The user named these paths: a pipe (`<(curl …)`) is read like a file.
-                let mut article = dateline::read::read_article_or_pipe(p, &opts);
-                let extraction = dateline::extract::extract(&article);
-                article.warnings.extend(extraction.warnings.iter().cloned());
-                // Offsets are all the output needs of the text unless it is asked for:
-                // a year of articles need not stay in memory until the end.
-                if !with_text {
-                    article.text = String::new();
-                }
-                (article, extraction)
-            })
-            .collect();
+        let one = |p: &PathBuf| {
+            // The user named these paths: a pipe (`<(curl …)`) is read like a file.
+            let mut article = dateline::read::read_article_or_pipe(p, &opts);
+            let extraction = dateline::extract::extract(&article);
+            article.warnings.extend(extraction.warnings.iter().cloned());
+            // Offsets are all the output needs of the text unless it is asked for:
+            // a year of articles need not stay in memory until the end.
+            if !with_text {
+                article.text = String::new();
+            }
+            (article, extraction)
+        };
+        if format == export::Format::Jsonl {
+            return extract_jsonl(files, &one, with_text);
+        }
+        let results: Vec<(Article, dateline::extract::Extraction)> =
+            files.par_iter().map(one).collect();
         let mut failed = false;
         for (a, _) in &results {
             if let Some(e) = &a.error {
@@ -175,6 +177,70 @@ mod dateline_cli {
             return ExitCode::FAILURE;
         }
         drop(lock);
+        if failed {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+
+    /// How many files `jsonl` output extracts at a time, on all cores, before it
+    /// writes them in order: enough to keep the cores busy, few enough that a year
+    /// of articles is never held in memory at once.
+    const JSONL_CHUNK: usize = 256;
+
+    /// `jsonl`: each article is its own line, so the files go through in chunks,
+    /// extracted and serialized on all cores and written in the order given.
+    fn extract_jsonl(
+        files: &[PathBuf],
+        one: &(dyn Fn(&PathBuf) -> (Article, dateline::extract::Extraction) + Sync),
+        with_text: bool,
+    ) -> ExitCode {
+        let stdout = std::io::stdout();
+        let mut lock = std::io::BufWriter::new(stdout.lock());
+        let mut failed = false;
+        for chunk in files.chunks(JSONL_CHUNK) {
+            let lines: Vec<(Option<String>, Vec<u8>)> = chunk
+                .par_iter()
+                .map(|p| {
+                    let (article, extraction) = one(p);
+                    let error = article
+                        .error
+                        .as_ref()
+                        .map(|e| format!("dateline: {}: {e}", article.source));
+                    let mut line = Vec::new();
+                    // Writing into memory fails only if serializing does, which it does not.
+                    let _ = export::write_jsonl_line(
+                        &mut line,
+                        &ArticleOut::new(&article, &extraction, with_text),
+                    );
+                    (error, line)
+                })
+                .collect();
+            for (error, line) in lines {
+                if let Some(e) = error {
+                    eprintln!("{e}");
+                    failed = true;
+                }
+                if let Err(e) = lock.write_all(&line) {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        return if failed {
+                            ExitCode::FAILURE
+                        } else {
+                            ExitCode::SUCCESS
+                        };
+                    }
+                    eprintln!("dateline: writing output: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        if let Err(e) = lock.flush()
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            eprintln!("dateline: writing output: {e}");
+            return ExitCode::FAILURE;
+        }
         if failed {
             ExitCode::FAILURE
         } else {

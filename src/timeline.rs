@@ -941,7 +941,9 @@ fn merge_with(reports: &mut [MergeReport<'_>], candidates: Candidates) -> Vec<Ve
 
 /// The merge's order: precise reports first, then by date, article and event.
 fn sort_reports(reports: &mut [MergeReport<'_>]) {
-    reports.sort_by(|r1, r2| {
+    // Article and event name a report: no two are equal, so an unstable sort gives
+    // the same order, without the stable sort's buffer of half the reports.
+    reports.sort_unstable_by(|r1, r2| {
         (
             precision_rank(&r1.date),
             r1.date.start_date,

@@ -460,3 +460,49 @@ fn an_article_over_20_mb_is_cut_with_a_warning() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `jsonl` goes through the files in chunks on all cores: past a chunk's end the
+/// lines still come in the order the files were given, a bad file among them
+/// keeps its place (with its error), and they say what `json` says of each article.
+#[test]
+fn jsonl_keeps_the_order_given_across_chunks() {
+    let dir = scratch("order");
+    let mut files = Vec::new();
+    // More files than one chunk (256), named so that the order given is not the sorted one.
+    for i in 0..300u32 {
+        let f = dir.join(format!("{:03}.txt", (i * 7) % 300));
+        let text = if i == 260 {
+            String::new()
+        } else {
+            format!(
+                "Roma, {} marzo 2024\n\nIl ministro ha incontrato ieri il collega a Mosca.",
+                1 + i % 28
+            )
+        };
+        std::fs::write(&f, text).expect("write");
+        files.push(f);
+    }
+    let run = |format: &str| {
+        dateline()
+            .args(["extract", "--format", format])
+            .args(&files)
+            .output()
+            .expect("run dateline")
+    };
+    let jsonl = run("jsonl");
+    assert_eq!(jsonl.status.code(), Some(1), "the empty file failed");
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&jsonl.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect();
+    let json: serde_json::Value = serde_json::from_slice(&run("json").stdout).expect("JSON");
+    let articles = json["articles"].as_array().expect("articles");
+    assert_eq!(lines.len(), files.len());
+    assert_eq!(articles.len(), files.len());
+    for ((line, article), file) in lines.iter().zip(articles).zip(&files) {
+        let source = line["source"].as_str().unwrap_or_default();
+        assert_eq!(source, file.to_string_lossy());
+        assert_eq!(line, article);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
