@@ -219,14 +219,33 @@ fn governing_timex(
 }
 
 /// Is this sentence the article's headline (already told in the body)?
-fn is_title(article: &Article, sentence: &str) -> bool {
-    article.title.as_deref().is_some_and(|t| {
+/// The article's title, to tell a sentence that repeats it (the title line at
+/// the top of the text) from the article's own sentences. The title is looked
+/// for in every sentence: its searcher is made once per article.
+struct Title<'a> {
+    title: &'a str,
+    trimmed: &'a str,
+    finder: memchr::memmem::Finder<'a>,
+}
+
+impl<'a> Title<'a> {
+    fn of(article: &'a Article) -> Option<Self> {
+        let title = article.title.as_deref()?;
+        let trimmed = title.trim();
+        Some(Title {
+            title,
+            trimmed,
+            finder: memchr::memmem::Finder::new(trimmed),
+        })
+    }
+
+    /// Is the sentence the title, a part of it, or the title with more around it?
+    fn in_sentence(&self, sentence: &str) -> bool {
         let s = sentence.trim();
-        let t_trim = t.trim();
         !s.is_empty()
-            && ((t.len() >= s.len() && t.contains(s))
-                || (s.len() >= t_trim.len() && s.contains(t_trim)))
-    })
+            && ((self.title.len() >= s.len() && self.title.contains(s))
+                || (s.len() >= self.trimmed.len() && self.finder.find(s.as_bytes()).is_some()))
+    }
 }
 
 /// Finds the events of an article, given its tokens, sentences and time expressions.
@@ -242,6 +261,7 @@ pub fn extract_events(
         return Vec::new();
     };
     let text = &article.text;
+    let title = Title::of(article);
     let timex_tokens: Vec<(usize, usize)> = timexes
         .iter()
         .map(|t| {
@@ -270,7 +290,11 @@ pub fn extract_events(
     for (si, s) in sentences.iter().enumerate() {
         let first = token_at_byte(toks, s.byte_start);
         let end = token_at_byte(toks, s.byte_end);
-        if first >= end || is_title(article, text.get(s.byte_start..s.byte_end).unwrap_or("")) {
+        if first >= end
+            || title
+                .as_ref()
+                .is_some_and(|t| t.in_sentence(text.get(s.byte_start..s.byte_end).unwrap_or("")))
+        {
             continue;
         }
         // A blank line ends an episode.
