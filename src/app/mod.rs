@@ -143,6 +143,9 @@ pub struct DatelineApp {
     frame_log: Option<FrameLog>,
 }
 
+/// How often the window is drawn while files load, unless input asks for a frame.
+const LOADING_FRAME_INTERVAL: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// What `DATELINE_FRAME_LOG` reports: each frame's time on the UI thread while
 /// loading, when the first events showed, when loading ended.
 #[derive(Debug)]
@@ -340,10 +343,17 @@ impl DatelineApp {
 
     /// Asks for a frame, from any thread.
     fn waker(&self) -> impl Fn() + Send + Sync + 'static {
+        self.waker_within(std::time::Duration::ZERO)
+    }
+
+    /// Asks for a frame within `within`, from any thread: calls in between make
+    /// no more frames. The loader calls it after every file, and a frame per file
+    /// would take the CPU the files are read with.
+    fn waker_within(&self, within: std::time::Duration) -> impl Fn() + Send + Sync + 'static {
         let ctx = self.ctx.clone();
         move || {
             if let Some(c) = &ctx {
-                c.request_repaint();
+                c.request_repaint_after(within);
             }
         }
     }
@@ -373,7 +383,10 @@ impl DatelineApp {
             return;
         }
         self.fit_after_load |= fit;
-        let wake = self.waker();
+        // Ten frames a second while files come in (as `logic` asks for anyway): the
+        // progress bar moves, input still gets a frame at once, and drawing does not
+        // take the CPU the files are read with.
+        let wake = self.waker_within(LOADING_FRAME_INTERVAL);
         self.loader.start(jobs, self.extractor, wake);
     }
 
@@ -887,7 +900,7 @@ impl eframe::App for DatelineApp {
         }
         self.poll_loader();
         if self.is_loading() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            ctx.request_repaint_after(LOADING_FRAME_INTERVAL);
         }
     }
 
