@@ -18,7 +18,7 @@ use crate::extract::time::token::Tokens;
 use crate::extract::time::{Grain, Modifier, Timex};
 
 /// A piece of the article's text with its character offsets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Span {
     /// The words.
     pub text: String,
@@ -156,27 +156,29 @@ fn span(text: &str, toks: &Tokens, first: usize, end: usize) -> Option<Span> {
     })
 }
 
-/// A short English label: "Meeting: Vladimir Putin, Choe Son Hui (Kremlin)".
-fn label(kind: EventKind, actors: &[String], places: &[String]) -> String {
+/// A short English label: "Meeting: Vladimir Putin, Choe Son Hui (Kremlin)": the
+/// kind, up to three of the names (", …" for more), and the first place.
+fn label<'a>(kind: EventKind, named: impl Iterator<Item = &'a str>, places: &[String]) -> String {
     let mut l = kind.title().to_string();
-    if !actors.is_empty() {
-        l.push_str(": ");
-        l.push_str(
-            &actors
-                .iter()
-                .take(3)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
-        if actors.len() > 3 {
+    for (i, name) in named.enumerate() {
+        if i == 3 {
             l.push_str(", …");
+            break;
         }
+        l.push_str(if i == 0 { ": " } else { ", " });
+        l.push_str(name);
     }
     if let Some(p) = places.first() {
-        l.push_str(&format!(" ({p})"));
+        l.push_str(" (");
+        l.push_str(p);
+        l.push(')');
     }
     l
+}
+
+/// The value itself where this is its last use, else a copy.
+fn take_or_clone<T: Clone + Default>(v: &mut T, last: bool) -> T {
+    if last { std::mem::take(v) } else { v.clone() }
 }
 
 fn push_unique(v: &mut Vec<String>, s: &str) {
@@ -440,10 +442,16 @@ pub fn extract_events(
             continue;
         };
         let mut sentence_date: Option<EventDate> = None;
-        for ((t, g), kept) in triggers.iter().zip(&governing).zip(&keep) {
+        // The last event of the sentence takes what only the events need; the ones
+        // before it get copies. (Actors and places outlive it: the episode keeps them.)
+        let last_kept = keep.iter().rposition(|k| *k);
+        let (mut sentence, mut figs, mut affiliations, mut people, mut roles) =
+            (sentence, figs, affiliations, people, roles);
+        for (ti, ((t, g), kept)) in triggers.iter().zip(&governing).zip(&keep).enumerate() {
             if !kept {
                 continue;
             }
+            let last = Some(ti) == last_kept;
             let date = g.and_then(|ti| {
                 let tx = timexes.get(ti)?;
                 Some(EventDate::from_timex(
@@ -512,22 +520,25 @@ pub fn extract_events(
                 id: format!("e{}", events.len() + 1),
                 kind: t.kind,
                 subkind: (!t.subkind.is_empty()).then(|| t.subkind.to_string()),
-                label: {
-                    // People first in the label, then countries and organisations.
-                    let mut named: Vec<String> = people.clone();
-                    named.extend(actors.iter().filter(|a| !people.contains(a)).cloned());
-                    label(t.kind, &named, &places)
-                },
+                // People first in the label, then countries and organisations.
+                label: label(
+                    t.kind,
+                    people
+                        .iter()
+                        .chain(actors.iter().filter(|a| !people.contains(a)))
+                        .map(String::as_str),
+                    &places,
+                ),
                 date,
-                sentence: sentence.clone(),
+                sentence: take_or_clone(&mut sentence, last),
                 trigger,
                 actors: actors.clone(),
                 places: places.clone(),
-                figures: figs.clone(),
+                figures: take_or_clone(&mut figs, last),
                 confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
-                affiliations: affiliations.clone(),
-                people: people.clone(),
-                roles: roles.clone(),
+                affiliations: take_or_clone(&mut affiliations, last),
+                people: take_or_clone(&mut people, last),
+                roles: take_or_clone(&mut roles, last),
             });
         }
         previous_events = events_before..events.len();
