@@ -431,3 +431,99 @@ fn reports_of_one_event_merge_and_different_events_stay_apart() {
         trump_kim.iter().map(|e| &e.date.value).collect::<Vec<_>>()
     );
 }
+
+/// A news agency that reports an event is its source, not a party to it:
+/// "ha riferito l'agenzia sudcoreana Yonhap" (sample B) made Yonhap an actor of
+/// North Korea's deployment. In every language, the agencies stay out of
+/// actors, places and people, and the parties stay in.
+#[test]
+fn news_agencies_that_report_are_no_actors() {
+    let cases = [
+        (
+            "it",
+            "Dall'ottobre dello scorso anno, ha riferito l'agenzia sudcoreana Yonhap, la Corea del Nord ha inviato circa 15.000 soldati in Russia.",
+            "North Korea",
+        ),
+        (
+            "en",
+            "North Korea fired a ballistic missile into the Sea of Japan on Monday, Reuters reported, citing the South Korean military.",
+            "North Korea",
+        ),
+        (
+            "de",
+            "Nordkorea hat nach Angaben der Nachrichtenagentur Yonhap am Montag Truppen nach Russland entsandt.",
+            "North Korea",
+        ),
+        (
+            "es",
+            "Corea del Norte lanzó el lunes un misil balístico, según informó la agencia EFE.",
+            "North Korea",
+        ),
+        (
+            "fr",
+            "La Corée du Nord a tiré lundi un missile balistique, a rapporté l'agence AFP.",
+            "North Korea",
+        ),
+        (
+            "uk",
+            "Північна Корея у понеділок запустила балістичну ракету, повідомляє агентство Укрінформ.",
+            "North Korea",
+        ),
+    ];
+    let agencies = ["Yonhap", "Reuters", "EFE", "AFP", "Ukrinform"];
+    // The country of an outlet ("l'agenzia sudcoreana Yonhap") describes the
+    // outlet: no party either.
+    let described = [
+        (
+            "it",
+            "Dall'ottobre dello scorso anno, ha riferito l'agenzia sudcoreana Yonhap, la Corea del Nord ha inviato circa 15.000 soldati in Russia.",
+            "South Korea",
+        ),
+        (
+            "en",
+            "North Korea has sent troops to Russia since October, the South Korean news agency Yonhap reported.",
+            "South Korea",
+        ),
+    ];
+    for (lang, text, country) in described {
+        let opts = IntakeOptions {
+            lang: Some(lang.to_string()),
+            published: chrono::NaiveDate::from_ymd_opt(2025, 11, 8)
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+                .map(|t| (t, true)),
+        };
+        let article = Article::from_bytes("agency.txt", text.as_bytes(), &opts);
+        let events = extract(&article).events;
+        assert!(!events.is_empty(), "{lang}: no event in {text:?}");
+        for e in &events {
+            assert!(
+                !e.actors.iter().chain(&e.places).any(|a| a == country),
+                "{lang}: {country} only describes the agency in {text:?}: {:?}",
+                e.actors
+            );
+        }
+    }
+    for (lang, text, party) in cases {
+        let opts = IntakeOptions {
+            lang: Some(lang.to_string()),
+            published: chrono::NaiveDate::from_ymd_opt(2025, 11, 8)
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+                .map(|t| (t, true)),
+        };
+        let article = Article::from_bytes("agency.txt", text.as_bytes(), &opts);
+        let events = extract(&article).events;
+        assert!(!events.is_empty(), "{lang}: no event in {text:?}");
+        for e in &events {
+            let named: Vec<&String> = e.actors.iter().chain(&e.places).chain(&e.people).collect();
+            assert!(
+                !named.iter().any(|n| agencies.contains(&n.as_str())),
+                "{lang}: an agency among {named:?} in {text:?}"
+            );
+            assert!(
+                e.actors.iter().any(|a| a == party),
+                "{lang}: {party} should act in {text:?}: {:?}",
+                e.actors
+            );
+        }
+    }
+}

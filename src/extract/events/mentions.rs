@@ -129,6 +129,7 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
             e.kind == EntityKind::Country && toks.list.get(i).is_some_and(|t| !t.capital);
         let placed = !adjective && after_locative(toks, c, i);
         let (actor, place) = match e.kind {
+            EntityKind::Media => (None, None),
             EntityKind::Person | EntityKind::Organisation => (Some(e.name.to_string()), None),
             EntityKind::Country if placed => (None, Some(e.name.to_string())),
             EntityKind::Country => (Some(e.name.to_string()), None),
@@ -156,6 +157,24 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
             role: None,
         });
         i += h.len;
+    }
+    // A country that describes an outlet right after it ("l'agenzia sudcoreana
+    // Yonhap", "the South Korean news agency Yonhap") is the outlet's, not a party.
+    for k in 1..found.len() {
+        let (before, after) = found.split_at_mut(k);
+        let (Some(country), Some(outlet)) = (before.last_mut(), after.first()) else {
+            continue;
+        };
+        let only_words_between = (country.end..outlet.first)
+            .all(|x| toks.list.get(x).is_some_and(|t| t.kind == TokKind::Word));
+        if country.kind == EntityKind::Country
+            && outlet.kind == EntityKind::Media
+            && outlet.first - country.end <= 2
+            && only_words_between
+        {
+            country.actor = None;
+            country.place = None;
+        }
     }
     // People introduced by a role: "il ministro della Difesa, No Kwang Chol",
     // "Lee Seong-kweun, deputato sudcoreano".

@@ -463,6 +463,9 @@ pub enum EntityKind {
     Region,
     /// A building or site ("Kremlin", "Panmunjom").
     Venue,
+    /// A news agency or outlet ("Yonhap", "Reuters", "KCNA"): when it reports an
+    /// event it is the source, not a party, so it is neither actor nor place.
+    Media,
 }
 
 /// One gazetteer entry: a form as written in this language and the one name it stands for.
