@@ -432,6 +432,17 @@ fn reports_of_one_event_merge_and_different_events_stay_apart() {
     );
 }
 
+/// The events of one text in `lang`, published on 8 November 2025.
+fn events_of(lang: &str, text: &str) -> Vec<Event> {
+    let opts = IntakeOptions {
+        lang: Some(lang.to_string()),
+        published: chrono::NaiveDate::from_ymd_opt(2025, 11, 8)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .map(|t| (t, true)),
+    };
+    extract(&Article::from_bytes("agency.txt", text.as_bytes(), &opts)).events
+}
+
 /// A news agency that reports an event is its source, not a party to it:
 /// "ha riferito l'agenzia sudcoreana Yonhap" (sample B) made Yonhap an actor of
 /// North Korea's deployment. In every language, the agencies stay out of
@@ -486,14 +497,7 @@ fn news_agencies_that_report_are_no_actors() {
         ),
     ];
     for (lang, text, country) in described {
-        let opts = IntakeOptions {
-            lang: Some(lang.to_string()),
-            published: chrono::NaiveDate::from_ymd_opt(2025, 11, 8)
-                .and_then(|d| d.and_hms_opt(12, 0, 0))
-                .map(|t| (t, true)),
-        };
-        let article = Article::from_bytes("agency.txt", text.as_bytes(), &opts);
-        let events = extract(&article).events;
+        let events = events_of(lang, text);
         assert!(!events.is_empty(), "{lang}: no event in {text:?}");
         for e in &events {
             assert!(
@@ -504,14 +508,7 @@ fn news_agencies_that_report_are_no_actors() {
         }
     }
     for (lang, text, party) in cases {
-        let opts = IntakeOptions {
-            lang: Some(lang.to_string()),
-            published: chrono::NaiveDate::from_ymd_opt(2025, 11, 8)
-                .and_then(|d| d.and_hms_opt(12, 0, 0))
-                .map(|t| (t, true)),
-        };
-        let article = Article::from_bytes("agency.txt", text.as_bytes(), &opts);
-        let events = extract(&article).events;
+        let events = events_of(lang, text);
         assert!(!events.is_empty(), "{lang}: no event in {text:?}");
         for e in &events {
             let named: Vec<&String> = e.actors.iter().chain(&e.places).chain(&e.people).collect();
