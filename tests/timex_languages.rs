@@ -1217,6 +1217,53 @@ fn a_weekday_picks_the_year_or_month_of_a_date_without_one() {
 }
 
 #[test]
+fn years_with_an_era() {
+    check(
+        "en",
+        &[
+            ("Rome was founded in 753 BC.", "753 BC", "BC0753", ""),
+            ("The temple dates from 1200 B.C.", "1200 B.C.", "BC1200", ""),
+            ("Augustus died in 14 a.d.", "14 a.d.", "0014", ""),
+            ("The city fell in 70 AD.", "70 AD", "0070", ""),
+            ("A coin from 300 BCE was found.", "300 BCE", "BC0300", ""),
+        ],
+    );
+    check(
+        "it",
+        &[("Cesare morì nel 44 a.C. a Roma.", "44 a.C.", "BC0044", "")],
+    );
+    check(
+        "de",
+        &[(
+            "Die Stadt wurde 753 v. Chr. gegründet.",
+            "753 v. Chr.",
+            "BC0753",
+            "",
+        )],
+    );
+    check(
+        "fr",
+        &[(
+            "César meurt en 44 av. J.-C. à Rome.",
+            "44 av. J.-C.",
+            "BC0044",
+            "",
+        )],
+    );
+    check(
+        "uk",
+        &[(
+            "Місто засноване у 753 р. до н. е.",
+            "753 р. до н. е.",
+            "BC0753",
+            "",
+        )],
+    );
+    // A number before "ad" is no year: "ad" is also a word.
+    check_none("en", &["The campaign bought 30 ad slots."]);
+}
+
+#[test]
 fn a_year_in_two_digits_after_an_apostrophe() {
     check(
         "en",

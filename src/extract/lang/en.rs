@@ -475,7 +475,17 @@ pub static TABLE: LangTable = LangTable {
         ("at the moment", Now),
         ("recently", Recently),
         ("lately", Recently),
-        ("ad", Era),
+        // Eras after a year: "AD" and "CE" are weak ("30 ad slots", "the 2 CE marks").
+        ("~ad", Era),
+        ("a.d.", Era),
+        ("a.d", Era),
+        ("~ce", Era),
+        ("c.e.", Era),
+        ("bc", BeforeEra),
+        ("b.c.", BeforeEra),
+        ("b.c", BeforeEra),
+        ("bce", BeforeEra),
+        ("b.c.e.", BeforeEra),
         // Counted from the date the text spoke of last: "that day", "the same year",
         // "the previous week", "the following day".
         ("that", Anaphoric(0)),

@@ -510,9 +510,26 @@ impl<'a> Grammar<'a> {
         (2..=31).contains(&v).then_some((v as u8, n))
     }
 
-    /// A four-digit year, with "року" / "р." / "d.C." after it.
+    /// A four-digit year, with "року" / "р." / "d.C." after it; a year of up to four
+    /// digits with an era after it ("14 a.d."; "753 BC" and "753 р. до н. е." are the
+    /// astronomical year -752, as the calendar has no year 0).
     fn year(&self, i: usize) -> Read<i32> {
-        let ((v, d), mut n) = self.digits(i)?;
+        let ((v, d), n) = self.digits(i)?;
+        let suffix = |n: usize| {
+            self.sem(n, |s| {
+                matches!(s, Sem::Unit(Unit::Year) | Sem::YearSuffix).then_some(())
+            })
+            .map_or(n, |(_, k)| self.joined_punct(k, ".").unwrap_or(k))
+        };
+        let after = suffix(n);
+        if d <= 4 && v >= 1 {
+            if let Some(k) = self.is(after, Sem::Era) {
+                return Some((v as i32, k));
+            }
+            if let Some(k) = self.is(after, Sem::BeforeEra) {
+                return Some((1 - v as i32, k));
+            }
+        }
         if d != 4 || !(1000..=2199).contains(&v) {
             return None;
         }
@@ -522,21 +539,13 @@ impl<'a> Grammar<'a> {
             .is_some_and(|t| t.joined && t.kind == TokKind::Word)
             && self
                 .sem(n, |s| {
-                    matches!(s, Sem::Unit(Unit::Year) | Sem::YearSuffix | Sem::Era).then_some(())
+                    matches!(s, Sem::Unit(Unit::Year) | Sem::YearSuffix).then_some(())
                 })
                 .is_none()
         {
             return None;
         }
-        if let Some((_, k)) = self.sem(n, |s| {
-            matches!(s, Sem::Unit(Unit::Year) | Sem::YearSuffix).then_some(())
-        }) {
-            n = self.joined_punct(k, ".").unwrap_or(k);
-        }
-        if let Some(k) = self.is(n, Sem::Era) {
-            n = k;
-        }
-        Some((v as i32, n))
+        Some((v as i32, after))
     }
 
     /// A year spec after a month or season: `2025`, `, 2025`, `dell'anno scorso`, `letzten Jahres`.
@@ -662,8 +671,11 @@ impl<'a> Grammar<'a> {
         let ((b, db), n2) = self
             .digits(sep_n)
             .filter(|_| self.at(sep_n).is_some_and(|t| t.joined))?;
-        // ISO: 2025-10-28
+        // ISO: 2025-10-28 (not the year 0, which only a broken form writes: "0000-01-01").
         if da == 4 {
+            if a == 0 {
+                return None;
+            }
             let Some(sep2) = self
                 .joined_punct(n2, &sep)
                 .filter(|&k| self.digits(k).is_some())

@@ -467,7 +467,7 @@ fn build(text: &str, toks: &Tokens, p: &Parsed, ctx: Ctx) -> Option<Timex> {
         modifier = Some(Modifier::Planned);
     }
     // "dal 2025" runs to the reference, which may lie past the years we resolve.
-    if !resolve::in_years(period.start) || !resolve::in_years(period.end) {
+    if !resolve::in_years_of(&p.expr, period.start) || !resolve::in_years_of(&p.expr, period.end) {
         return None;
     }
     let bytes = first.bytes.start..last.bytes.end;

@@ -12,6 +12,10 @@ use crate::extract::lang::{Observe, SeasonStyle, Unit};
 /// Years outside this range are not dates we resolve.
 const MIN_YEAR: i32 = 1;
 const MAX_YEAR: i32 = 9999;
+/// A year written before the common era ("753 BC") may go back to 9999 BC, the
+/// astronomical year -9998 (the calendar has no year 0); dates counted from the
+/// reference stay in the years above.
+const MIN_ERA_YEAR: i32 = -9998;
 
 /// What the resolver needs to know besides the expression.
 #[derive(Debug, Clone, Copy)]
@@ -55,7 +59,7 @@ pub struct Period {
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+    if !(MIN_ERA_YEAR..=MAX_YEAR).contains(&y) {
         return None;
     }
     NaiveDate::from_ymd_opt(y, m, d)
@@ -66,21 +70,36 @@ fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
     first.checked_add_months(Months::new(1))?.pred_opt()
 }
 
+/// A year as TimeML writes it: `2025`, `0014`; before the common era `BC0753` (the
+/// astronomical year -752).
+fn year_text(y: i32) -> String {
+    if y >= 1 {
+        format!("{y:04}")
+    } else {
+        format!("BC{:04}", 1 - i64::from(y))
+    }
+}
+
 fn month_period(y: i32, m: u32) -> Option<Period> {
     Some(Period {
         start: ymd(y, m, 1)?,
         end: last_of_month(y, m)?,
         grain: Grain::Month,
-        value: format!("{y:04}-{m:02}"),
+        value: format!("{}-{m:02}", year_text(y)),
     })
 }
 
 fn day_period(d: NaiveDate) -> Period {
+    let value = if d.year() >= 1 {
+        d.format("%Y-%m-%d").to_string()
+    } else {
+        format!("{}-{}", year_text(d.year()), d.format("%m-%d"))
+    };
     Period {
         start: d,
         end: d,
         grain: Grain::Day,
-        value: d.format("%Y-%m-%d").to_string(),
+        value,
     }
 }
 
@@ -89,7 +108,7 @@ fn year_period(y: i32) -> Option<Period> {
         start: ymd(y, 1, 1)?,
         end: ymd(y, 12, 31)?,
         grain: Grain::Year,
-        value: format!("{y:04}"),
+        value: year_text(y),
     })
 }
 
@@ -564,12 +583,19 @@ fn with_clock(p: Period, c: Clock) -> Option<Period> {
 /// years we resolve ("domani" on 31 December 9999, "ieri" on 1 January of year 1) is
 /// no period.
 pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
-    resolve_any(e, ctx).filter(|p| in_years(p.start) && in_years(p.end))
+    resolve_any(e, ctx).filter(|p| in_years_of(e, p.start) && in_years_of(e, p.end))
 }
 
 /// Is `d` in the years we resolve (1 to 9999)?
 pub fn in_years(d: NaiveDate) -> bool {
     (MIN_YEAR..=MAX_YEAR).contains(&d.year())
+}
+
+/// Is `d` in the years we resolve `e` to: 1 to 9999, or back to 9999 BC for a date
+/// whose year is written before the common era ("753 BC", "15 March 44 BC")?
+pub fn in_years_of(e: &Expr, d: NaiveDate) -> bool {
+    let written_bc = matches!(e, Expr::Date { y: YearRef::Abs(y), .. } if *y < MIN_YEAR);
+    in_years(d) || (written_bc && (MIN_ERA_YEAR..MIN_YEAR).contains(&d.year()))
 }
 
 /// [`resolve`] without the final check of the years.
