@@ -1212,7 +1212,30 @@ fn a_weekday_picks_the_year_or_month_of_a_date_without_one() {
                 "2026-01-15",
                 "planned",
             ),
+            // The weekday may also follow the date.
+            (
+                "The talks ended on Jul 18, Fri.",
+                "Jul 18, Fri",
+                "2025-07-18",
+                "",
+            ),
+            (
+                "The talks resume on July 17, Friday, in Geneva.",
+                "July 17, Friday",
+                "2026-07-17",
+                "planned",
+            ),
         ],
+    );
+    // Not a name that starts with a weekday.
+    check(
+        "en",
+        &[(
+            "On July 18, Sun Microsystems said it would cut jobs.",
+            "July 18",
+            "2025-07-18",
+            "",
+        )],
     );
 }
 

@@ -1986,8 +1986,19 @@ impl<'a> Grammar<'a> {
             Sem::Unit(Unit::Weekend) => Some((Expr::Weekend { shift: None }, false)),
             _ => None,
         }));
-        let ((e, fut), mut n) =
+        let ((mut e, fut), mut n) =
             best.or_else(|| self.clock(i).map(|(c, n)| ((Expr::Time(c), false), n)))?;
+        // "Jul 18, Fri": a weekday after a date without a year says which year.
+        if let Expr::Date {
+            y: YearRef::Unknown,
+            m: Some(m),
+            d: Some(d),
+        } = e
+            && let Some((wd, k)) = self.trailing_weekday(n)
+        {
+            e = Expr::WeekdayDate { m: Some(m), d, wd };
+            n = k;
+        }
         // Day part and time after a day: "ieri sera", "28 Ottobre 2025 11:48", "domani alle 14".
         if day_like(&e) {
             if let Some((_, k)) = self.sem(n, |s| {
@@ -2007,6 +2018,17 @@ impl<'a> Grammar<'a> {
             }
         }
         Some(((e, fut), n))
+    }
+
+    /// A weekday after a date, maybe after a comma: "Jul 18, Fri". Not the start of a
+    /// name ("July 18, Sun Microsystems said").
+    fn trailing_weekday(&self, n: usize) -> Read<u8> {
+        let k = self.punct(n, ",").unwrap_or(n);
+        let (wd, end) = self.weekday(k, false)?;
+        let name_goes_on = self
+            .at(end)
+            .is_some_and(|t| t.kind == TokKind::Word && t.capital);
+        (!name_goes_on).then_some((wd, end))
     }
 
     /// The left side of a range, which may lack what the right side gives ("dal 13 al 15 luglio").
