@@ -1287,6 +1287,40 @@ fn years_with_an_era() {
 }
 
 #[test]
+fn a_duration_from_a_day() {
+    check(
+        "en",
+        &[
+            (
+                "The curfew holds for 10 days from 18th Dec.",
+                "for 10 days from 18th Dec",
+                "2025-12-18/2025-12-28",
+                "planned",
+            ),
+            (
+                "The curfew holds from 18th Dec for 10 days.",
+                "from 18th Dec for 10 days",
+                "2025-12-18/2025-12-28",
+                "planned",
+            ),
+            (
+                "The curfew holds 18th Dec for 10 days.",
+                "18th Dec for 10 days",
+                "2025-12-18/2025-12-28",
+                "planned",
+            ),
+            // A long duration after a bare date belongs to the verb.
+            (
+                "He was elected on December 18, 2024 for four years.",
+                "December 18, 2024",
+                "2024-12-18",
+                "",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_year_in_two_digits_after_an_apostrophe() {
     check(
         "en",

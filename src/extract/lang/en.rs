@@ -271,6 +271,7 @@ pub static TABLE: LangTable = LangTable {
         ("through", To),
         ("thru", To),
         ("between", Between),
+        ("for", For),
         ("and", And),
         ("about", Approx),
         ("around", Approx),

@@ -183,6 +183,8 @@ pub enum Sem {
     To,
     /// "tra", "between", "zwischen", "entre", "між".
     Between,
+    /// Before a duration that runs from a day: "for" in "from 18 December for 10 days".
+    For,
     /// "e", "and", "und", "y", "et", "і".
     And,
     /// "circa", "about", "etwa", "alrededor de", "environ", "близько".
@@ -306,6 +308,7 @@ impl Sem {
             Sem::Filler
                 | Sem::And
                 | Sem::Between
+                | Sem::For
                 | Sem::From
                 | Sem::To
                 | Sem::Since

@@ -248,6 +248,15 @@ pub enum Expr {
     /// A month named with a shift: "nächsten März" (1), "übernächsten März" (2),
     /// "lo scorso marzo" (-1), "this March" (0).
     MonthShift { m: u8, shift: i32 },
+    /// From a day to the day that long after it: "from 18 December for 10 days".
+    Lasting {
+        /// The first day.
+        base: Box<Expr>,
+        /// The unit of the duration.
+        unit: Unit,
+        /// How many units.
+        n: i32,
+    },
     /// From one date to another, both included.
     Range(Box<Expr>, Box<Expr>),
     /// A date with a time of day.
@@ -2178,6 +2187,39 @@ impl<'a> Grammar<'a> {
         Some((Expr::Range(Box::new(left), Box::new(right)), end))
     }
 
+    /// A day and how long from it: "from 18th Dec for 10 days", "for 10 days from 18th
+    /// Dec"; without "from" ("18th Dec for 10 days") only days and weeks, as a longer
+    /// duration after a date belongs to the verb ("elected on 5 May for four years").
+    fn lasting(&self, i: usize) -> Read<Expr> {
+        let date_first = || {
+            let from = self.is(i, Sem::From);
+            let ((base, _), k) = self.core(from.unwrap_or(i))?;
+            let k = self.is(k, Sem::For)?;
+            let ((c, u), end) = self.count_unit(k)?;
+            let short = matches!(u, Unit::Day | Unit::Week);
+            (from.is_some() || short).then_some((base, c, u, end))
+        };
+        let duration_first = || {
+            let k = self.is(i, Sem::For)?;
+            let ((c, u), k) = self.count_unit(k)?;
+            let k = self.is(k, Sem::From)?;
+            let ((base, _), end) = self.core(k)?;
+            Some((base, c, u, end))
+        };
+        let (base, n, unit, end) = date_first().or_else(duration_first)?;
+        if !day_like(&base) || n <= 0 {
+            return None;
+        }
+        Some((
+            Expr::Lasting {
+                base: Box::new(base),
+                unit,
+                n,
+            },
+            end,
+        ))
+    }
+
     /// Nothing that could make a bare number something else follows ("dal 20" at the end,
     /// not "dal 20 per cento").
     fn ends_phrase(&self, i: usize) -> bool {
@@ -2226,6 +2268,19 @@ impl<'a> Grammar<'a> {
         }
         let mut best: Option<Parsed> = None;
         if let Some((expr, end)) = self.range(i) {
+            best = Some(Parsed {
+                first: i,
+                end,
+                expr,
+                part: None,
+                open: None,
+                approx: false,
+                future_word: false,
+            });
+        }
+        if let Some((expr, end)) = self.lasting(i)
+            && best.as_ref().is_none_or(|b| end > b.end)
+        {
             best = Some(Parsed {
                 first: i,
                 end,

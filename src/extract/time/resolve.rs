@@ -743,6 +743,15 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
                     .checked_add_signed(Duration::try_days(i64::from(*days))?)?,
             ))
         }
+        Expr::Lasting { base, unit, n } => {
+            let first = resolve(base, ctx)?;
+            let from = Ctx {
+                reference: first.start.and_time(ctx.reference.time()),
+                ..*ctx
+            };
+            let last = shift(&from, *unit, i64::from(*n))?.date();
+            Some(span(day_period(first.start), day_period(last)))
+        }
         Expr::RestOf { unit } => {
             let whole = unit_period(*unit, ctx.reference)?;
             Some(span(day_period(today), day_period(whole.end)))
