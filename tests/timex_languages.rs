@@ -1471,3 +1471,33 @@ fn a_figure_after_a_month_is_no_day() {
         )],
     );
 }
+
+#[test]
+fn the_nth_weekday_after_or_before_a_day() {
+    check(
+        "en",
+        &[
+            // Christmas 2025 is a Thursday: the Tuesdays after it are 30 December, 6 and
+            // 13 January.
+            (
+                "The vote is on the third Tuesday after Christmas 2025.",
+                "third Tuesday after Christmas 2025",
+                "2026-01-13",
+                "planned",
+            ),
+            // Easter 2026 is 5 April.
+            (
+                "Talks resume on the first Monday after Easter 2026.",
+                "first Monday after Easter 2026",
+                "2026-04-06",
+                "planned",
+            ),
+            (
+                "Shops shut on the last Friday before Christmas 2025.",
+                "last Friday before Christmas 2025",
+                "2025-12-19",
+                "planned",
+            ),
+        ],
+    );
+}

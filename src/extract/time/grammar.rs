@@ -237,6 +237,16 @@ pub enum Expr {
         /// 1 = Monday.
         wd: u8,
     },
+    /// The n-th such weekday after a day (n > 0) or before it (n < 0), that day left
+    /// out: "the third Tuesday after Christmas", "the last Friday before Christmas".
+    NthWeekdayFrom {
+        /// 1 = Monday.
+        wd: u8,
+        /// Which one.
+        n: i32,
+        /// The day counted from.
+        base: Box<Expr>,
+    },
     /// The n-th such weekday after today (n > 0) or before it (n < 0), today left out:
     /// "3 fridays from now", "2 thursdays ago".
     WeekdayCount {
@@ -993,6 +1003,33 @@ impl<'a> Grammar<'a> {
             },
         };
         Some((expr, n))
+    }
+
+    /// The n-th weekday after or before a day: "third tuesday after christmas 2014",
+    /// "the first Monday after Easter", "the last Friday before Christmas" (the first
+    /// one before it).
+    fn nth_weekday_from(&self, i: usize) -> Read<Expr> {
+        let (n, k) = self.ord(i)?;
+        let (wd, k) = self.weekday(k, true)?;
+        let (sign, k) = self.sem(k, |s| match s {
+            Sem::After => Some(1),
+            Sem::Before => Some(-1),
+            _ => None,
+        })?;
+        let ((base, _), end) = self.core(self.fillers(k))?;
+        let n = match (n, sign) {
+            (-1, -1) => 1,
+            (n, _) if n > 0 => n,
+            _ => return None,
+        };
+        day_like(&base).then_some((
+            Expr::NthWeekdayFrom {
+                wd,
+                n: sign * n,
+                base: Box::new(base),
+            },
+            end,
+        ))
     }
 
     /// Weekdays: "lunedì", "lunedì scorso", "next Tuesday", "mercoledì della prossima settimana",
@@ -1965,6 +2002,7 @@ impl<'a> Grammar<'a> {
         keep(plain(self.day_month(i)));
         keep(plain(self.month_first(i)));
         keep(plain(self.nth_of_month(i)));
+        keep(plain(self.nth_weekday_from(i)));
         keep(self.weekday_expr(i));
         keep(self.relative(i));
         keep(plain(self.quarter_half(i)));
@@ -2461,6 +2499,7 @@ fn day_like(e: &Expr) -> bool {
             | Expr::NthWeekday { .. }
             | Expr::Easter { .. }
             | Expr::WeekdayCount { .. }
+            | Expr::NthWeekdayFrom { .. }
             | Expr::WeekdayDate { .. }
             | Expr::NthWeekdayIn { .. }
             | Expr::Observed { .. }

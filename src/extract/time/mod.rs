@@ -385,9 +385,10 @@ fn is_absolute(e: &Expr) -> bool {
         Expr::Season { y, shift, .. } => shift.is_none() && matches!(y, YearRef::Abs(_)),
         Expr::Decade { .. } => true,
         Expr::Range(a, b) => is_absolute(a) && is_absolute(b),
-        Expr::WithTime(e, _) | Expr::ShiftDays { base: e, .. } | Expr::Lasting { base: e, .. } => {
-            is_absolute(e)
-        }
+        Expr::WithTime(e, _)
+        | Expr::ShiftDays { base: e, .. }
+        | Expr::Lasting { base: e, .. }
+        | Expr::NthWeekdayFrom { base: e, .. } => is_absolute(e),
         _ => false,
     }
 }

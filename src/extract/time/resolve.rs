@@ -832,6 +832,26 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
             let at = shift_months(day, i64::from(*years).checked_mul(12)?)?;
             unit_period(unit, at.and_time(ctx.reference.time()))
         }
+        Expr::NthWeekdayFrom { wd, n, base } => {
+            let day = resolve(base, ctx)?.start;
+            let (w, d) = (
+                i64::from(weekday_from(*wd).num_days_from_monday()),
+                i64::from(day.weekday().num_days_from_monday()),
+            );
+            // Days to the first such weekday after the day, and back to the last before it
+            // (1 to 7: the day itself is left out).
+            let ahead = (w - d - 1).rem_euclid(7) + 1;
+            let back = (d - w - 1).rem_euclid(7) + 1;
+            let n = i64::from(*n);
+            let days = if n > 0 {
+                ahead + 7 * (n - 1)
+            } else {
+                -(back + 7 * (-n - 1))
+            };
+            Some(day_period(
+                day.checked_add_signed(Duration::try_days(days)?)?,
+            ))
+        }
         Expr::WeekdayCount { wd, n } => {
             let offset = i64::from(weekday_from(*wd).num_days_from_monday())
                 - i64::from(today.weekday().num_days_from_monday());
