@@ -1501,3 +1501,39 @@ fn the_nth_weekday_after_or_before_a_day() {
         ],
     );
 }
+
+#[test]
+fn english_the_closest_day_to_another() {
+    check(
+        "en",
+        &[
+            // 5 October 2025 is a Sunday: the Monday after it is one day off, the one
+            // before six.
+            (
+                "The closest Monday to Oct 5th 2025 was a holiday.",
+                "closest Monday to Oct 5th 2025",
+                "2025-10-06",
+                "",
+            ),
+            (
+                "The second closest Monday to Oct 5th 2025 was not.",
+                "second closest Monday to Oct 5th 2025",
+                "2025-09-29",
+                "",
+            ),
+            (
+                "It was the closest Christmas to today.",
+                "closest Christmas to today",
+                "2025-12-25",
+                "planned",
+            ),
+            // Then 25 December 2024 (307 days back), then 2026 (423 days ahead).
+            (
+                "It was the 2nd closest Christmas to today.",
+                "2nd closest Christmas to today",
+                "2024-12-25",
+                "",
+            ),
+        ],
+    );
+}

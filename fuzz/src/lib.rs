@@ -444,6 +444,11 @@ impl Bytes<'_> {
                 let inner = self.expr(depth - 1);
                 Expr::WithTime(Box::new(inner), self.clock())
             }
+            32 if depth > 0 => Expr::Closest {
+                kind: Box::new(self.expr(depth - 1)),
+                n: self.i32(),
+                base: Box::new(self.expr(depth - 1)),
+            },
             31 if depth > 0 => Expr::NthWeekdayFrom {
                 wd: self.u8(),
                 n: self.i32(),

@@ -272,6 +272,8 @@ pub static TABLE: LangTable = LangTable {
         ("thru", To),
         ("between", Between),
         ("for", For),
+        ("closest", Closest),
+        ("nearest", Closest),
         ("and", And),
         ("about", Approx),
         ("around", Approx),

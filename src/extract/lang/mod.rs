@@ -185,6 +185,9 @@ pub enum Sem {
     Between,
     /// Before a duration that runs from a day: "for" in "from 18 December for 10 days".
     For,
+    /// "closest", "nearest": the day of a kind nearest another ("the closest Monday to
+    /// 5 October").
+    Closest,
     /// "e", "and", "und", "y", "et", "і".
     And,
     /// "circa", "about", "etwa", "alrededor de", "environ", "близько".

@@ -247,6 +247,17 @@ pub enum Expr {
         /// The day counted from.
         base: Box<Expr>,
     },
+    /// The n-th nearest day of a kind to another day: "the closest Monday to Oct 5th",
+    /// "the second closest xmas to today".
+    Closest {
+        /// The kind of day: a weekday ([`Expr::Weekday`]) or a day of a year
+        /// ([`Expr::Date`] without its year).
+        kind: Box<Expr>,
+        /// 1 the nearest, 2 the next nearest, ...
+        n: i32,
+        /// The day counted from.
+        base: Box<Expr>,
+    },
     /// The n-th such weekday after today (n > 0) or before it (n < 0), today left out:
     /// "3 fridays from now", "2 thursdays ago".
     WeekdayCount {
@@ -1026,6 +1037,47 @@ impl<'a> Grammar<'a> {
             Expr::NthWeekdayFrom {
                 wd,
                 n: sign * n,
+                base: Box::new(base),
+            },
+            end,
+        ))
+    }
+
+    /// The n-th nearest day of a kind to a day: "the closest Monday to Oct 5th", "the
+    /// 3rd closest xmas to today".
+    fn closest(&self, i: usize) -> Read<Expr> {
+        let (n, k) = self.ord(i).unwrap_or((1, i));
+        let k = self.is(k, Sem::Closest)?;
+        let (kind, k) = match self.weekday(k, true) {
+            Some((wd, k2)) => (
+                Expr::Weekday {
+                    wd,
+                    shift: None,
+                    week: None,
+                },
+                k2,
+            ),
+            None => match self.core(k)? {
+                (
+                    (
+                        e @ Expr::Date {
+                            y: YearRef::Unknown,
+                            m: Some(_),
+                            d: Some(_),
+                        },
+                        _,
+                    ),
+                    k2,
+                ) => (e, k2),
+                _ => return None,
+            },
+        };
+        let k = self.is(k, Sem::To)?;
+        let ((base, _), end) = self.core(self.fillers(k))?;
+        (n > 0 && day_like(&base)).then_some((
+            Expr::Closest {
+                kind: Box::new(kind),
+                n,
                 base: Box::new(base),
             },
             end,
@@ -2003,6 +2055,7 @@ impl<'a> Grammar<'a> {
         keep(plain(self.month_first(i)));
         keep(plain(self.nth_of_month(i)));
         keep(plain(self.nth_weekday_from(i)));
+        keep(plain(self.closest(i)));
         keep(self.weekday_expr(i));
         keep(self.relative(i));
         keep(plain(self.quarter_half(i)));
@@ -2500,6 +2553,7 @@ fn day_like(e: &Expr) -> bool {
             | Expr::Easter { .. }
             | Expr::WeekdayCount { .. }
             | Expr::NthWeekdayFrom { .. }
+            | Expr::Closest { .. }
             | Expr::WeekdayDate { .. }
             | Expr::NthWeekdayIn { .. }
             | Expr::Observed { .. }

@@ -388,7 +388,8 @@ fn is_absolute(e: &Expr) -> bool {
         Expr::WithTime(e, _)
         | Expr::ShiftDays { base: e, .. }
         | Expr::Lasting { base: e, .. }
-        | Expr::NthWeekdayFrom { base: e, .. } => is_absolute(e),
+        | Expr::NthWeekdayFrom { base: e, .. }
+        | Expr::Closest { base: e, .. } => is_absolute(e),
         _ => false,
     }
 }

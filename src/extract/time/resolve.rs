@@ -852,6 +852,35 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
                 day.checked_add_signed(Duration::try_days(days)?)?,
             ))
         }
+        Expr::Closest { kind, n, base } => {
+            let day = resolve(base, ctx)?.start;
+            // An ordinal in words or two digits: no more than the 99th nearest.
+            let n = usize::try_from(*n)
+                .ok()
+                .filter(|n| *n < 100)?
+                .checked_sub(1)?;
+            // Enough candidates on either side for the n-th nearest.
+            let reach = i64::try_from(n).ok()? + 1;
+            let mut cands: Vec<NaiveDate> = match **kind {
+                Expr::Weekday { wd, .. } => (-7 * reach..=7 * reach)
+                    .filter_map(|k| day.checked_add_signed(Duration::try_days(k)?))
+                    .filter(|c| c.weekday() == weekday_from(wd))
+                    .collect(),
+                Expr::Date {
+                    y: YearRef::Unknown,
+                    m: Some(m),
+                    d: Some(d),
+                } => (-reach..=reach)
+                    .filter_map(|k| {
+                        let y = i32::try_from(i64::from(day.year()).checked_add(k)?).ok()?;
+                        ymd(y, u32::from(m), u32::from(d))
+                    })
+                    .collect(),
+                _ => return None,
+            };
+            cands.sort_by_key(|c| ((*c - day).num_days().abs(), *c));
+            cands.get(n).copied().map(day_period)
+        }
         Expr::WeekdayCount { wd, n } => {
             let offset = i64::from(weekday_from(*wd).num_days_from_monday())
                 - i64::from(today.weekday().num_days_from_monday());
