@@ -913,6 +913,19 @@ fn a_quarter_without_a_year_is_the_nearest_one() {
 }
 
 #[test]
+fn english_at_this_time_is_the_publication_day() {
+    check(
+        "en",
+        &[(
+            "At this time, no arrests have been made.",
+            "At this time",
+            "2025-10-28",
+            "",
+        )],
+    );
+}
+
+#[test]
 fn english_part_of_a_unit_in_one_word() {
     check(
         "en",

@@ -476,6 +476,7 @@ pub static TABLE: LangTable = LangTable {
         ("right now", Now),
         ("just now", Now),
         ("at the moment", Now),
+        ("at this time", Now),
         ("recently", Recently),
         ("lately", Recently),
         // Eras after a year: "AD" and "CE" are weak ("30 ad slots", "the 2 CE marks").
