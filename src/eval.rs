@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 
 use crate::extract::time::{Grain, Lean, Modifier, Timex, tag_with};
@@ -142,7 +142,13 @@ impl fmt::Display for Report {
 }
 
 /// Parses a Duckling-style timestamp, keeping the wall-clock time and dropping the offset.
+/// Duckling writes a year before the common era as it is written, negated ("2014 BC" is
+/// `-2014-01-01`); the calendar has no year 0, so that is the astronomical year -2013.
 fn parse_wall(s: &str) -> Option<NaiveDateTime> {
+    if let Some(bc) = s.strip_prefix('-') {
+        let t = parse_wall(bc)?;
+        return t.with_year(1 - t.year());
+    }
     let head = s.get(..19)?;
     NaiveDateTime::parse_from_str(head, "%Y-%m-%dT%H:%M:%S").ok()
 }
@@ -640,6 +646,16 @@ mod tests {
             },
         );
         assert_eq!(check_floors(&[r], &floors).len(), 1);
+    }
+
+    #[test]
+    fn a_year_before_the_common_era_is_read_as_written() {
+        let t = parse_wall("-2014-01-01T00:00:00.000-02:00").expect("a BC year");
+        assert_eq!(t.year(), -2013);
+        let row = r#"{"lang": "en", "reference": "2013-02-12T04:30:00-02:00", "text": "in 2014 BC", "expected": {"type": "value", "value": "-2014-01-01T00:00:00.000-02:00", "grain": "year"}}"#;
+        let r = score_phrases("duckling", row);
+        let s = &r.scores[&("en".to_string(), "day+".to_string())];
+        assert_eq!((s.total, s.right), (1, 1));
     }
 
     #[test]

@@ -913,6 +913,19 @@ fn a_quarter_without_a_year_is_the_nearest_one() {
 }
 
 #[test]
+fn english_at_this_time_is_the_publication_day() {
+    check(
+        "en",
+        &[(
+            "At this time, no arrests have been made.",
+            "At this time",
+            "2025-10-28",
+            "",
+        )],
+    );
+}
+
+#[test]
 fn english_part_of_a_unit_in_one_word() {
     check(
         "en",
@@ -1212,6 +1225,110 @@ fn a_weekday_picks_the_year_or_month_of_a_date_without_one() {
                 "2026-01-15",
                 "planned",
             ),
+            // The weekday may also follow the date.
+            (
+                "The talks ended on Jul 18, Fri.",
+                "Jul 18, Fri",
+                "2025-07-18",
+                "",
+            ),
+            (
+                "The talks resume on July 17, Friday, in Geneva.",
+                "July 17, Friday",
+                "2026-07-17",
+                "planned",
+            ),
+        ],
+    );
+    // Not a name that starts with a weekday.
+    check(
+        "en",
+        &[(
+            "On July 18, Sun Microsystems said it would cut jobs.",
+            "July 18",
+            "2025-07-18",
+            "",
+        )],
+    );
+}
+
+#[test]
+fn years_with_an_era() {
+    check(
+        "en",
+        &[
+            ("Rome was founded in 753 BC.", "753 BC", "BC0753", ""),
+            ("The temple dates from 1200 B.C.", "1200 B.C.", "BC1200", ""),
+            ("Augustus died in 14 a.d.", "14 a.d.", "0014", ""),
+            ("The city fell in 70 AD.", "70 AD", "0070", ""),
+            ("A coin from 300 BCE was found.", "300 BCE", "BC0300", ""),
+        ],
+    );
+    check(
+        "it",
+        &[("Cesare morì nel 44 a.C. a Roma.", "44 a.C.", "BC0044", "")],
+    );
+    check(
+        "de",
+        &[(
+            "Die Stadt wurde 753 v. Chr. gegründet.",
+            "753 v. Chr.",
+            "BC0753",
+            "",
+        )],
+    );
+    check(
+        "fr",
+        &[(
+            "César meurt en 44 av. J.-C. à Rome.",
+            "44 av. J.-C.",
+            "BC0044",
+            "",
+        )],
+    );
+    check(
+        "uk",
+        &[(
+            "Місто засноване у 753 р. до н. е.",
+            "753 р. до н. е.",
+            "BC0753",
+            "",
+        )],
+    );
+    // A number before "ad" is no year: "ad" is also a word.
+    check_none("en", &["The campaign bought 30 ad slots."]);
+}
+
+#[test]
+fn a_duration_from_a_day() {
+    check(
+        "en",
+        &[
+            (
+                "The curfew holds for 10 days from 18th Dec.",
+                "for 10 days from 18th Dec",
+                "2025-12-18/2025-12-28",
+                "planned",
+            ),
+            (
+                "The curfew holds from 18th Dec for 10 days.",
+                "from 18th Dec for 10 days",
+                "2025-12-18/2025-12-28",
+                "planned",
+            ),
+            (
+                "The curfew holds 18th Dec for 10 days.",
+                "18th Dec for 10 days",
+                "2025-12-18/2025-12-28",
+                "planned",
+            ),
+            // A long duration after a bare date belongs to the verb.
+            (
+                "He was elected on December 18, 2024 for four years.",
+                "December 18, 2024",
+                "2024-12-18",
+                "",
+            ),
         ],
     );
 }
@@ -1365,5 +1482,71 @@ fn a_figure_after_a_month_is_no_day() {
             "2025-02",
             "",
         )],
+    );
+}
+
+#[test]
+fn the_nth_weekday_after_or_before_a_day() {
+    check(
+        "en",
+        &[
+            // Christmas 2025 is a Thursday: the Tuesdays after it are 30 December, 6 and
+            // 13 January.
+            (
+                "The vote is on the third Tuesday after Christmas 2025.",
+                "third Tuesday after Christmas 2025",
+                "2026-01-13",
+                "planned",
+            ),
+            // Easter 2026 is 5 April.
+            (
+                "Talks resume on the first Monday after Easter 2026.",
+                "first Monday after Easter 2026",
+                "2026-04-06",
+                "planned",
+            ),
+            (
+                "Shops shut on the last Friday before Christmas 2025.",
+                "last Friday before Christmas 2025",
+                "2025-12-19",
+                "planned",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn english_the_closest_day_to_another() {
+    check(
+        "en",
+        &[
+            // 5 October 2025 is a Sunday: the Monday after it is one day off, the one
+            // before six.
+            (
+                "The closest Monday to Oct 5th 2025 was a holiday.",
+                "closest Monday to Oct 5th 2025",
+                "2025-10-06",
+                "",
+            ),
+            (
+                "The second closest Monday to Oct 5th 2025 was not.",
+                "second closest Monday to Oct 5th 2025",
+                "2025-09-29",
+                "",
+            ),
+            (
+                "It was the closest Christmas to today.",
+                "closest Christmas to today",
+                "2025-12-25",
+                "planned",
+            ),
+            // Then 25 December 2024 (307 days back), then 2026 (423 days ahead).
+            (
+                "It was the 2nd closest Christmas to today.",
+                "2nd closest Christmas to today",
+                "2024-12-25",
+                "",
+            ),
+        ],
     );
 }

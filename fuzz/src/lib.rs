@@ -99,8 +99,10 @@ pub fn check_timexes(text: &str, timexes: &[Timex]) {
             "timex bytes {t:?}"
         );
         assert!(t.start_date <= t.end_date, "inverted period {t:?}");
+        // Before year 1 only a year written before the common era ("753 BC").
+        let bc = t.value.starts_with("BC");
         assert!(
-            in_years(t.start_date) && in_years(t.end_date),
+            bc || (in_years(t.start_date) && in_years(t.end_date)),
             "a date outside the years 1 to 9999 {t:?}"
         );
         let by_chars: String = text.chars().skip(t.start).take(t.end - t.start).collect();
@@ -112,7 +114,7 @@ pub fn check_timexes(text: &str, timexes: &[Timex]) {
     }
 }
 
-/// Dates are resolved in the years 1 to 9999 only.
+/// Dates are resolved in the years 1 to 9999 only (and years written BC, checked apart).
 fn in_years(d: NaiveDate) -> bool {
     (1..=9999).contains(&d.year())
 }
@@ -442,6 +444,21 @@ impl Bytes<'_> {
                 let inner = self.expr(depth - 1);
                 Expr::WithTime(Box::new(inner), self.clock())
             }
+            32 if depth > 0 => Expr::Closest {
+                kind: Box::new(self.expr(depth - 1)),
+                n: self.i32(),
+                base: Box::new(self.expr(depth - 1)),
+            },
+            31 if depth > 0 => Expr::NthWeekdayFrom {
+                wd: self.u8(),
+                n: self.i32(),
+                base: Box::new(self.expr(depth - 1)),
+            },
+            30 if depth > 0 => Expr::Lasting {
+                base: Box::new(self.expr(depth - 1)),
+                unit: self.unit(),
+                n: self.i32(),
+            },
             _ => Expr::Time(self.clock()),
         }
     }
@@ -492,8 +509,8 @@ pub fn resolve_time(data: &[u8]) {
         if let Some(p) = resolve::resolve(&expr, &ctx) {
             assert!(p.start <= p.end, "inverted period {p:?} for {expr:?}");
             assert!(
-                in_years(p.start) && in_years(p.end),
-                "a date outside the years 1 to 9999 {p:?} for {expr:?}"
+                resolve::in_years_of(&expr, p.start) && resolve::in_years_of(&expr, p.end),
+                "a date outside the years 1 to 9999 (or written BC) {p:?} for {expr:?}"
             );
         }
         return;

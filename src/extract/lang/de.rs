@@ -765,6 +765,7 @@ pub static TABLE: LangTable = LangTable {
         ("kurzlich", Recently),
         ("neulich", Recently),
         ("n. chr.", Era),
+        ("v. chr.", BeforeEra),
     ],
     stopwords: &[
         "der", "die", "und", "in", "den", "von", "zu", "das", "mit", "sich", "des", "auf", "fur",

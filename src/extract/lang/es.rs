@@ -340,6 +340,7 @@ pub static TABLE: LangTable = LangTable {
         ("ahora mismo", Now),
         ("recientemente", Recently),
         ("d.c.", Era),
+        ("a.c.", BeforeEra),
         // Counted from the date the text spoke of last: "ese día", "el mismo año",
         // "el año anterior", "al día siguiente" ("el año pasado" counts from today).
         ("ese", Anaphoric(0)),

@@ -313,6 +313,8 @@ pub static TABLE: LangTable = LangTable {
         ("pendant", Filler),
         ("durant", Filler),
         ("mois de", Filler),
+        ("apr. j.-c.", Era),
+        ("av. j.-c.", BeforeEra),
         ("a", At),
         ("vers", At),
         ("h", At),

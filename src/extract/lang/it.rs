@@ -439,6 +439,7 @@ pub static TABLE: LangTable = LangTable {
         ("di recente", Recently),
         ("recentemente", Recently),
         ("d.c.", Era),
+        ("a.c.", BeforeEra),
         // Counted from the date the text spoke of last: "quel giorno", "lo stesso anno",
         // "l'anno precedente", "il giorno seguente" ("l'anno scorso" counts from today).
         ("quel", Anaphoric(0)),

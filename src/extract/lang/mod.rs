@@ -183,6 +183,11 @@ pub enum Sem {
     To,
     /// "tra", "between", "zwischen", "entre", "між".
     Between,
+    /// Before a duration that runs from a day: "for" in "from 18 December for 10 days".
+    For,
+    /// "closest", "nearest": the day of a kind nearest another ("the closest Monday to
+    /// 5 October").
+    Closest,
     /// "e", "and", "und", "y", "et", "і".
     And,
     /// "circa", "about", "etwa", "alrededor de", "environ", "близько".
@@ -229,8 +234,12 @@ pub enum Sem {
     /// The word "year" written before a year number ("nel corso dell'anno 2019", "l'an 2000") is
     /// `Unit(Year)`; this is the suffix after a year ("року", "р.").
     YearSuffix,
-    /// "anno" era marks: "a.C." etc. are not handled; this marks "d.C." / "AD" (ignored).
+    /// After a year, the common era: "AD", "CE", "d.C.", "n. Chr." ("14 a.d." is the
+    /// year 14). With it a number of up to four digits is a year.
     Era,
+    /// After a year, before the common era: "BC", "BCE", "a.C.", "v. Chr.", "до н. е."
+    /// ("753 BC" is the year 753 before year 1).
+    BeforeEra,
     /// Counts from the date the text spoke of last, not from the publication date:
     /// "el mismo día", "that year" (0), "el año anterior", "the previous day" (-1),
     /// "al día siguiente", "the following day" (1).
@@ -302,6 +311,7 @@ impl Sem {
             Sem::Filler
                 | Sem::And
                 | Sem::Between
+                | Sem::For
                 | Sem::From
                 | Sem::To
                 | Sem::Since

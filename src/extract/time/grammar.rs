@@ -237,6 +237,27 @@ pub enum Expr {
         /// 1 = Monday.
         wd: u8,
     },
+    /// The n-th such weekday after a day (n > 0) or before it (n < 0), that day left
+    /// out: "the third Tuesday after Christmas", "the last Friday before Christmas".
+    NthWeekdayFrom {
+        /// 1 = Monday.
+        wd: u8,
+        /// Which one.
+        n: i32,
+        /// The day counted from.
+        base: Box<Expr>,
+    },
+    /// The n-th nearest day of a kind to another day: "the closest Monday to Oct 5th",
+    /// "the second closest xmas to today".
+    Closest {
+        /// The kind of day: a weekday ([`Expr::Weekday`]) or a day of a year
+        /// ([`Expr::Date`] without its year).
+        kind: Box<Expr>,
+        /// 1 the nearest, 2 the next nearest, ...
+        n: i32,
+        /// The day counted from.
+        base: Box<Expr>,
+    },
     /// The n-th such weekday after today (n > 0) or before it (n < 0), today left out:
     /// "3 fridays from now", "2 thursdays ago".
     WeekdayCount {
@@ -248,6 +269,15 @@ pub enum Expr {
     /// A month named with a shift: "nächsten März" (1), "übernächsten März" (2),
     /// "lo scorso marzo" (-1), "this March" (0).
     MonthShift { m: u8, shift: i32 },
+    /// From a day to the day that long after it: "from 18 December for 10 days".
+    Lasting {
+        /// The first day.
+        base: Box<Expr>,
+        /// The unit of the duration.
+        unit: Unit,
+        /// How many units.
+        n: i32,
+    },
     /// From one date to another, both included.
     Range(Box<Expr>, Box<Expr>),
     /// A date with a time of day.
@@ -510,9 +540,26 @@ impl<'a> Grammar<'a> {
         (2..=31).contains(&v).then_some((v as u8, n))
     }
 
-    /// A four-digit year, with "року" / "р." / "d.C." after it.
+    /// A four-digit year, with "року" / "р." / "d.C." after it; a year of up to four
+    /// digits with an era after it ("14 a.d."; "753 BC" and "753 р. до н. е." are the
+    /// astronomical year -752, as the calendar has no year 0).
     fn year(&self, i: usize) -> Read<i32> {
-        let ((v, d), mut n) = self.digits(i)?;
+        let ((v, d), n) = self.digits(i)?;
+        let suffix = |n: usize| {
+            self.sem(n, |s| {
+                matches!(s, Sem::Unit(Unit::Year) | Sem::YearSuffix).then_some(())
+            })
+            .map_or(n, |(_, k)| self.joined_punct(k, ".").unwrap_or(k))
+        };
+        let after = suffix(n);
+        if d <= 4 && v >= 1 {
+            if let Some(k) = self.is(after, Sem::Era) {
+                return Some((v as i32, k));
+            }
+            if let Some(k) = self.is(after, Sem::BeforeEra) {
+                return Some((1 - v as i32, k));
+            }
+        }
         if d != 4 || !(1000..=2199).contains(&v) {
             return None;
         }
@@ -522,21 +569,13 @@ impl<'a> Grammar<'a> {
             .is_some_and(|t| t.joined && t.kind == TokKind::Word)
             && self
                 .sem(n, |s| {
-                    matches!(s, Sem::Unit(Unit::Year) | Sem::YearSuffix | Sem::Era).then_some(())
+                    matches!(s, Sem::Unit(Unit::Year) | Sem::YearSuffix).then_some(())
                 })
                 .is_none()
         {
             return None;
         }
-        if let Some((_, k)) = self.sem(n, |s| {
-            matches!(s, Sem::Unit(Unit::Year) | Sem::YearSuffix).then_some(())
-        }) {
-            n = self.joined_punct(k, ".").unwrap_or(k);
-        }
-        if let Some(k) = self.is(n, Sem::Era) {
-            n = k;
-        }
-        Some((v as i32, n))
+        Some((v as i32, after))
     }
 
     /// A year spec after a month or season: `2025`, `, 2025`, `dell'anno scorso`, `letzten Jahres`.
@@ -662,8 +701,11 @@ impl<'a> Grammar<'a> {
         let ((b, db), n2) = self
             .digits(sep_n)
             .filter(|_| self.at(sep_n).is_some_and(|t| t.joined))?;
-        // ISO: 2025-10-28
+        // ISO: 2025-10-28 (not the year 0, which only a broken form writes: "0000-01-01").
         if da == 4 {
+            if a == 0 {
+                return None;
+            }
             let Some(sep2) = self
                 .joined_punct(n2, &sep)
                 .filter(|&k| self.digits(k).is_some())
@@ -972,6 +1014,74 @@ impl<'a> Grammar<'a> {
             },
         };
         Some((expr, n))
+    }
+
+    /// The n-th weekday after or before a day: "third tuesday after christmas 2014",
+    /// "the first Monday after Easter", "the last Friday before Christmas" (the first
+    /// one before it).
+    fn nth_weekday_from(&self, i: usize) -> Read<Expr> {
+        let (n, k) = self.ord(i)?;
+        let (wd, k) = self.weekday(k, true)?;
+        let (sign, k) = self.sem(k, |s| match s {
+            Sem::After => Some(1),
+            Sem::Before => Some(-1),
+            _ => None,
+        })?;
+        let ((base, _), end) = self.core(self.fillers(k))?;
+        let n = match (n, sign) {
+            (-1, -1) => 1,
+            (n, _) if n > 0 => n,
+            _ => return None,
+        };
+        day_like(&base).then_some((
+            Expr::NthWeekdayFrom {
+                wd,
+                n: sign * n,
+                base: Box::new(base),
+            },
+            end,
+        ))
+    }
+
+    /// The n-th nearest day of a kind to a day: "the closest Monday to Oct 5th", "the
+    /// 3rd closest xmas to today".
+    fn closest(&self, i: usize) -> Read<Expr> {
+        let (n, k) = self.ord(i).unwrap_or((1, i));
+        let k = self.is(k, Sem::Closest)?;
+        let (kind, k) = match self.weekday(k, true) {
+            Some((wd, k2)) => (
+                Expr::Weekday {
+                    wd,
+                    shift: None,
+                    week: None,
+                },
+                k2,
+            ),
+            None => match self.core(k)? {
+                (
+                    (
+                        e @ Expr::Date {
+                            y: YearRef::Unknown,
+                            m: Some(_),
+                            d: Some(_),
+                        },
+                        _,
+                    ),
+                    k2,
+                ) => (e, k2),
+                _ => return None,
+            },
+        };
+        let k = self.is(k, Sem::To)?;
+        let ((base, _), end) = self.core(self.fillers(k))?;
+        (n > 0 && day_like(&base)).then_some((
+            Expr::Closest {
+                kind: Box::new(kind),
+                n,
+                base: Box::new(base),
+            },
+            end,
+        ))
     }
 
     /// Weekdays: "lunedì", "lunedì scorso", "next Tuesday", "mercoledì della prossima settimana",
@@ -1944,6 +2054,8 @@ impl<'a> Grammar<'a> {
         keep(plain(self.day_month(i)));
         keep(plain(self.month_first(i)));
         keep(plain(self.nth_of_month(i)));
+        keep(plain(self.nth_weekday_from(i)));
+        keep(plain(self.closest(i)));
         keep(self.weekday_expr(i));
         keep(self.relative(i));
         keep(plain(self.quarter_half(i)));
@@ -1974,8 +2086,19 @@ impl<'a> Grammar<'a> {
             Sem::Unit(Unit::Weekend) => Some((Expr::Weekend { shift: None }, false)),
             _ => None,
         }));
-        let ((e, fut), mut n) =
+        let ((mut e, fut), mut n) =
             best.or_else(|| self.clock(i).map(|(c, n)| ((Expr::Time(c), false), n)))?;
+        // "Jul 18, Fri": a weekday after a date without a year says which year.
+        if let Expr::Date {
+            y: YearRef::Unknown,
+            m: Some(m),
+            d: Some(d),
+        } = e
+            && let Some((wd, k)) = self.trailing_weekday(n)
+        {
+            e = Expr::WeekdayDate { m: Some(m), d, wd };
+            n = k;
+        }
         // Day part and time after a day: "ieri sera", "28 Ottobre 2025 11:48", "domani alle 14".
         if day_like(&e) {
             if let Some((_, k)) = self.sem(n, |s| {
@@ -1995,6 +2118,17 @@ impl<'a> Grammar<'a> {
             }
         }
         Some(((e, fut), n))
+    }
+
+    /// A weekday after a date, maybe after a comma: "Jul 18, Fri". Not the start of a
+    /// name ("July 18, Sun Microsystems said").
+    fn trailing_weekday(&self, n: usize) -> Read<u8> {
+        let k = self.punct(n, ",").unwrap_or(n);
+        let (wd, end) = self.weekday(k, false)?;
+        let name_goes_on = self
+            .at(end)
+            .is_some_and(|t| t.kind == TokKind::Word && t.capital);
+        (!name_goes_on).then_some((wd, end))
     }
 
     /// The left side of a range, which may lack what the right side gives ("dal 13 al 15 luglio").
@@ -2144,6 +2278,39 @@ impl<'a> Grammar<'a> {
         Some((Expr::Range(Box::new(left), Box::new(right)), end))
     }
 
+    /// A day and how long from it: "from 18th Dec for 10 days", "for 10 days from 18th
+    /// Dec"; without "from" ("18th Dec for 10 days") only days and weeks, as a longer
+    /// duration after a date belongs to the verb ("elected on 5 May for four years").
+    fn lasting(&self, i: usize) -> Read<Expr> {
+        let date_first = || {
+            let from = self.is(i, Sem::From);
+            let ((base, _), k) = self.core(from.unwrap_or(i))?;
+            let k = self.is(k, Sem::For)?;
+            let ((c, u), end) = self.count_unit(k)?;
+            let short = matches!(u, Unit::Day | Unit::Week);
+            (from.is_some() || short).then_some((base, c, u, end))
+        };
+        let duration_first = || {
+            let k = self.is(i, Sem::For)?;
+            let ((c, u), k) = self.count_unit(k)?;
+            let k = self.is(k, Sem::From)?;
+            let ((base, _), end) = self.core(k)?;
+            Some((base, c, u, end))
+        };
+        let (base, n, unit, end) = date_first().or_else(duration_first)?;
+        if !day_like(&base) || n <= 0 {
+            return None;
+        }
+        Some((
+            Expr::Lasting {
+                base: Box::new(base),
+                unit,
+                n,
+            },
+            end,
+        ))
+    }
+
     /// Nothing that could make a bare number something else follows ("dal 20" at the end,
     /// not "dal 20 per cento").
     fn ends_phrase(&self, i: usize) -> bool {
@@ -2192,6 +2359,19 @@ impl<'a> Grammar<'a> {
         }
         let mut best: Option<Parsed> = None;
         if let Some((expr, end)) = self.range(i) {
+            best = Some(Parsed {
+                first: i,
+                end,
+                expr,
+                part: None,
+                open: None,
+                approx: false,
+                future_word: false,
+            });
+        }
+        if let Some((expr, end)) = self.lasting(i)
+            && best.as_ref().is_none_or(|b| end > b.end)
+        {
             best = Some(Parsed {
                 first: i,
                 end,
@@ -2372,6 +2552,8 @@ fn day_like(e: &Expr) -> bool {
             | Expr::NthWeekday { .. }
             | Expr::Easter { .. }
             | Expr::WeekdayCount { .. }
+            | Expr::NthWeekdayFrom { .. }
+            | Expr::Closest { .. }
             | Expr::WeekdayDate { .. }
             | Expr::NthWeekdayIn { .. }
             | Expr::Observed { .. }

@@ -385,7 +385,11 @@ fn is_absolute(e: &Expr) -> bool {
         Expr::Season { y, shift, .. } => shift.is_none() && matches!(y, YearRef::Abs(_)),
         Expr::Decade { .. } => true,
         Expr::Range(a, b) => is_absolute(a) && is_absolute(b),
-        Expr::WithTime(e, _) | Expr::ShiftDays { base: e, .. } => is_absolute(e),
+        Expr::WithTime(e, _)
+        | Expr::ShiftDays { base: e, .. }
+        | Expr::Lasting { base: e, .. }
+        | Expr::NthWeekdayFrom { base: e, .. }
+        | Expr::Closest { base: e, .. } => is_absolute(e),
         _ => false,
     }
 }
@@ -467,7 +471,7 @@ fn build(text: &str, toks: &Tokens, p: &Parsed, ctx: Ctx) -> Option<Timex> {
         modifier = Some(Modifier::Planned);
     }
     // "dal 2025" runs to the reference, which may lie past the years we resolve.
-    if !resolve::in_years(period.start) || !resolve::in_years(period.end) {
+    if !resolve::in_years_of(&p.expr, period.start) || !resolve::in_years_of(&p.expr, period.end) {
         return None;
     }
     let bytes = first.bytes.start..last.bytes.end;

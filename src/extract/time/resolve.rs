@@ -12,6 +12,10 @@ use crate::extract::lang::{Observe, SeasonStyle, Unit};
 /// Years outside this range are not dates we resolve.
 const MIN_YEAR: i32 = 1;
 const MAX_YEAR: i32 = 9999;
+/// A year written before the common era ("753 BC") may go back to 9999 BC, the
+/// astronomical year -9998 (the calendar has no year 0); dates counted from the
+/// reference stay in the years above.
+const MIN_ERA_YEAR: i32 = -9998;
 
 /// What the resolver needs to know besides the expression.
 #[derive(Debug, Clone, Copy)]
@@ -55,7 +59,7 @@ pub struct Period {
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
-    if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+    if !(MIN_ERA_YEAR..=MAX_YEAR).contains(&y) {
         return None;
     }
     NaiveDate::from_ymd_opt(y, m, d)
@@ -66,21 +70,36 @@ fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
     first.checked_add_months(Months::new(1))?.pred_opt()
 }
 
+/// A year as TimeML writes it: `2025`, `0014`; before the common era `BC0753` (the
+/// astronomical year -752).
+fn year_text(y: i32) -> String {
+    if y >= 1 {
+        format!("{y:04}")
+    } else {
+        format!("BC{:04}", 1 - i64::from(y))
+    }
+}
+
 fn month_period(y: i32, m: u32) -> Option<Period> {
     Some(Period {
         start: ymd(y, m, 1)?,
         end: last_of_month(y, m)?,
         grain: Grain::Month,
-        value: format!("{y:04}-{m:02}"),
+        value: format!("{}-{m:02}", year_text(y)),
     })
 }
 
 fn day_period(d: NaiveDate) -> Period {
+    let value = if d.year() >= 1 {
+        d.format("%Y-%m-%d").to_string()
+    } else {
+        format!("{}-{}", year_text(d.year()), d.format("%m-%d"))
+    };
     Period {
         start: d,
         end: d,
         grain: Grain::Day,
-        value: d.format("%Y-%m-%d").to_string(),
+        value,
     }
 }
 
@@ -89,7 +108,7 @@ fn year_period(y: i32) -> Option<Period> {
         start: ymd(y, 1, 1)?,
         end: ymd(y, 12, 31)?,
         grain: Grain::Year,
-        value: format!("{y:04}"),
+        value: year_text(y),
     })
 }
 
@@ -564,12 +583,19 @@ fn with_clock(p: Period, c: Clock) -> Option<Period> {
 /// years we resolve ("domani" on 31 December 9999, "ieri" on 1 January of year 1) is
 /// no period.
 pub fn resolve(e: &Expr, ctx: &Ctx) -> Option<Period> {
-    resolve_any(e, ctx).filter(|p| in_years(p.start) && in_years(p.end))
+    resolve_any(e, ctx).filter(|p| in_years_of(e, p.start) && in_years_of(e, p.end))
 }
 
 /// Is `d` in the years we resolve (1 to 9999)?
 pub fn in_years(d: NaiveDate) -> bool {
     (MIN_YEAR..=MAX_YEAR).contains(&d.year())
+}
+
+/// Is `d` in the years we resolve `e` to: 1 to 9999, or back to 9999 BC for a date
+/// whose year is written before the common era ("753 BC", "15 March 44 BC")?
+pub fn in_years_of(e: &Expr, d: NaiveDate) -> bool {
+    let written_bc = matches!(e, Expr::Date { y: YearRef::Abs(y), .. } if *y < MIN_YEAR);
+    in_years(d) || (written_bc && (MIN_ERA_YEAR..MIN_YEAR).contains(&d.year()))
 }
 
 /// [`resolve`] without the final check of the years.
@@ -717,6 +743,15 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
                     .checked_add_signed(Duration::try_days(i64::from(*days))?)?,
             ))
         }
+        Expr::Lasting { base, unit, n } => {
+            let first = resolve(base, ctx)?;
+            let from = Ctx {
+                reference: first.start.and_time(ctx.reference.time()),
+                ..*ctx
+            };
+            let last = shift(&from, *unit, i64::from(*n))?.date();
+            Some(span(day_period(first.start), day_period(last)))
+        }
         Expr::RestOf { unit } => {
             let whole = unit_period(*unit, ctx.reference)?;
             Some(span(day_period(today), day_period(whole.end)))
@@ -796,6 +831,55 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
             });
             let at = shift_months(day, i64::from(*years).checked_mul(12)?)?;
             unit_period(unit, at.and_time(ctx.reference.time()))
+        }
+        Expr::NthWeekdayFrom { wd, n, base } => {
+            let day = resolve(base, ctx)?.start;
+            let (w, d) = (
+                i64::from(weekday_from(*wd).num_days_from_monday()),
+                i64::from(day.weekday().num_days_from_monday()),
+            );
+            // Days to the first such weekday after the day, and back to the last before it
+            // (1 to 7: the day itself is left out).
+            let ahead = (w - d - 1).rem_euclid(7) + 1;
+            let back = (d - w - 1).rem_euclid(7) + 1;
+            let n = i64::from(*n);
+            let days = if n > 0 {
+                ahead + 7 * (n - 1)
+            } else {
+                -(back + 7 * (-n - 1))
+            };
+            Some(day_period(
+                day.checked_add_signed(Duration::try_days(days)?)?,
+            ))
+        }
+        Expr::Closest { kind, n, base } => {
+            let day = resolve(base, ctx)?.start;
+            // An ordinal in words or two digits: no more than the 99th nearest.
+            let n = usize::try_from(*n)
+                .ok()
+                .filter(|n| *n < 100)?
+                .checked_sub(1)?;
+            // Enough candidates on either side for the n-th nearest.
+            let reach = i64::try_from(n).ok()? + 1;
+            let mut cands: Vec<NaiveDate> = match **kind {
+                Expr::Weekday { wd, .. } => (-7 * reach..=7 * reach)
+                    .filter_map(|k| day.checked_add_signed(Duration::try_days(k)?))
+                    .filter(|c| c.weekday() == weekday_from(wd))
+                    .collect(),
+                Expr::Date {
+                    y: YearRef::Unknown,
+                    m: Some(m),
+                    d: Some(d),
+                } => (-reach..=reach)
+                    .filter_map(|k| {
+                        let y = i32::try_from(i64::from(day.year()).checked_add(k)?).ok()?;
+                        ymd(y, u32::from(m), u32::from(d))
+                    })
+                    .collect(),
+                _ => return None,
+            };
+            cands.sort_by_key(|c| ((*c - day).num_days().abs(), *c));
+            cands.get(n).copied().map(day_period)
         }
         Expr::WeekdayCount { wd, n } => {
             let offset = i64::from(weekday_from(*wd).num_days_from_monday())
