@@ -52,13 +52,6 @@ impl<'a> ArticleOut<'a> {
     }
 }
 
-#[derive(Serialize)]
-struct Document<'a> {
-    schema: &'static str,
-    articles: &'a [ArticleOut<'a>],
-    timeline: &'a [Entry],
-}
-
 /// The timeline of the given articles.
 pub fn timeline_of(articles: &[ArticleOut<'_>]) -> Vec<Entry> {
     let per: Vec<ArticleEvents<'_>> = articles
@@ -81,6 +74,65 @@ pub fn write_jsonl_line(
     writeln!(out)
 }
 
+/// The `json` document, `{"schema", "articles", "timeline"}`, pretty-printed as
+/// serde_json prints it (two spaces an indent). Its articles and entries are
+/// pretty-printed on all cores, a chunk at a time, and written in order: a year
+/// of articles makes hundreds of MB of JSON, which one thread writes slowly.
+fn write_document(
+    out: &mut dyn std::io::Write,
+    articles: &[ArticleOut<'_>],
+    timeline: &[Entry],
+) -> std::io::Result<()> {
+    out.write_all(b"{\n  \"schema\": ")?;
+    serde_json::to_writer(&mut *out, SCHEMA)?;
+    out.write_all(b",\n  \"articles\": ")?;
+    write_array(out, articles)?;
+    out.write_all(b",\n  \"timeline\": ")?;
+    write_array(out, timeline)?;
+    out.write_all(b"\n}\n")
+}
+
+/// How many array items are pretty-printed at a time before they are written.
+const PRETTY_CHUNK: usize = 512;
+
+/// An array that is the value of a top-level key: `[]`, or its items one level in.
+fn write_array<T: Serialize + Sync>(
+    out: &mut dyn std::io::Write,
+    items: &[T],
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    if items.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[")?;
+    for (c, chunk) in items.chunks(PRETTY_CHUNK).enumerate() {
+        let printed: Vec<std::io::Result<Vec<u8>>> = chunk
+            .par_iter()
+            .map(|item| {
+                let alone = serde_json::to_vec_pretty(item)?;
+                // Two levels in: four more spaces after each line break (JSON
+                // strings have none of their own: they are escaped).
+                let mut nested = Vec::with_capacity(alone.len() + alone.len() / 8 + 8);
+                nested.extend_from_slice(b"\n    ");
+                for &b in &alone {
+                    nested.push(b);
+                    if b == b'\n' {
+                        nested.extend_from_slice(b"    ");
+                    }
+                }
+                Ok(nested)
+            })
+            .collect();
+        for (i, p) in printed.into_iter().enumerate() {
+            if c > 0 || i > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(&p?)?;
+        }
+    }
+    out.write_all(b"\n  ]")
+}
+
 /// Writes the articles in `format`.
 pub fn write(
     out: &mut dyn std::io::Write,
@@ -90,13 +142,7 @@ pub fn write(
     match format {
         Format::Json => {
             let entries = timeline_of(articles);
-            let doc = Document {
-                schema: SCHEMA,
-                articles,
-                timeline: &entries,
-            };
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
-            writeln!(out)
+            write_document(out, articles, &entries)
         }
         Format::Jsonl => {
             for a in articles {

@@ -906,19 +906,21 @@ fn build_with(articles: &[ArticleEvents<'_>], candidates: Candidates) -> Vec<Ent
     let mut pool = Vec::new();
     let mut reported = names.reports(&all, &mut pool);
     let clusters = merge_with(&mut reported, candidates);
-    let mut members: Vec<(&str, &Event)> = Vec::new();
-    let mut entries: Vec<Entry> = clusters
-        .iter()
-        .filter_map(|positions| {
-            members.clear();
-            members.extend(
-                positions
+    let reported = &reported;
+    // Each cluster's entry on its own, on all cores, in the clusters' order.
+    let mut entries: Vec<Entry> = {
+        use rayon::prelude::*;
+        clusters
+            .par_iter()
+            .filter_map(|positions| {
+                let members: Vec<(&str, &Event)> = positions
                     .iter()
-                    .filter_map(|&p| all.get(reported.get(p as usize)?.at.1 as usize).copied()),
-            );
-            entry_of(&members)
-        })
-        .collect();
+                    .filter_map(|&p| all.get(reported.get(p as usize)?.at.1 as usize).copied())
+                    .collect();
+                entry_of(&members)
+            })
+            .collect()
+    };
     sort_entries(&mut entries);
     entries
 }
@@ -932,11 +934,35 @@ pub fn merge(reports: &mut [MergeReport<'_>]) -> Vec<Vec<u32>> {
 }
 
 fn merge_with(reports: &mut [MergeReport<'_>], candidates: Candidates) -> Vec<Vec<u32>> {
+    use rayon::prelude::*;
     sort_reports(reports);
-    cluster_reports(reports, candidates)
-        .into_iter()
-        .map(|c| c.members)
-        .collect()
+    let reports: &[MergeReport<'_>] = reports;
+    // Only reports of one kind can be one event (see `Cluster::fit`, and the index
+    // files by kind), so each kind is clustered on its own, on all cores. A cluster
+    // is made at its first member, so ordering them by it gives the order they were
+    // made in one pass over all reports.
+    let mut by_kind: Vec<Vec<usize>> = vec![Vec::new(); EventKind::ALL.len()];
+    for (position, r) in reports.iter().enumerate() {
+        let k = EventKind::ALL
+            .iter()
+            .position(|&k| k == r.kind)
+            .unwrap_or_default();
+        if let Some(list) = by_kind.get_mut(k) {
+            list.push(position);
+        }
+    }
+    let mut clusters: Vec<Vec<u32>> = by_kind
+        .par_iter()
+        .map(|positions| {
+            cluster_reports(reports, positions, candidates)
+                .into_iter()
+                .map(|c| c.members)
+                .collect::<Vec<_>>()
+        })
+        .flatten()
+        .collect();
+    clusters.sort_unstable_by_key(|members| members.first().copied());
+    clusters
 }
 
 /// The merge's order: precise reports first, then by date, article and event.
@@ -969,11 +995,19 @@ enum Candidates {
     All,
 }
 
-/// Puts each report, in order, into the cluster it fits best, or a new one.
-fn cluster_reports<'a>(all: &'a [Reported<'a>], candidates: Candidates) -> Vec<Cluster<'a>> {
+/// Puts each of the reports at `positions` (of `all`), in order, into the cluster
+/// it fits best, or a new one.
+fn cluster_reports<'a>(
+    all: &'a [Reported<'a>],
+    positions: &[usize],
+    candidates: Candidates,
+) -> Vec<Cluster<'a>> {
     let mut clusters: Vec<Cluster<'_>> = Vec::new();
     let mut index = ClusterIndex::default();
-    for (position, r) in all.iter().enumerate() {
+    for &position in positions {
+        let Some(r) = all.get(position) else {
+            continue;
+        };
         let keys = evidence_of(r);
         let (lo, hi) = loose_range(&r.date);
         let tried = match candidates {
@@ -1160,6 +1194,13 @@ mod tests {
     use crate::extract::time::{Grain, Modifier};
 
     /// Reports made to merge a lot: few names, few figures, close dates of every precision.
+    /// Each event with its article's id, article by article.
+    fn flatten(arts: &[(String, Vec<Event>)]) -> Vec<(&str, &Event)> {
+        arts.iter()
+            .flat_map(|(a, ev)| ev.iter().map(move |e| (a.as_str(), e)))
+            .collect()
+    }
+
     fn reports(n: usize, seed: u64) -> Vec<(String, Vec<Event>)> {
         let mut x = seed;
         let mut next = |m: usize| {
@@ -1259,19 +1300,41 @@ mod tests {
     }
 
     #[test]
+    fn clustering_kind_by_kind_gives_the_clusters_of_one_pass() {
+        for seed in 1..=6u64 {
+            let arts = reports(300, seed * 7_919);
+            let all = flatten(&arts);
+            let mut names = Names::default();
+            let mut pool = Vec::new();
+            let mut reported = names.reports(&all, &mut pool);
+            let by_kind = merge_with(&mut reported, Candidates::Indexed);
+            // `merge_with` sorted them: one pass over all of them, in that order.
+            let positions: Vec<usize> = (0..reported.len()).collect();
+            let one_pass: Vec<Vec<u32>> =
+                cluster_reports(&reported, &positions, Candidates::Indexed)
+                    .into_iter()
+                    .map(|c| c.members)
+                    .collect();
+            assert_eq!(by_kind, one_pass, "seed {seed}");
+            assert!(
+                one_pass.len() < reported.len(),
+                "seed {seed}: nothing merged"
+            );
+        }
+    }
+
+    #[test]
     fn scoring_by_likeness_gives_what_scoring_every_member_gives() {
         let mut compared = 0;
         let mut by_likeness = 0;
         for seed in 1..=6u64 {
             let arts = reports(300, seed * 104_729);
-            let all: Vec<(&str, &Event)> = arts
-                .iter()
-                .flat_map(|(a, ev)| ev.iter().map(move |e| (a.as_str(), e)))
-                .collect();
+            let all = flatten(&arts);
             let mut names = Names::default();
             let mut pool = Vec::new();
             let reported = names.reports(&all, &mut pool);
-            let clusters = cluster_reports(&reported, Candidates::All);
+            let positions: Vec<usize> = (0..reported.len()).collect();
+            let clusters = cluster_reports(&reported, &positions, Candidates::All);
             for r in &reported {
                 for c in &clusters {
                     assert_eq!(c.fit(r, &reported), c.fit_by_member(r, &reported, &all));
@@ -1302,10 +1365,7 @@ mod tests {
                     _ => {}
                 }
             }
-            let all: Vec<(&str, &Event)> = arts
-                .iter()
-                .flat_map(|(a, ev)| ev.iter().map(move |e| (a.as_str(), e)))
-                .collect();
+            let all = flatten(&arts);
             let mut names = Names::default();
             let mut pool = Vec::new();
             let reported = names.reports(&all, &mut pool);
