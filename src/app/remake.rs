@@ -15,6 +15,20 @@ use crate::app::state::AppState;
 /// The shortest time between two remakes while files keep coming.
 pub const MIN_INTERVAL: Duration = Duration::from_millis(150);
 
+/// The threads a remake merges on (one per core). Not rayon's global pool: the
+/// files are read on that one, and a remake queued behind a folder of files
+/// would show the first events only when the last file is in.
+fn remake_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("dateline-remake-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
 /// A finished remake: its generation, what it was made with, the result.
 type Done = (u64, Settings, Derived);
 
@@ -82,7 +96,11 @@ impl Remaker {
         let generation = self.generation;
         let tx = self.tx.clone();
         std::thread::spawn(move || {
-            let d = derive::derive(&articles, &settings);
+            let remake = || derive::derive(&articles, &settings);
+            let d = match remake_pool() {
+                Some(pool) => pool.install(remake),
+                None => remake(),
+            };
             // The receiver only goes away when the app closes; nothing to do then.
             let _ = tx.send((generation, settings, d));
             wake();
