@@ -70,6 +70,36 @@ fn resolver_span_of_zero_units_is_not_an_inverted_period() {
     }
 }
 
+/// fuzz/artifacts/resolve_time/crash-b3776de0b96fadc179331f0fb585955471d34dea:
+/// `Lasting { n: -1 }` (a day "for -1 fortnights") ended before it began. A stretch of
+/// no time or less is no period; the tagger's own phrases stay in order.
+#[test]
+fn resolver_lasting_no_time_or_less_is_no_period() {
+    harness::resolve_time(&[
+        169, 137, 129, 129, 129, 129, 129, 129, 129, 0, 14, 6, 5, 12, 31, 11, 0, 5, 12, 152, 198,
+        251, 0, 31, 15, 11, 48,
+    ]);
+    let ctx = ctx_at(at(2025, 10, 28));
+    let day = Expr::Date {
+        y: YearRef::Unknown,
+        m: Some(12),
+        d: Some(18),
+    };
+    for n in [-1, 0] {
+        let lasting = Expr::Lasting {
+            base: Box::new(day.clone()),
+            unit: Unit::Day,
+            n,
+        };
+        assert_eq!(resolve(&lasting, &ctx), None, "n = {n}");
+    }
+    for text in ["from 18th Dec for 0 days", "18th Dec for 10 days"] {
+        for t in tag(text, "en", at(2013, 2, 12)) {
+            assert!(t.start_date <= t.end_date, "{text}: {t:?}");
+        }
+    }
+}
+
 /// Found while reading the resolver for the fuzz findings above: a decade starting near
 /// `i32::MAX` overflowed `start + 9`.
 #[test]

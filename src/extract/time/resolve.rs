@@ -744,6 +744,10 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
             ))
         }
         Expr::Lasting { base, unit, n } => {
+            // "for 0 days", or less, is no stretch of time.
+            if *n <= 0 {
+                return None;
+            }
             let first = resolve(base, ctx)?;
             let from = Ctx {
                 reference: first.start.and_time(ctx.reference.time()),
