@@ -159,8 +159,8 @@ mod dateline_cli {
             files.par_iter().map(one).collect();
         let mut failed = false;
         for (a, _) in &results {
-            if let Some(e) = &a.error {
-                eprintln!("dateline: {}: {e}", a.source);
+            if let Some(e) = error_line(a) {
+                eprintln!("{e}");
                 failed = true;
             }
         }
@@ -168,19 +168,28 @@ mod dateline_cli {
             .iter()
             .map(|(a, x)| ArticleOut::new(a, x, with_text))
             .collect();
-        let stdout = std::io::stdout();
-        let mut lock = std::io::BufWriter::new(stdout.lock());
-        if let Err(e) = export::write(&mut lock, format, &outs)
-            && e.kind() != std::io::ErrorKind::BrokenPipe
-        {
-            eprintln!("dateline: writing output: {e}");
-            return ExitCode::FAILURE;
-        }
-        drop(lock);
-        if failed {
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let written = export::write(&mut out, format, &outs).and_then(|()| out.flush());
+        exit_code(failed, written)
+    }
+
+    /// The line `dateline: FILE: REASON` for an article that could not be read.
+    fn error_line(a: &Article) -> Option<String> {
+        a.error
+            .as_ref()
+            .map(|e| format!("dateline: {}: {e}", a.source))
+    }
+
+    /// 1 if a file failed or the output could not be written (a closed pipe is no
+    /// error: the reader had enough), else 0.
+    fn exit_code(failed: bool, written: std::io::Result<()>) -> ExitCode {
+        match written {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                eprintln!("dateline: writing output: {e}");
+                ExitCode::FAILURE
+            }
+            _ if failed => ExitCode::FAILURE,
+            _ => ExitCode::SUCCESS,
         }
     }
 
@@ -196,56 +205,35 @@ mod dateline_cli {
         one: &(dyn Fn(&PathBuf) -> (Article, dateline::extract::Extraction) + Sync),
         with_text: bool,
     ) -> ExitCode {
-        let stdout = std::io::stdout();
-        let mut lock = std::io::BufWriter::new(stdout.lock());
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let mut failed = false;
-        for chunk in files.chunks(JSONL_CHUNK) {
-            let lines: Vec<(Option<String>, Vec<u8>)> = chunk
-                .par_iter()
-                .map(|p| {
-                    let (article, extraction) = one(p);
-                    let error = article
-                        .error
-                        .as_ref()
-                        .map(|e| format!("dateline: {}: {e}", article.source));
-                    let mut line = Vec::new();
-                    // Writing into memory fails only if serializing does, which it does not.
-                    let _ = export::write_jsonl_line(
-                        &mut line,
-                        &ArticleOut::new(&article, &extraction, with_text),
-                    );
-                    (error, line)
-                })
-                .collect();
-            for (error, line) in lines {
-                if let Some(e) = error {
-                    eprintln!("{e}");
-                    failed = true;
-                }
-                if let Err(e) = lock.write_all(&line) {
-                    if e.kind() == std::io::ErrorKind::BrokenPipe {
-                        return if failed {
-                            ExitCode::FAILURE
-                        } else {
-                            ExitCode::SUCCESS
-                        };
+        let mut write_all = || -> std::io::Result<()> {
+            for chunk in files.chunks(JSONL_CHUNK) {
+                let lines: Vec<(Option<String>, Vec<u8>)> = chunk
+                    .par_iter()
+                    .map(|p| {
+                        let (article, extraction) = one(p);
+                        let mut line = Vec::new();
+                        // Writing into memory fails only if serializing does, which it does not.
+                        let _ = export::write_jsonl_line(
+                            &mut line,
+                            &ArticleOut::new(&article, &extraction, with_text),
+                        );
+                        (error_line(&article), line)
+                    })
+                    .collect();
+                for (error, line) in lines {
+                    if let Some(e) = error {
+                        eprintln!("{e}");
+                        failed = true;
                     }
-                    eprintln!("dateline: writing output: {e}");
-                    return ExitCode::FAILURE;
+                    out.write_all(&line)?;
                 }
             }
-        }
-        if let Err(e) = lock.flush()
-            && e.kind() != std::io::ErrorKind::BrokenPipe
-        {
-            eprintln!("dateline: writing output: {e}");
-            return ExitCode::FAILURE;
-        }
-        if failed {
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
-        }
+            out.flush()
+        };
+        let written = write_all();
+        exit_code(failed, written)
     }
 
     use dateline::eval::{Report, check_floors, parse_floors, score_meantime, score_phrases};

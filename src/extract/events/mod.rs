@@ -436,17 +436,15 @@ pub fn extract_events(
                 push_unique(&mut people, &m.name);
             }
         }
-        let figs = sentence_figures(first, end);
+        let mut figs = sentence_figures(first, end);
         let possible = (first..end).any(|k| c.possibility.any_at(toks, k, |_| true));
-        let Some(sentence) = span(text, toks, first, end) else {
+        let Some(mut sentence) = span(text, toks, first, end) else {
             continue;
         };
         let mut sentence_date: Option<EventDate> = None;
         // The last event of the sentence takes what only the events need; the ones
         // before it get copies. (Actors and places outlive it: the episode keeps them.)
         let last_kept = keep.iter().rposition(|k| *k);
-        let (mut sentence, mut figs, mut affiliations, mut people, mut roles) =
-            (sentence, figs, affiliations, people, roles);
         for (ti, ((t, g), kept)) in triggers.iter().zip(&governing).zip(&keep).enumerate() {
             if !kept {
                 continue;

@@ -2357,31 +2357,20 @@ impl<'a> Grammar<'a> {
                 break;
             }
         }
-        let mut best: Option<Parsed> = None;
-        if let Some((expr, end)) = self.range(i) {
-            best = Some(Parsed {
-                first: i,
-                end,
-                expr,
-                part: None,
-                open: None,
-                approx: false,
-                future_word: false,
-            });
-        }
-        if let Some((expr, end)) = self.lasting(i)
-            && best.as_ref().is_none_or(|b| end > b.end)
-        {
-            best = Some(Parsed {
-                first: i,
-                end,
-                expr,
-                part: None,
-                open: None,
-                approx: false,
-                future_word: false,
-            });
-        }
+        // A range or a day with a duration, the longer (the range among equals).
+        let plain = match (self.range(i), self.lasting(i)) {
+            (Some(r), Some(l)) if l.1 > r.1 => Some(l),
+            (r, l) => r.or(l),
+        };
+        let mut best: Option<Parsed> = plain.map(|(expr, end)| Parsed {
+            first: i,
+            end,
+            expr,
+            part: None,
+            open: None,
+            approx: false,
+            future_word: false,
+        });
         // Try the words right after the modifiers, and after any fillers there
         // ("the day after tomorrow" is one table entry that starts with a filler).
         let mut core: Read<(Expr, bool)> = None;

@@ -90,11 +90,7 @@ fn month_period(y: i32, m: u32) -> Option<Period> {
 }
 
 fn day_period(d: NaiveDate) -> Period {
-    let value = if d.year() >= 1 {
-        d.format("%Y-%m-%d").to_string()
-    } else {
-        format!("{}-{}", year_text(d.year()), d.format("%m-%d"))
-    };
+    let value = format!("{}-{}", year_text(d.year()), d.format("%m-%d"));
     Period {
         start: d,
         end: d,
