@@ -153,6 +153,10 @@ struct FrameLog {
     started: std::time::Instant,
     first_events_shown: bool,
     was_loading: bool,
+    /// Of the frame before: time taken in `logic` (taking loaded files and remakes
+    /// in) and in `ui` (the app's own drawing), before tessellation and painting.
+    logic_ms: f64,
+    ui_ms: f64,
 }
 
 impl FrameLog {
@@ -160,8 +164,10 @@ impl FrameLog {
         let t = self.started.elapsed().as_secs_f64();
         if loading || self.was_loading {
             eprintln!(
-                "dateline frame t={t:.3}s ui_ms={:.2} articles={} entries={}",
+                "dateline frame t={t:.3}s ui_ms={:.2} logic_ms={:.2} app_ui_ms={:.2} articles={} entries={}",
                 cpu_s.unwrap_or_default() * 1000.0,
+                self.logic_ms,
+                self.ui_ms,
                 state.articles.len(),
                 state.entries.len()
             );
@@ -237,6 +243,8 @@ impl DatelineApp {
                 started: std::time::Instant::now(),
                 first_events_shown: false,
                 was_loading: false,
+                logic_ms: 0.0,
+                ui_ms: 0.0,
             }),
         }
     }
@@ -898,14 +906,22 @@ impl eframe::App for DatelineApp {
         if let Some(log) = &mut self.frame_log {
             log.frame(frame.info().cpu_usage, loading, &self.state);
         }
+        let started = std::time::Instant::now();
         self.poll_loader();
+        if let Some(log) = &mut self.frame_log {
+            log.logic_ms = started.elapsed().as_secs_f64() * 1000.0;
+        }
         if self.is_loading() {
             ctx.request_repaint_after(LOADING_FRAME_INTERVAL);
         }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let started = std::time::Instant::now();
         self.app_ui(ui);
+        if let Some(log) = &mut self.frame_log {
+            log.ui_ms = started.elapsed().as_secs_f64() * 1000.0;
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
