@@ -1550,3 +1550,98 @@ fn english_the_closest_day_to_another() {
         ],
     );
 }
+
+/// "This Monday" is the Monday of this week, unless the sentence speaks of the
+/// future and that Monday is gone: then it is the coming one (published on a Tuesday).
+#[test]
+fn this_weekday_in_a_sentence_about_the_future_is_the_coming_one() {
+    let cases: [(&str, &[Case]); 6] = [
+        (
+            "en",
+            &[
+                (
+                    "Ministers will meet this Monday in Brussels.",
+                    "this Monday",
+                    "2025-11-03",
+                    "planned",
+                ),
+                (
+                    "Ministers met this Monday in Brussels.",
+                    "this Monday",
+                    "2025-10-27",
+                    "",
+                ),
+                (
+                    "The summit opens this Friday.",
+                    "this Friday",
+                    "2025-10-31",
+                    "planned",
+                ),
+            ],
+        ),
+        (
+            "it",
+            &[
+                (
+                    "I ministri si incontreranno questo lunedì a Bruxelles.",
+                    "questo lunedì",
+                    "2025-11-03",
+                    "planned",
+                ),
+                (
+                    "I ministri si sono incontrati questo lunedì a Bruxelles.",
+                    "questo lunedì",
+                    "2025-10-27",
+                    "",
+                ),
+            ],
+        ),
+        (
+            "es",
+            &[
+                (
+                    "Los ministros se reunirán este lunes en Bruselas.",
+                    "este lunes",
+                    "2025-11-03",
+                    "planned",
+                ),
+                (
+                    "Los ministros se reunieron este lunes en Bruselas.",
+                    "este lunes",
+                    "2025-10-27",
+                    "",
+                ),
+            ],
+        ),
+        (
+            "de",
+            &[(
+                "Die Minister werden sich diesen Montag in Brüssel treffen.",
+                "diesen Montag",
+                "2025-11-03",
+                "planned",
+            )],
+        ),
+        (
+            "fr",
+            &[(
+                "Les ministres se réuniront ce lundi à Bruxelles.",
+                "ce lundi",
+                "2025-11-03",
+                "planned",
+            )],
+        ),
+        (
+            "uk",
+            &[(
+                "Зустріч міністрів відбудеться цього понеділка в Брюсселі.",
+                "цього понеділка",
+                "2025-11-03",
+                "planned",
+            )],
+        ),
+    ];
+    for (lang, c) in cases {
+        check(lang, c);
+    }
+}

@@ -193,8 +193,15 @@ pub fn tag_counting(
         let next = parsed.end.max(i + 1);
         // A sentence about the future turns underspecified months and days forward, but
         // not bare weekdays: news reports "on Friday" of the past even around "will"
-        // ("announced plans Friday").
-        let weekday = matches!(parsed.expr, Expr::Weekday { .. });
+        // ("announced plans Friday"). "This Monday" is turned ("will meet this Monday").
+        let weekday = matches!(
+            parsed.expr,
+            Expr::Weekday {
+                shift: None,
+                week: None,
+                ..
+            }
+        );
         let future = lean == Lean::Future
             || parsed.future_word
             || matches!(parsed.open, Some(Open::Until))

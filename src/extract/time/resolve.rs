@@ -654,7 +654,15 @@ fn resolve_any(e: &Expr, ctx: &Ctx) -> Option<Period> {
                 today.checked_add_signed(Duration::days(offset + 7 * i64::from(*wk)))?
             } else {
                 match s {
-                    Some(0) => today.checked_add_signed(Duration::days(offset))?,
+                    // This week's, or the coming one when the week's is gone and the
+                    // sentence speaks of the future.
+                    Some(0) => {
+                        today.checked_add_signed(Duration::days(if ctx.future && offset < 0 {
+                            offset + 7
+                        } else {
+                            offset
+                        }))?
+                    }
                     Some(-1) => today.checked_add_signed(Duration::days(if offset < 0 {
                         offset
                     } else {
