@@ -3,7 +3,7 @@
 //! ("Sig. Rossi", "U.S. troops", "10.000 soldati"), and cut at line breaks,
 //! which in articles end headlines, datelines and paragraphs.
 
-use crate::extract::lang::LangTable;
+use crate::extract::lang::{LangTable, Sem};
 use crate::extract::sentence_bounds::sentence_ends;
 use crate::extract::time::token::fold;
 
@@ -22,8 +22,8 @@ pub struct Sentence {
     pub byte_end: usize,
 }
 
-/// Does the piece end in a way that does not end a sentence?
-fn ends_short(piece: &str, table: &LangTable) -> bool {
+/// Does the piece end in a way that does not end a sentence? `next` is the text after it.
+fn ends_short(piece: &str, next: &str, table: &LangTable) -> bool {
     let trimmed = piece.trim_end();
     let Some(before_dot) = trimmed.strip_suffix('.') else {
         return false;
@@ -43,8 +43,27 @@ fn ends_short(piece: &str, table: &LangTable) -> bool {
     if last_word.contains('.') && last_word.split('.').all(|p| p.chars().count() <= 2) {
         return true;
     }
+    // A day before its month: "am 3. Oktober".
+    if table.ordinal_dot
+        && last_word.len() <= 2
+        && last_word.bytes().all(|b| b.is_ascii_digit())
+        && next
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| is_month(&fold(w), table))
+    {
+        return true;
+    }
     let folded = fold(last_word);
     table.abbreviations.iter().any(|a| *a == folded)
+}
+
+/// Is the folded word a month name of the language?
+fn is_month(folded: &str, table: &LangTable) -> bool {
+    table
+        .words
+        .iter()
+        .any(|(form, sem)| matches!(sem, Sem::Month(_)) && *form == folded)
 }
 
 /// Splits `text` into sentences.
@@ -58,7 +77,7 @@ pub fn sentences(text: &str, table: &LangTable) -> Vec<Sentence> {
         let start = pending.map_or(b, |(s, _)| s);
         // A line break inside a piece ends a sentence there too.
         let joined = text.get(start..end).unwrap_or("");
-        if ends_short(piece, table) && !piece.ends_with('\n') {
+        if ends_short(piece, text.get(end..).unwrap_or(""), table) && !piece.ends_with('\n') {
             pending = Some((start, end));
             continue;
         }
@@ -127,6 +146,30 @@ mod tests {
             "it",
         );
         assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn a_german_day_with_its_dot_does_not_split() {
+        // "am 3. Oktober" cut the sentence after "3.", and the event lost its actor.
+        let s = split(
+            "Russland hat am 3. Oktober die Stadt Charkiw angegriffen. Am 12. Dezember 2025 folgte ein zweiter Angriff.",
+            "de",
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        // A year or a figure that ends a sentence still ends it, and a day written
+        // so in another language does not say so.
+        assert_eq!(
+            split("Der Krieg begann 2014. Oktober war ruhig.", "de").len(),
+            2
+        );
+        assert_eq!(
+            split("Der Anteil lag bei 12. Danach sank er.", "de").len(),
+            2
+        );
+        assert_eq!(
+            split("The vote was on May 3. October was calm.", "en").len(),
+            2
+        );
     }
 
     #[test]

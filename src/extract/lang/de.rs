@@ -800,6 +800,7 @@ pub static TABLE: LangTable = LangTable {
         "hat", "haben", "hatte", "hatten", "war", "waren", "wurde", "wurden", "sagte", "sagten",
         "kam", "kamen", "fand", "fanden",
     ],
+    ordinal_dot: true,
     abbreviations: &[
         "dr", "prof", "hr", "fr", "nr", "bzw", "z.b", "u.a", "usw", "ca", "vgl", "st", "str",
         "jan", "feb", "febr", "mrz", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov",

@@ -546,6 +546,7 @@ pub static TABLE: LangTable = LangTable {
         "went", "gave", "made", "fell", "rose", "won", "lost", "sent", "struck", "fled", "spoke",
         "wrote", "broke", "became", "-ed",
     ],
+    ordinal_dot: false,
     abbreviations: &[
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
         "maj", "adm", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "e.g",

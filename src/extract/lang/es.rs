@@ -394,6 +394,7 @@ pub static TABLE: LangTable = LangTable {
         "llego", "firmo", "anuncio", "afirmo", "aseguro", "declaro", "murio", "ocurrio", "comenzo",
         "visito", "reunio", "celebro", "-aron", "-ieron",
     ],
+    ordinal_dot: false,
     abbreviations: &[
         "sr", "sra", "srta", "dr", "dra", "lic", "ing", "prof", "gral", "gen", "cnel", "art",
         "pag", "etc", "ej", "no", "num", "av", "ee.uu", "aprox", "ud", "uds",

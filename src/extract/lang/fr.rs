@@ -352,6 +352,7 @@ pub static TABLE: LangTable = LangTable {
         "ont", "avait", "avaient", "etait", "etaient", "fut", "furent", "a ete", "ont ete",
         "a dit", "s'est", "se sont", "-erent",
     ],
+    ordinal_dot: false,
     abbreviations: &[
         "m", "mm", "mme", "mlle", "dr", "pr", "st", "ste", "etc", "cf", "p", "no", "av", "bd",
         "janv", "fevr", "avr", "juil", "sept", "oct", "nov", "dec", "gen", "env",

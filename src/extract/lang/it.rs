@@ -516,6 +516,7 @@ pub static TABLE: LangTable = LangTable {
         "-irono",
         "-erono",
     ],
+    ordinal_dot: false,
     abbreviations: &[
         "sig", "sigg", "sig.ra", "dott", "dr", "prof", "on", "avv", "ing", "sen", "gen", "col",
         "magg", "cap", "art", "pag", "ecc", "etc", "es", "n", "tel", "st", "s", "spa", "mons", "p",

@@ -384,6 +384,9 @@ pub struct LangTable {
     pub past_cues: &'static [&'static str],
     /// Abbreviations ending in a dot that do not end a sentence ("sig.", "Dr."), folded, without the dot.
     pub abbreviations: &'static [&'static str],
+    /// A day is written as an ordinal with a dot ("am 3. Oktober"): the dot after a
+    /// day before a month name does not end a sentence.
+    pub ordinal_dot: bool,
     /// Labels that introduce a publication date in a header or footer ("Data di creazione", "Published").
     pub published_labels: &'static [&'static str],
 }

@@ -1072,6 +1072,7 @@ pub static TABLE: LangTable = LangTable {
         "-алися",
         "-илися",
     ],
+    ordinal_dot: false,
     abbreviations: &[
         "р",
         "рр",
