@@ -524,3 +524,89 @@ fn news_agencies_that_report_are_no_actors() {
         }
     }
 }
+
+/// Whoever a sentence is attributed to ("secondo i servizi sudcoreani",
+/// "according to the Pentagon") is its source, not a party to the event it
+/// reports: "Secondo i servizi sudcoreani, la Corea del Nord ha inviato..." made
+/// South Korea an actor of North Korea's deployment. A statement's source is its
+/// speaker, and stays.
+#[test]
+fn the_source_a_sentence_is_attributed_to_is_no_party() {
+    let cases = [
+        (
+            "it",
+            "Secondo i servizi sudcoreani, la Corea del Nord ha inviato 10.000 soldati in Russia il 3 ottobre.",
+            "South Korea",
+            "North Korea",
+        ),
+        (
+            "it",
+            "La Corea del Nord ha inviato 10.000 soldati in Russia il 3 ottobre, stando all'intelligence di Seul.",
+            "South Korea",
+            "North Korea",
+        ),
+        (
+            "en",
+            "According to the Pentagon, North Korea sent troops to Russia on 3 October.",
+            "Pentagon",
+            "North Korea",
+        ),
+        (
+            "en",
+            "North Korea sent troops to Russia on 3 October, according to US and South Korean officials.",
+            "South Korea",
+            "North Korea",
+        ),
+        (
+            "es",
+            "Según fuentes estadounidenses, Corea del Norte envió tropas a Rusia el 3 de octubre.",
+            "United States",
+            "North Korea",
+        ),
+        (
+            "de",
+            "Nach Angaben der ukrainischen Armee hat Russland am 3. Oktober die Stadt Charkiw mit Raketen angegriffen.",
+            "Ukraine",
+            "Russia",
+        ),
+        (
+            "fr",
+            "Selon Washington, la Corée du Nord a envoyé des soldats en Russie le 3 octobre.",
+            "United States",
+            "North Korea",
+        ),
+        (
+            "uk",
+            "За даними британської розвідки, Росія атакувала Харків 3 жовтня.",
+            "United Kingdom",
+            "Russia",
+        ),
+    ];
+    for (lang, text, source, party) in cases {
+        let events = events_of(lang, text);
+        assert!(!events.is_empty(), "{lang}: no event in {text:?}");
+        for e in &events {
+            assert!(
+                !e.actors.iter().any(|a| a == source),
+                "{lang}: the source {source} is among the actors {:?} of {text:?}",
+                e.actors
+            );
+            assert!(
+                e.actors.iter().any(|a| a == party),
+                "{lang}: {party} is missing from {:?} in {text:?}",
+                e.actors
+            );
+        }
+    }
+    // A statement's source is who speaks.
+    let events = events_of(
+        "en",
+        "According to a Pentagon report released on Monday, the situation is grave.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.actors.iter().any(|a| a == "Pentagon")),
+        "{events:?}"
+    );
+}

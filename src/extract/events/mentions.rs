@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::vocab::Compiled;
 use crate::extract::lang::EntityKind;
 use crate::extract::time::lexicon::Matches;
-use crate::extract::time::token::{TokKind, Tokens};
+use crate::extract::time::token::{TokKind, Tokens, fold};
 
 /// A named entity found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +29,9 @@ pub struct EntityMention {
     pub affiliation: Option<String>,
     /// A person's role as the text gives it ("ministra degli Esteri nordcoreana").
     pub role: Option<String>,
+    /// The sentence is attributed to it ("secondo i servizi sudcoreani", "according to
+    /// the Pentagon"): it speaks of the event, it is no party to it.
+    pub source: bool,
 }
 
 /// A number with its unit found in the text.
@@ -155,6 +158,7 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
             place,
             affiliation,
             role: None,
+            source: false,
         });
         i += h.len;
     }
@@ -252,11 +256,13 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
                 place: None,
                 affiliation,
                 role: None,
+                source: false,
             });
         }
     }
     found.sort_by_key(|m| m.first);
     attach_roles(text, toks, c, &mut found);
+    mark_sources(toks, c, &mut found);
     found
 }
 
@@ -304,6 +310,56 @@ fn attach_roles(text: &str, toks: &Tokens, c: &Compiled, found: &mut [EntityMent
     }
 }
 
+/// How many words may stand between an attribution word and its source ("according
+/// to a statement by the Pentagon").
+const MAX_SOURCE_GAP: usize = 5;
+
+/// Marks the mentions a sentence is attributed to: the first one after an attribution
+/// word, in the same clause and at most [`MAX_SOURCE_GAP`] words on ("secondo i servizi
+/// sudcoreani", "laut dem ukrainischen Generalstab"), and the ones joined to it by
+/// "and" ("according to US and South Korean officials"). `found` is in text order.
+fn mark_sources(toks: &Tokens, c: &Compiled, found: &mut [EntityMention]) {
+    let clause_ends = |x: usize| {
+        toks.list.get(x).is_none_or(|t| t.line_break)
+            || matches!(
+                toks.norm(x),
+                "," | "." | ";" | ":" | "(" | ")" | "\"" | "«" | "»"
+            )
+    };
+    let joins = |x: usize| {
+        let w = toks.norm(x);
+        c.table
+            .words
+            .iter()
+            .any(|(form, sem)| *sem == crate::extract::lang::Sem::And && fold(form) == w)
+    };
+    for r in 0..toks.list.len() {
+        let Some(cue) = c
+            .sources
+            .best_at(toks, r, |_| true)
+            .filter(|h| h.values.first().copied().unwrap_or(false))
+        else {
+            continue;
+        };
+        let mut from = r + cue.len;
+        let mut first = true;
+        let start = found.partition_point(|m| m.first < from);
+        for m in found.iter_mut().skip(start) {
+            let near = if first {
+                m.first - from <= MAX_SOURCE_GAP && !(from..m.first).any(clause_ends)
+            } else {
+                m.first > from && (from..m.first).all(joins)
+            };
+            if !near {
+                break;
+            }
+            m.source = true;
+            from = m.end;
+            first = false;
+        }
+    }
+}
+
 fn person(text: &str, toks: &Tokens, first: usize, end: usize) -> EntityMention {
     let name = written(text, toks, first, end);
     EntityMention {
@@ -315,6 +371,7 @@ fn person(text: &str, toks: &Tokens, first: usize, end: usize) -> EntityMention 
         place: None,
         affiliation: None,
         role: None,
+        source: false,
     }
 }
 

@@ -419,9 +419,19 @@ pub fn extract_events(
         let mut affiliations: Vec<String> = Vec::new();
         let mut people: Vec<String> = Vec::new();
         let mut roles: std::collections::BTreeMap<String, String> = Default::default();
+        // The source a sentence is attributed to is no party to what it reports, but
+        // it is the speaker of a statement.
+        let only_statements = triggers
+            .iter()
+            .zip(&keep)
+            .filter(|(_, kept)| **kept)
+            .all(|(t, _)| t.kind == EventKind::Statement);
         for m in entities.iter().filter(|m| m.first >= first && m.end <= end) {
             if let Some(r) = &m.role {
                 roles.entry(m.name.clone()).or_insert_with(|| r.clone());
+            }
+            if m.source && !only_statements {
+                continue;
             }
             if let Some(a) = &m.actor {
                 push_unique(&mut actors, a);

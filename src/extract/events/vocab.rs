@@ -27,6 +27,9 @@ pub struct Compiled {
     pub roles: PhraseTable<()>,
     /// Possibility words.
     pub possibility: PhraseTable<()>,
+    /// Words that attribute a sentence to its source (`false`: a longer form that
+    /// attributes it to no one, "secondo cui").
+    pub sources: PhraseTable<bool>,
     /// Locative prepositions.
     pub locatives: PhraseTable<()>,
 }
@@ -41,6 +44,7 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
         multipliers: PhraseTable::default(),
         roles: PhraseTable::default(),
         possibility: PhraseTable::default(),
+        sources: PhraseTable::default(),
         locatives: PhraseTable::default(),
     };
     for t in vocab.triggers {
@@ -60,6 +64,12 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
     }
     for p in vocab.possibility {
         c.possibility.insert(p, ());
+    }
+    for p in vocab.sources {
+        match p.strip_prefix('!') {
+            Some(form) => c.sources.insert(form, false),
+            None => c.sources.insert(p, true),
+        }
     }
     for l in table.locatives {
         c.locatives.insert(l, ());

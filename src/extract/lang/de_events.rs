@@ -545,6 +545,19 @@ pub static EVENTS: EventVocab = EventVocab {
         "vorgesehen",
         "wahrscheinlich",
     ],
+    // Words that attribute the sentence to a source, which is no party to the event;
+    // `!form`: a longer form that attributes it to no one ("secondo cui", "according to which").
+    sources: &[
+        "laut",
+        "nach angaben",
+        "nach angaben der",
+        "nach angaben des",
+        "nach informationen",
+        "nach informationen der",
+        "nach informationen des",
+        "unter berufung auf",
+        "zitiert von",
+    ],
     entities: &[
         // Person.
         Entity { form: "abbas araghchi", name: "Abbas Araghchi", kind: Person, stands_for: None },

@@ -620,6 +620,18 @@ pub static EVENTS: EventVocab = EventVocab {
         "imminent",
         "may be",
     ],
+    // Words that attribute the sentence to a source, which is no party to the event;
+    // `!form`: a longer form that attributes it to no one ("secondo cui", "according to which").
+    sources: &[
+        "according to",
+        "citing",
+        "cited by",
+        "quoted by",
+        "as reported by",
+        "in the words of",
+        "!according to which",
+        "!according to whom",
+    ],
     entities: &[
         Entity { form: "abbas araghchi", name: "Abbas Araghchi", kind: Person, stands_for: Some("Iran") },
         Entity { form: "abdel fattah al-burhan", name: "Abdel Fattah al-Burhan", kind: Person, stands_for: Some("Sudan") },

@@ -426,6 +426,29 @@ pub static EVENTS: EventVocab = EventVocab {
         "prochainement",
         "projette",
     ],
+    // Words that attribute the sentence to a source, which is no party to the event;
+    // `!form`: a longer form that attributes it to no one ("secondo cui", "according to which").
+    sources: &[
+        "selon",
+        "d'après",
+        "d'apres",
+        "de source",
+        "citant",
+        "cité par",
+        "cite par",
+        "citée par",
+        "cités par",
+        "aux dires de",
+        "de l'avis de",
+        "!selon lequel",
+        "!selon laquelle",
+        "!selon lesquels",
+        "!selon lesquelles",
+        "!d'après lequel",
+        "!d'après laquelle",
+        "!d'après lesquels",
+        "!d'après lesquelles",
+    ],
     entities: &[
         // Person.
         Entity { form: "abbas araghchi", name: "Abbas Araghchi", kind: Person, stands_for: None },

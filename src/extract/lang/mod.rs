@@ -522,6 +522,10 @@ pub struct EventVocab {
     pub roles: &'static [&'static str],
     /// Words that make an event possible or planned rather than done ("potrebbe", "possibile").
     pub possibility: &'static [&'static str],
+    /// Words that attribute a sentence to its source, before the source ("secondo",
+    /// "according to"): the source is no party to what the sentence reports. A form
+    /// marked `!` attributes it to no one ("secondo cui", "according to which").
+    pub sources: &'static [&'static str],
     /// Names of people, countries, organisations and places, as written in this language.
     pub entities: &'static [Entity],
 }

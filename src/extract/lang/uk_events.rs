@@ -452,6 +452,28 @@ pub static EVENTS: EventVocab = EventVocab {
         "розглядає",
         "імовірно",
     ],
+    // Words that attribute the sentence to a source, which is no party to the event;
+    // `!form`: a longer form that attributes it to no one ("secondo cui", "according to which").
+    sources: &[
+        "за даними",
+        "за словами",
+        "за інформацією",
+        "за повідомленням",
+        "як повідомляє",
+        "як повідомили",
+        "як повідомив",
+        "як повідомила",
+        "як заявили",
+        "як заявив",
+        "як заявила",
+        "згідно з",
+        "посилаючись на",
+        "з посиланням на",
+        "!за якими",
+        "!згідно з якими",
+        "!згідно з яким",
+        "!згідно з якою",
+    ],
     entities: &[
         // Person.
         Entity { form: "аббас арагчі", name: "Abbas Araghchi", kind: Person, stands_for: None },
