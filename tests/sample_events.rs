@@ -610,3 +610,80 @@ fn the_source_a_sentence_is_attributed_to_is_no_party() {
         "{events:?}"
     );
 }
+
+/// A launch at a target is an attack, not a test: "Russia launched 40 drones
+/// against Kyiv" was a missile test in every language. A launch with no target
+/// stays a test, and a launch of nothing that flies ("launched an inquiry") is no
+/// event.
+#[test]
+fn a_launch_at_a_target_is_an_attack() {
+    let attacks = [
+        ("en", "Russia launched 40 drones against Kyiv on Monday."),
+        ("en", "Russia fired missiles at Kharkiv on Monday."),
+        ("it", "La Russia ha lanciato 40 droni contro Kiev lunedì."),
+        ("es", "Rusia lanzó 40 drones contra Kiev el lunes."),
+        (
+            "de",
+            "Russland hat am Montag 40 Drohnen auf Kiew abgefeuert.",
+        ),
+        ("fr", "La Russie a lancé 40 drones contre Kiev lundi."),
+        ("uk", "Росія запустила 40 дронів по Києву в понеділок."),
+    ];
+    for (lang, text) in attacks {
+        let events = events_of(lang, text);
+        let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [EventKind::Attack], "{lang}: {text:?}");
+    }
+    let tests = [
+        (
+            "en",
+            "North Korea launched a ballistic missile into the sea on Monday.",
+        ),
+        (
+            "it",
+            "La Corea del Nord ha lanciato un missile balistico nel Mar del Giappone.",
+        ),
+        ("es", "Corea del Norte lanzó un misil balístico el lunes."),
+        (
+            "fr",
+            "La Corée du Nord a lancé un missile balistique lundi.",
+        ),
+    ];
+    for (lang, text) in tests {
+        let events = events_of(lang, text);
+        let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [EventKind::Test], "{lang}: {text:?}");
+    }
+    // A launch of nothing that flies is no event at all.
+    let none = [
+        ("en", "The government launched an inquiry on Monday."),
+        ("it", "Il Papa ha lanciato un appello per la pace lunedì."),
+        ("es", "El Papa lanzó un llamamiento por la paz el lunes."),
+        ("de", "Der Verein feuerte am Montag den Trainer."),
+        ("fr", "Le pape a lancé un appel à la paix lundi."),
+        ("uk", "Уряд запустив нову програму в понеділок."),
+    ];
+    for (lang, text) in none {
+        let events = events_of(lang, text);
+        assert!(events.is_empty(), "{lang}: {text:?} gave {events:?}");
+    }
+}
+
+/// "The launch" that goes on about the test before it is that test's, even in
+/// the next paragraph; after a paragraph about something else it is none.
+#[test]
+fn a_launch_that_goes_on_about_a_test_stays_one() {
+    let text = "North Korea fired a ballistic missile into the sea on Monday.\n\nThe launch came days after joint drills by Seoul and Washington ended on 14 March.";
+    let events = events_of("en", text);
+    assert_eq!(
+        events.iter().filter(|e| e.kind == EventKind::Test).count(),
+        2,
+        "{events:?}"
+    );
+    let text = "Talks on the deal are due to resume in Doha next month.\n\nThe launch came days after joint drills ended on 14 March.";
+    let events = events_of("en", text);
+    assert!(
+        events.iter().all(|e| e.kind != EventKind::Test),
+        "{events:?}"
+    );
+}

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 pub use crate::extract::lang::EventKind;
+use crate::extract::lang::{EntityKind, LAUNCH};
 use crate::extract::sentences::Sentence;
 use crate::extract::time::lexicon::Matches;
 use crate::extract::time::token::Tokens;
@@ -189,6 +190,67 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
 
 /// The time expression that governs a trigger: the nearest in its sentence, a clause
 /// boundary (comma, semicolon, dash, parenthesis) between them costing extra.
+/// Does token `k` end a clause (a comma, semicolon, colon or bracket)?
+fn breaks_clause(toks: &Tokens, k: usize) -> bool {
+    matches!(toks.norm(k), "," | ";" | ":" | "(" | ")")
+}
+
+/// The tokens of the clause of the sentence `first..end` that holds the trigger.
+fn clause_of(toks: &Tokens, (first, end): (usize, usize), t: TriggerAt) -> (usize, usize) {
+    let from = (first..t.first)
+        .rev()
+        .find(|&k| breaks_clause(toks, k))
+        .map_or(first, |k| k + 1);
+    let to = (t.end..end)
+        .find(|&k| breaks_clause(toks, k))
+        .unwrap_or(end);
+    (from, to)
+}
+
+/// How many words may stand between what a launch fires and the target word ("40
+/// droni kamikaze contro").
+const PROJECTILE_GAP: usize = 3;
+
+/// How many words may stand between a target word and the target ("contro la
+/// città di Kharkiv").
+const TARGET_GAP: usize = 3;
+
+/// Does the clause of a launch trigger fire something at a target: what it fires,
+/// a target word, then a country, city or site ("40 droni contro Kiev", "missiles at
+/// Kharkiv", "Drohnen auf Kiew")? A sea is no target ("un missile nel Mar del
+/// Giappone" is a test), nor a country named elsewhere in the clause ("the new tests
+/// complicate talks on Iran's nuclear programme").
+fn launched_at_target(
+    toks: &Tokens,
+    c: &vocab::Compiled,
+    entities: &[mentions::EntityMention],
+    sentence: (usize, usize),
+    t: TriggerAt,
+) -> bool {
+    let (from, to) = clause_of(toks, sentence, t);
+    let target_at = |k: usize| {
+        let h = c.targets.best_at(toks, k, |_| true)?;
+        let after = k + h.len;
+        entities.iter().find(|m| {
+            m.first >= after
+                && m.first <= after + TARGET_GAP
+                && m.end <= to
+                && !(after..m.first).any(|x| breaks_clause(toks, x))
+                && matches!(
+                    m.kind,
+                    EntityKind::Country | EntityKind::City | EntityKind::Venue
+                )
+        })
+    };
+    (from..to).any(|k| {
+        let Some(p) = c.projectiles.best_at(toks, k, |_| true) else {
+            return false;
+        };
+        let after = k + p.len;
+        (after..(after + PROJECTILE_GAP + 1).min(to)).any(|j| target_at(j).is_some())
+    })
+}
+
 fn governing_timex(
     toks: &Tokens,
     timex_tokens: &[(usize, usize)],
@@ -328,7 +390,7 @@ pub fn extract_events(
                                 || subkind.is_empty())
                     };
                     match triggers.iter_mut().find(|t| same(t)) {
-                        Some(t) if t.subkind.is_empty() => t.subkind = subkind,
+                        Some(t) if t.subkind.is_empty() && subkind != LAUNCH => t.subkind = subkind,
                         Some(_) => {}
                         None => triggers.push(TriggerAt {
                             first: k,
@@ -340,6 +402,35 @@ pub fn extract_events(
                     k += len;
                 }
                 None => k += 1,
+            }
+        }
+        // A bare launch or test is one only when its sentence names what it fires
+        // ("launched an inquiry" is none), or it goes on about the test of the
+        // sentence before, in its paragraph or the next ("The launch came days after...").
+        let fires = (first..end).any(|k| c.projectiles.any_at(toks, k, |_| true));
+        let after_a_test = events
+            .get(previous_events.clone())
+            .is_some_and(|p| p.iter().any(|e| e.kind == EventKind::Test));
+        triggers.retain_mut(|t| {
+            if t.subkind != LAUNCH {
+                return true;
+            }
+            t.subkind = "";
+            fires || after_a_test
+        });
+        // A launch at a country, city or site is an attack ("lanciato 40 droni contro
+        // Kiev"); one that is already an attack in the sentence takes it in.
+        for ti in (0..triggers.len()).rev() {
+            let Some(t) = triggers.get(ti).copied() else {
+                continue;
+            };
+            if t.kind == EventKind::Test && launched_at_target(toks, c, &entities, (first, end), t)
+            {
+                if triggers.iter().any(|o| o.kind == EventKind::Attack) {
+                    triggers.remove(ti);
+                } else if let Some(t) = triggers.get_mut(ti) {
+                    t.kind = EventKind::Attack;
+                }
             }
         }
         // What a treaty provides for ("un patto che prevede assistenza militare in caso di
@@ -442,7 +533,7 @@ pub fn extract_events(
             if let Some(a) = &m.affiliation {
                 push_unique(&mut affiliations, a);
             }
-            if m.kind == crate::extract::lang::EntityKind::Person {
+            if m.kind == EntityKind::Person {
                 push_unique(&mut people, &m.name);
             }
         }

@@ -30,6 +30,10 @@ pub struct Compiled {
     /// Words that attribute a sentence to its source (`false`: a longer form that
     /// attributes it to no one, "secondo cui").
     pub sources: PhraseTable<bool>,
+    /// Words before the target of a launch.
+    pub targets: PhraseTable<()>,
+    /// What a launch fires.
+    pub projectiles: PhraseTable<()>,
     /// Locative prepositions.
     pub locatives: PhraseTable<()>,
 }
@@ -45,6 +49,8 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
         roles: PhraseTable::default(),
         possibility: PhraseTable::default(),
         sources: PhraseTable::default(),
+        targets: PhraseTable::default(),
+        projectiles: PhraseTable::default(),
         locatives: PhraseTable::default(),
     };
     for t in vocab.triggers {
@@ -64,6 +70,12 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
     }
     for p in vocab.possibility {
         c.possibility.insert(p, ());
+    }
+    for p in vocab.projectiles {
+        c.projectiles.insert(p, ());
+    }
+    for p in vocab.targets {
+        c.targets.insert(p, ());
     }
     for p in vocab.sources {
         match p.strip_prefix('!') {

@@ -5,7 +5,7 @@
 //! covered by `stem*` forms and by genitives in `-s` listed beside the names.
 //! Generated from tables kept outside the repository; sorted by kind, then name.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, Trigger};
+use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -231,11 +231,11 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "abgefeuert", kind: Test, subkind: "" },
         Trigger { form: "atomtest*", kind: Test, subkind: "" },
         Trigger { form: "atomwaffentest*", kind: Test, subkind: "" },
-        Trigger { form: "erprobt*", kind: Test, subkind: "" },
-        Trigger { form: "erprobung*", kind: Test, subkind: "" },
-        Trigger { form: "feuerte", kind: Test, subkind: "" },
-        Trigger { form: "feuerten", kind: Test, subkind: "" },
-        Trigger { form: "getestet", kind: Test, subkind: "" },
+        Trigger { form: "erprobt*", kind: Test, subkind: LAUNCH },
+        Trigger { form: "erprobung*", kind: Test, subkind: LAUNCH },
+        Trigger { form: "feuerte", kind: Test, subkind: LAUNCH },
+        Trigger { form: "feuerten", kind: Test, subkind: LAUNCH },
+        Trigger { form: "getestet", kind: Test, subkind: LAUNCH },
         Trigger { form: "nukleartest*", kind: Test, subkind: "" },
         Trigger { form: "probeschuss*", kind: Test, subkind: "" },
         Trigger { form: "raketenabschuss*", kind: Test, subkind: "" },
@@ -246,8 +246,8 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "start einer interkontinentalrakete", kind: Test, subkind: "" },
         Trigger { form: "start einer rakete", kind: Test, subkind: "" },
         Trigger { form: "testabschuss*", kind: Test, subkind: "" },
-        Trigger { form: "testete", kind: Test, subkind: "" },
-        Trigger { form: "testeten", kind: Test, subkind: "" },
+        Trigger { form: "testete", kind: Test, subkind: LAUNCH },
+        Trigger { form: "testeten", kind: Test, subkind: LAUNCH },
         Trigger { form: "testflug*", kind: Test, subkind: "" },
         Trigger { form: "testschuss*", kind: Test, subkind: "" },
         Trigger { form: "teststart*", kind: Test, subkind: "" },
@@ -557,6 +557,30 @@ pub static EVENTS: EventVocab = EventVocab {
         "nach informationen des",
         "unter berufung auf",
         "zitiert von",
+    ],
+    // Words before the target of a launch: a launch at a country, city or site is an attack.
+    targets: &[
+        "gegen",
+        "auf",
+    ],
+    // What a launch or a test fires or tries: without one in its clause, "launched an
+    // inquiry" is no test.
+    projectiles: &[
+        "rakete*",
+        "drohne*",
+        "satellit*",
+        "atom*",
+        "nuklear*",
+        "ballistisch*",
+        "marschflugkorper*",
+        "bombe*",
+        "torpedo*",
+        "hyperschall*",
+        "geschoss*",
+        "waffe*",
+        "interkontinentalrakete*",
+        "icbm",
+        "hwasong*",
     ],
     entities: &[
         // Person.

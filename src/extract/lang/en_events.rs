@@ -4,7 +4,7 @@
 //! English and shared by all languages. Written once by a script from word lists and
 //! reviewed by hand; edit this file directly.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, Trigger};
+use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -274,30 +274,30 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "fired a ballistic missile", kind: Test, subkind: "" },
         Trigger { form: "fired a missile", kind: Test, subkind: "" },
         Trigger { form: "fired missiles", kind: Test, subkind: "" },
-        Trigger { form: "fired several", kind: Test, subkind: "" },
-        Trigger { form: "fired two", kind: Test, subkind: "" },
+        Trigger { form: "fired several", kind: Test, subkind: LAUNCH },
+        Trigger { form: "fired two", kind: Test, subkind: LAUNCH },
         Trigger { form: "flight test", kind: Test, subkind: "" },
-        Trigger { form: "launch", kind: Test, subkind: "" },
-        Trigger { form: "launched", kind: Test, subkind: "" },
+        Trigger { form: "launch", kind: Test, subkind: LAUNCH },
+        Trigger { form: "launched", kind: Test, subkind: LAUNCH },
         Trigger { form: "launched a missile", kind: Test, subkind: "" },
-        Trigger { form: "launches", kind: Test, subkind: "" },
-        Trigger { form: "launching", kind: Test, subkind: "" },
+        Trigger { form: "launches", kind: Test, subkind: LAUNCH },
+        Trigger { form: "launching", kind: Test, subkind: LAUNCH },
         Trigger { form: "missile launch", kind: Test, subkind: "" },
         Trigger { form: "missile launches", kind: Test, subkind: "" },
         Trigger { form: "missile test", kind: Test, subkind: "" },
         Trigger { form: "missile tests", kind: Test, subkind: "" },
         Trigger { form: "nuclear test", kind: Test, subkind: "" },
         Trigger { form: "nuclear tests", kind: Test, subkind: "" },
-        Trigger { form: "test", kind: Test, subkind: "" },
+        Trigger { form: "test", kind: Test, subkind: LAUNCH },
         Trigger { form: "test fired", kind: Test, subkind: "" },
         Trigger { form: "test launch", kind: Test, subkind: "" },
         Trigger { form: "test launches", kind: Test, subkind: "" },
         Trigger { form: "test-fire", kind: Test, subkind: "" },
         Trigger { form: "test-fired", kind: Test, subkind: "" },
         Trigger { form: "test-firing", kind: Test, subkind: "" },
-        Trigger { form: "tested", kind: Test, subkind: "" },
-        Trigger { form: "testing", kind: Test, subkind: "" },
-        Trigger { form: "tests", kind: Test, subkind: "" },
+        Trigger { form: "tested", kind: Test, subkind: LAUNCH },
+        Trigger { form: "testing", kind: Test, subkind: LAUNCH },
+        Trigger { form: "tests", kind: Test, subkind: LAUNCH },
         Trigger { form: "trial launch", kind: Test, subkind: "" },
         Trigger { form: "weapons test", kind: Test, subkind: "" },
         Trigger { form: "weapons tests", kind: Test, subkind: "" },
@@ -631,6 +631,37 @@ pub static EVENTS: EventVocab = EventVocab {
         "in the words of",
         "!according to which",
         "!according to whom",
+    ],
+    // Words before the target of a launch: a launch at a country, city or site is an attack.
+    targets: &[
+        "against",
+        "at",
+        "on",
+        "toward",
+        "towards",
+    ],
+    // What a launch or a test fires or tries: without one in its clause, "launched an
+    // inquiry" is no test.
+    projectiles: &[
+        "missile*",
+        "rocket*",
+        "drone*",
+        "satellite*",
+        "nuclear",
+        "atomic",
+        "ballistic",
+        "icbm*",
+        "slbm*",
+        "warhead*",
+        "weapon*",
+        "bomb",
+        "bombs",
+        "torpedo*",
+        "hypersonic",
+        "projectile*",
+        "shahed*",
+        "hwasong*",
+        "uav*",
     ],
     entities: &[
         Entity { form: "abbas araghchi", name: "Abbas Araghchi", kind: Person, stands_for: Some("Iran") },

@@ -4,7 +4,7 @@
 //! English and shared by all languages. Written once by a script from word lists and
 //! reviewed by hand; edit this file directly.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, Trigger};
+use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -362,22 +362,22 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "operacion militar especial", kind: Attack, subkind: "" },
         Trigger { form: "disparo misiles", kind: Test, subkind: "" },
         Trigger { form: "disparo un misil", kind: Test, subkind: "" },
-        Trigger { form: "ensayaron", kind: Test, subkind: "" },
-        Trigger { form: "ensayo", kind: Test, subkind: "" },
+        Trigger { form: "ensayaron", kind: Test, subkind: LAUNCH },
+        Trigger { form: "ensayo", kind: Test, subkind: LAUNCH },
         Trigger { form: "ensayo de misiles", kind: Test, subkind: "" },
         Trigger { form: "ensayo nuclear", kind: Test, subkind: "" },
-        Trigger { form: "ensayos", kind: Test, subkind: "" },
-        Trigger { form: "lanza", kind: Test, subkind: "" },
-        Trigger { form: "lanzado", kind: Test, subkind: "" },
-        Trigger { form: "lanzados", kind: Test, subkind: "" },
-        Trigger { form: "lanzamiento", kind: Test, subkind: "" },
+        Trigger { form: "ensayos", kind: Test, subkind: LAUNCH },
+        Trigger { form: "lanza", kind: Test, subkind: LAUNCH },
+        Trigger { form: "lanzado", kind: Test, subkind: LAUNCH },
+        Trigger { form: "lanzados", kind: Test, subkind: LAUNCH },
+        Trigger { form: "lanzamiento", kind: Test, subkind: LAUNCH },
         Trigger { form: "lanzamiento de prueba", kind: Test, subkind: "" },
-        Trigger { form: "lanzamientos", kind: Test, subkind: "" },
-        Trigger { form: "lanzan", kind: Test, subkind: "" },
-        Trigger { form: "lanzar", kind: Test, subkind: "" },
-        Trigger { form: "lanzara", kind: Test, subkind: "" },
-        Trigger { form: "lanzaron", kind: Test, subkind: "" },
-        Trigger { form: "lanzo", kind: Test, subkind: "" },
+        Trigger { form: "lanzamientos", kind: Test, subkind: LAUNCH },
+        Trigger { form: "lanzan", kind: Test, subkind: LAUNCH },
+        Trigger { form: "lanzar", kind: Test, subkind: LAUNCH },
+        Trigger { form: "lanzara", kind: Test, subkind: LAUNCH },
+        Trigger { form: "lanzaron", kind: Test, subkind: LAUNCH },
+        Trigger { form: "lanzo", kind: Test, subkind: LAUNCH },
         Trigger { form: "probaron un misil", kind: Test, subkind: "" },
         Trigger { form: "probo un misil", kind: Test, subkind: "" },
         Trigger { form: "prueba balistica", kind: Test, subkind: "" },
@@ -820,6 +820,32 @@ pub static EVENTS: EventVocab = EventVocab {
         "!segun la cual",
         "!segun los cuales",
         "!segun las cuales",
+    ],
+    // Words before the target of a launch: a launch at a country, city or site is an attack.
+    targets: &[
+        "contra",
+        "sobre",
+        "hacia",
+    ],
+    // What a launch or a test fires or tries: without one in its clause, "launched an
+    // inquiry" is no test.
+    projectiles: &[
+        "misil*",
+        "cohete*",
+        "dron",
+        "drones",
+        "satelite*",
+        "nuclear*",
+        "atomic*",
+        "balistic*",
+        "bomba*",
+        "torpedo*",
+        "hipersonic*",
+        "proyectil*",
+        "arma",
+        "armas",
+        "icbm",
+        "hwasong*",
     ],
     entities: &[
         Entity { form: "abas araqchi", name: "Abbas Araghchi", kind: Person, stands_for: Some("Iran") },

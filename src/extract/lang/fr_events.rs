@@ -5,7 +5,7 @@
 //! apostrophe (`l'` `accord`); hyphens and other marks are tokens of their own (`nord - coreen`).
 //! Generated from tables kept outside the repository; sorted by kind, then name.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, Trigger};
+use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -179,19 +179,23 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "raid*", kind: Attack, subkind: "" },
         Trigger { form: "tirs", kind: Attack, subkind: "" },
         // Test.
-        Trigger { form: "a tire", kind: Test, subkind: "" },
+        Trigger { form: "a lance", kind: Test, subkind: LAUNCH },
+        Trigger { form: "a tire", kind: Test, subkind: LAUNCH },
+        Trigger { form: "avaient lance", kind: Test, subkind: LAUNCH },
+        Trigger { form: "avait lance", kind: Test, subkind: LAUNCH },
         Trigger { form: "essai nucleaire", kind: Test, subkind: "" },
-        Trigger { form: "essai*", kind: Test, subkind: "" },
+        Trigger { form: "essai*", kind: Test, subkind: LAUNCH },
         Trigger { form: "essais nucleaires", kind: Test, subkind: "" },
         Trigger { form: "lance des missiles", kind: Test, subkind: "" },
         Trigger { form: "lance un missile", kind: Test, subkind: "" },
-        Trigger { form: "lancement*", kind: Test, subkind: "" },
-        Trigger { form: "ont tire", kind: Test, subkind: "" },
-        Trigger { form: "test", kind: Test, subkind: "" },
-        Trigger { form: "teste*", kind: Test, subkind: "" },
-        Trigger { form: "tester", kind: Test, subkind: "" },
-        Trigger { form: "tests", kind: Test, subkind: "" },
-        Trigger { form: "tir", kind: Test, subkind: "" },
+        Trigger { form: "lancement*", kind: Test, subkind: LAUNCH },
+        Trigger { form: "ont lance", kind: Test, subkind: LAUNCH },
+        Trigger { form: "ont tire", kind: Test, subkind: LAUNCH },
+        Trigger { form: "test", kind: Test, subkind: LAUNCH },
+        Trigger { form: "teste*", kind: Test, subkind: LAUNCH },
+        Trigger { form: "tester", kind: Test, subkind: LAUNCH },
+        Trigger { form: "tests", kind: Test, subkind: LAUNCH },
+        Trigger { form: "tir", kind: Test, subkind: LAUNCH },
         Trigger { form: "tir balistique", kind: Test, subkind: "" },
         Trigger { form: "tir d' un missile", kind: Test, subkind: "" },
         Trigger { form: "tir de missile", kind: Test, subkind: "" },
@@ -448,6 +452,33 @@ pub static EVENTS: EventVocab = EventVocab {
         "!d'après laquelle",
         "!d'après lesquels",
         "!d'après lesquelles",
+    ],
+    // Words before the target of a launch: a launch at a country, city or site is an attack.
+    targets: &[
+        "contre",
+        "sur",
+        "vers",
+    ],
+    // What a launch or a test fires or tries: without one in its clause, "launched an
+    // inquiry" is no test.
+    projectiles: &[
+        "missile*",
+        "roquette*",
+        "fusee*",
+        "drone*",
+        "satellite*",
+        "nucleaire*",
+        "atomique*",
+        "balistique*",
+        "bombe*",
+        "torpille*",
+        "hypersonique*",
+        "projectile*",
+        "arme",
+        "armes",
+        "obus",
+        "icbm",
+        "hwasong*",
     ],
     entities: &[
         // Person.

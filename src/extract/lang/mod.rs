@@ -502,9 +502,15 @@ pub struct Trigger {
     pub form: &'static str,
     /// The kind of event.
     pub kind: EventKind,
-    /// Subkind: "visit", "talks", "call", "summit", "signing", "ratification", "entry into force", or "".
+    /// Subkind: "visit", "talks", "call", "summit", "signing", "ratification", "entry into force",
+    /// [`LAUNCH`], or "".
     pub subkind: &'static str,
 }
+
+/// The subkind of a test trigger that is a bare launch or test ("launched", "lanciato",
+/// "tested"): it is a test only when its clause names a projectile or a weapon (see
+/// [`EventVocab::projectiles`]), and the mark does not reach the output.
+pub const LAUNCH: &str = "launch";
 
 /// What extraction knows about events in one language.
 #[derive(Debug)]
@@ -526,6 +532,13 @@ pub struct EventVocab {
     /// "according to"): the source is no party to what the sentence reports. A form
     /// marked `!` attributes it to no one ("secondo cui", "according to which").
     pub sources: &'static [&'static str],
+    /// Words before the target of a launch ("contro", "against", "по"): a launch (a
+    /// test trigger) in a clause that names a country, city or site after one of them
+    /// is an attack ("lanciato 40 droni contro Kiev").
+    pub targets: &'static [&'static str],
+    /// What a launch or a test fires or tries ("missil*", "drone*", "nuclear"): a
+    /// [`LAUNCH`] trigger without one in its clause is no event ("launched an inquiry").
+    pub projectiles: &'static [&'static str],
     /// Names of people, countries, organisations and places, as written in this language.
     pub entities: &'static [Entity],
 }

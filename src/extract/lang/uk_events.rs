@@ -5,7 +5,7 @@
 //! its apostrophe (`п'ять`); case forms are covered by `stem*` forms or listed one by one.
 //! Generated from tables kept outside the repository; sorted by kind, then name.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, Trigger};
+use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -193,16 +193,16 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "удар*", kind: Attack, subkind: "" },
         Trigger { form: "штурм*", kind: Attack, subkind: "" },
         // Test.
-        Trigger { form: "випробовують", kind: Test, subkind: "" },
-        Trigger { form: "випробовує", kind: Test, subkind: "" },
-        Trigger { form: "випробува*", kind: Test, subkind: "" },
-        Trigger { form: "випустив", kind: Test, subkind: "" },
-        Trigger { form: "випустил*", kind: Test, subkind: "" },
-        Trigger { form: "запуск*", kind: Test, subkind: "" },
-        Trigger { form: "запустив", kind: Test, subkind: "" },
-        Trigger { form: "запустил*", kind: Test, subkind: "" },
-        Trigger { form: "пуск*", kind: Test, subkind: "" },
-        Trigger { form: "тестува*", kind: Test, subkind: "" },
+        Trigger { form: "випробовують", kind: Test, subkind: LAUNCH },
+        Trigger { form: "випробовує", kind: Test, subkind: LAUNCH },
+        Trigger { form: "випробува*", kind: Test, subkind: LAUNCH },
+        Trigger { form: "випустив", kind: Test, subkind: LAUNCH },
+        Trigger { form: "випустил*", kind: Test, subkind: LAUNCH },
+        Trigger { form: "запуск*", kind: Test, subkind: LAUNCH },
+        Trigger { form: "запустив", kind: Test, subkind: LAUNCH },
+        Trigger { form: "запустил*", kind: Test, subkind: LAUNCH },
+        Trigger { form: "пуск*", kind: Test, subkind: LAUNCH },
+        Trigger { form: "тестува*", kind: Test, subkind: LAUNCH },
         Trigger { form: "ядерне випробування", kind: Test, subkind: "" },
         // Casualties.
         Trigger { form: "вбил*", kind: Casualties, subkind: "" },
@@ -473,6 +473,35 @@ pub static EVENTS: EventVocab = EventVocab {
         "!згідно з якими",
         "!згідно з яким",
         "!згідно з якою",
+    ],
+    // Words before the target of a launch: a launch at a country, city or site is an attack.
+    targets: &[
+        "по",
+        "на",
+        "проти",
+        "в бік",
+    ],
+    // What a launch or a test fires or tries: without one in its clause, "launched an
+    // inquiry" is no test.
+    projectiles: &[
+        "ракет*",
+        "дрон*",
+        "шахед*",
+        "супутник*",
+        "ядерн*",
+        "атомн*",
+        "балістичн*",
+        "бомб*",
+        "торпед*",
+        "гіперзвуков*",
+        "снаряд*",
+        "зброя",
+        "зброї",
+        "зброю",
+        "мбр",
+        "бпла",
+        "безпілотник*",
+        "хвасон*",
     ],
     entities: &[
         // Person.
