@@ -687,3 +687,38 @@ fn a_launch_that_goes_on_about_a_test_stays_one() {
         "{events:?}"
     );
 }
+
+/// A German verb whose particle ends the clause ("griff ... an", "trat ... in
+/// Kraft") is one trigger: "Russland griff am Montag Charkiw mit Drohnen an"
+/// was no event.
+#[test]
+fn german_verbs_with_their_particle_at_the_end() {
+    let cases = [
+        (
+            "Russland griff am Montag die Stadt Charkiw mit Drohnen an.",
+            EventKind::Attack,
+        ),
+        (
+            "Die Außenminister kamen am 3. März in Brüssel zusammen.",
+            EventKind::Meeting,
+        ),
+        (
+            "Das Abkommen trat am 1. Januar 2025 in Kraft.",
+            EventKind::Treaty,
+        ),
+        (
+            "Der Kanzler kündigte am Freitag neue Sanktionen an.",
+            EventKind::Statement,
+        ),
+    ];
+    for (text, kind) in cases {
+        let events = events_of("de", text);
+        assert!(
+            events.iter().any(|e| e.kind == kind),
+            "{kind:?} in {text:?}: {events:?}"
+        );
+    }
+    // The particle must close the clause: "an" in the middle is a preposition.
+    let events = events_of("de", "Er griff am Montag an der Grenze nach dem Ball.");
+    assert!(events.is_empty(), "{events:?}");
+}

@@ -195,6 +195,36 @@ fn breaks_clause(toks: &Tokens, k: usize) -> bool {
     matches!(toks.norm(k), "," | ";" | ":" | "(" | ")")
 }
 
+/// A verb at token `k` whose particle closes its clause ("Russland griff am Montag
+/// Charkiw an"): its length and trigger. The sentence ends at `end`.
+fn split_trigger(
+    toks: &Tokens,
+    c: &vocab::Compiled,
+    k: usize,
+    end: usize,
+) -> Option<(usize, vocab::TriggerValue)> {
+    let h = c.split_triggers.best_at(toks, k, |_| true)?;
+    let after = k + h.len;
+    // The sentence's own end, not the dot of "am 3. März".
+    let stop = end
+        .checked_sub(1)
+        .filter(|&last| matches!(toks.norm(last), "." | "!" | "?" | "…"))
+        .unwrap_or(end);
+    let close = (after..stop)
+        .find(|&x| breaks_clause(toks, x))
+        .unwrap_or(stop);
+    h.values.iter().find_map(|&i| {
+        let (words, value) = c.particles.get(i)?;
+        let at = close.checked_sub(words.len())?;
+        (at > after
+            && words
+                .iter()
+                .enumerate()
+                .all(|(n, w)| toks.norm(at + n) == w))
+        .then_some((h.len, *value))
+    })
+}
+
 /// The tokens of the clause of the sentence `first..end` that holds the trigger.
 fn clause_of(toks: &Tokens, (first, end): (usize, usize), t: TriggerAt) -> (usize, usize) {
     let from = (first..t.first)
@@ -378,7 +408,10 @@ pub fn extract_events(
                     && k + h.len <= end
                     && !in_timex(k)
             });
-            match best.and_then(|h| Some((h.len, *h.values.first()?))) {
+            let found = best
+                .and_then(|h| Some((h.len, *h.values.first()?)))
+                .or_else(|| split_trigger(toks, c, k, end).filter(|_| !in_timex(k)));
+            match found {
                 Some((len, (kind, subkind))) => {
                     // One event per kind in a sentence ("firmato ... un trattato" is one signing);
                     // meetings of different subkinds stay apart (a call, then a summit).

@@ -2,8 +2,9 @@
 
 use std::sync::OnceLock;
 
-use crate::extract::lang::{EventKind, EventVocab, LangTable, event_vocab, table, tables};
+use crate::extract::lang::{EventKind, EventVocab, LangTable, SPLIT, event_vocab, table, tables};
 use crate::extract::phrases::PhraseTable;
+use crate::extract::time::token::fold;
 
 /// What a trigger form means.
 pub type TriggerValue = (EventKind, &'static str);
@@ -17,6 +18,11 @@ pub struct Compiled {
     pub table: &'static LangTable,
     /// Trigger forms.
     pub triggers: PhraseTable<TriggerValue>,
+    /// Verbs whose particle ends the clause ("griff ... an"): the verb's forms, as
+    /// indexes into `particles`.
+    pub split_triggers: PhraseTable<usize>,
+    /// The particle (folded words) and the trigger of each split verb.
+    pub particles: Vec<(Vec<String>, TriggerValue)>,
     /// Gazetteer forms, as indexes into `vocab.entities`.
     pub entities: PhraseTable<usize>,
     /// Figure units, as indexes into `vocab.units`.
@@ -43,6 +49,8 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
         vocab,
         table,
         triggers: PhraseTable::default(),
+        split_triggers: PhraseTable::default(),
+        particles: Vec::new(),
         entities: PhraseTable::default(),
         units: PhraseTable::default(),
         multipliers: PhraseTable::default(),
@@ -54,7 +62,15 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
         locatives: PhraseTable::default(),
     };
     for t in vocab.triggers {
-        c.triggers.insert(t.form, (t.kind, t.subkind));
+        // "griff ... an": the verb, and its particle at the end of the clause.
+        match t.form.split_once(SPLIT) {
+            Some((verb, particle)) => {
+                let words = particle.split_whitespace().map(fold).collect();
+                c.split_triggers.insert(verb, c.particles.len());
+                c.particles.push((words, (t.kind, t.subkind)));
+            }
+            None => c.triggers.insert(t.form, (t.kind, t.subkind)),
+        }
     }
     for (i, e) in vocab.entities.iter().enumerate() {
         c.entities.insert(e.form, i);

@@ -498,7 +498,9 @@ pub struct Entity {
 /// A trigger: words that announce an event of a kind.
 #[derive(Debug, Clone, Copy)]
 pub struct Trigger {
-    /// The form (folded; `stem*` and multi-word allowed, as in the time tables).
+    /// The form (folded; `stem*` and multi-word allowed, as in the time tables). A
+    /// verb whose particle ends the clause is written with [`SPLIT`]: "griff ... an"
+    /// ("Russland griff am Montag Charkiw an").
     pub form: &'static str,
     /// The kind of event.
     pub kind: EventKind,
@@ -506,6 +508,9 @@ pub struct Trigger {
     /// [`LAUNCH`], or "".
     pub subkind: &'static str,
 }
+
+/// Between a verb and the particle that ends its clause in a trigger form ("griff ... an").
+pub const SPLIT: &str = " ... ";
 
 /// The subkind of a test trigger that is a bare launch or test ("launched", "lanciato",
 /// "tested"): it is a test only when its clause names a projectile or a weapon (see
