@@ -722,3 +722,77 @@ fn german_verbs_with_their_particle_at_the_end() {
     let events = events_of("de", "Er griff am Montag an der Grenze nach dem Ball.");
     assert!(events.is_empty(), "{events:?}");
 }
+
+/// "..., regional governor Serhiy Lysak said.": whoever the last clause says
+/// spoke is the source of an attack, a test or casualties, not a party to it, in
+/// every language.
+#[test]
+fn the_speaker_named_at_the_end_is_no_party() {
+    let cases = [
+        (
+            "en",
+            "At least 12 people were killed when Russian missiles struck Dnipro overnight, regional governor Serhiy Lysak said.",
+            "Lysak",
+            "Russia",
+        ),
+        (
+            "it",
+            "La Russia ha attaccato Kharkiv con 40 droni nella notte, ha riferito il sindaco Ihor Terekhov.",
+            "Ter",
+            "Russia",
+        ),
+        (
+            "es",
+            "Rusia atacó Járkov con 40 drones durante la noche, informó el alcalde Ihor Terekhov.",
+            "Ter",
+            "Russia",
+        ),
+        (
+            "de",
+            "Russland hat Charkiw in der Nacht mit 40 Drohnen angegriffen, sagte Bürgermeister Ihor Terechow.",
+            "Ter",
+            "Russia",
+        ),
+        (
+            "fr",
+            "La Russie a attaqué Kharkiv avec 40 drones dans la nuit, a déclaré le maire Ihor Terekhov.",
+            "Ter",
+            "Russia",
+        ),
+        (
+            "uk",
+            "Росія атакувала Харків 40 дронами вночі, повідомив мер Ігор Терехов.",
+            "Ter",
+            "Russia",
+        ),
+    ];
+    for (lang, text, speaker, party) in cases {
+        let events = events_of(lang, text);
+        assert!(!events.is_empty(), "{lang}: no event in {text:?}");
+        for e in &events {
+            assert!(
+                !e.actors
+                    .iter()
+                    .any(|a| a.contains(speaker) || a.contains("Тер")),
+                "{lang}: the speaker {speaker} is among the actors {:?} of {text:?}",
+                e.actors
+            );
+            assert!(
+                e.actors.iter().any(|a| a == party),
+                "{lang}: {party} is missing from {:?} in {text:?}",
+                e.actors
+            );
+        }
+    }
+    // At a meeting, a treaty or aid, who speaks is often a party, and stays.
+    let events = events_of(
+        "it",
+        "L'intesa entrerà in vigore domenica a mezzanotte, ha precisato il ministro degli Esteri saudita Faisal bin Farhan.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.actors.iter().any(|a| a == "Saudi Arabia")),
+        "{events:?}"
+    );
+}

@@ -195,6 +195,23 @@ fn breaks_clause(toks: &Tokens, k: usize) -> bool {
     matches!(toks.norm(k), "," | ";" | ":" | "(" | ")")
 }
 
+/// Where the last clause of the sentence `first..end` begins, when it says who spoke
+/// (", regional governor Serhiy Lysak said", ", ha riferito il sindaco"): a clause
+/// after a comma with a speech verb and no trigger of an event other than a statement.
+fn speaker_clause(
+    toks: &Tokens,
+    c: &vocab::Compiled,
+    (first, end): (usize, usize),
+    triggers: &[TriggerAt],
+) -> Option<usize> {
+    let from = (first..end).rev().find(|&k| toks.norm(k) == ",")? + 1;
+    let speaks = (from..end).any(|k| c.speech.any_at(toks, k, |_| true));
+    let reports_an_event = triggers
+        .iter()
+        .any(|t| t.first >= from && t.kind != EventKind::Statement);
+    (speaks && !reports_an_event).then_some(from)
+}
+
 /// A verb at token `k` whose particle closes its clause ("Russland griff am Montag
 /// Charkiw an"): its length and trigger. The sentence ends at `end`.
 fn split_trigger(
@@ -550,11 +567,24 @@ pub fn extract_events(
             .zip(&keep)
             .filter(|(_, kept)| **kept)
             .all(|(t, _)| t.kind == EventKind::Statement);
+        // Who speaks at the end is an observer of an attack, a test or a deployment,
+        // but often a party to a meeting, a treaty or aid ("L'intesa entrerà in vigore
+        // domenica, ha precisato il ministro degli Esteri saudita").
+        let parties_speak = triggers.iter().zip(&keep).any(|(t, kept)| {
+            *kept
+                && matches!(
+                    t.kind,
+                    EventKind::Meeting | EventKind::Treaty | EventKind::Aid
+                )
+        });
+        let speaker_from =
+            speaker_clause(toks, c, (first, end), &triggers).filter(|_| !parties_speak);
         for m in entities.iter().filter(|m| m.first >= first && m.end <= end) {
             if let Some(r) = &m.role {
                 roles.entry(m.name.clone()).or_insert_with(|| r.clone());
             }
-            if m.source && !only_statements {
+            let source = m.source || speaker_from.is_some_and(|s| m.first >= s);
+            if source && !only_statements {
                 continue;
             }
             if let Some(a) = &m.actor {

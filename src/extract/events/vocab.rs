@@ -40,6 +40,8 @@ pub struct Compiled {
     pub targets: PhraseTable<()>,
     /// What a launch fires.
     pub projectiles: PhraseTable<()>,
+    /// Speech verbs.
+    pub speech: PhraseTable<()>,
     /// Locative prepositions.
     pub locatives: PhraseTable<()>,
 }
@@ -59,6 +61,7 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
         sources: PhraseTable::default(),
         targets: PhraseTable::default(),
         projectiles: PhraseTable::default(),
+        speech: PhraseTable::default(),
         locatives: PhraseTable::default(),
     };
     for t in vocab.triggers {
@@ -86,6 +89,9 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
     }
     for p in vocab.possibility {
         c.possibility.insert(p, ());
+    }
+    for p in vocab.speech {
+        c.speech.insert(p, ());
     }
     for p in vocab.projectiles {
         c.projectiles.insert(p, ());

@@ -603,6 +603,26 @@ pub static EVENTS: EventVocab = EventVocab {
         "icbm",
         "hwasong*",
     ],
+    // Speech verbs: a last clause with one (", regional governor Serhiy Lysak said")
+    // names the source of the sentence.
+    speech: &[
+        "sagte",
+        "sagten",
+        "erklärte",
+        "erklärten",
+        "berichtete",
+        "berichteten",
+        "hieß es",
+        "hiess es",
+        "betonte",
+        "bestätigte",
+        "bestätigten",
+        "meldete",
+        "meldeten",
+        "teilte mit",
+        "teilten mit",
+        "schrieb",
+    ],
     entities: &[
         // Person.
         Entity { form: "abbas araghchi", name: "Abbas Araghchi", kind: Person, stands_for: None },

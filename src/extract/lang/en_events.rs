@@ -663,6 +663,22 @@ pub static EVENTS: EventVocab = EventVocab {
         "hwasong*",
         "uav*",
     ],
+    // Speech verbs: a last clause with one (", regional governor Serhiy Lysak said")
+    // names the source of the sentence.
+    speech: &[
+        "said",
+        "says",
+        "told",
+        "reported",
+        "announced",
+        "added",
+        "stated",
+        "claimed",
+        "confirmed",
+        "noted",
+        "wrote",
+        "warned",
+    ],
     entities: &[
         Entity { form: "abbas araghchi", name: "Abbas Araghchi", kind: Person, stands_for: Some("Iran") },
         Entity { form: "abdel fattah al-burhan", name: "Abdel Fattah al-Burhan", kind: Person, stands_for: Some("Sudan") },

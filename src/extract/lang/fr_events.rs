@@ -480,6 +480,32 @@ pub static EVENTS: EventVocab = EventVocab {
         "icbm",
         "hwasong*",
     ],
+    // Speech verbs: a last clause with one (", regional governor Serhiy Lysak said")
+    // names the source of the sentence.
+    speech: &[
+        "a déclaré",
+        "ont déclaré",
+        "a indiqué",
+        "ont indiqué",
+        "a annoncé",
+        "ont annoncé",
+        "a affirmé",
+        "ont affirmé",
+        "a précisé",
+        "a ajouté",
+        "a confirmé",
+        "ont confirmé",
+        "a rapporté",
+        "ont rapporté",
+        "a dit",
+        "ont dit",
+        "a souligné",
+        "a assuré",
+        "a expliqué",
+        "a écrit",
+        "déclare",
+        "indique",
+    ],
     entities: &[
         // Person.
         Entity { form: "abbas araghchi", name: "Abbas Araghchi", kind: Person, stands_for: None },

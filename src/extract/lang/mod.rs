@@ -544,6 +544,10 @@ pub struct EventVocab {
     /// What a launch or a test fires or tries ("missil*", "drone*", "nuclear"): a
     /// [`LAUNCH`] trigger without one in its clause is no event ("launched an inquiry").
     pub projectiles: &'static [&'static str],
+    /// Speech verbs ("said", "ha riferito", "повідомив"): the names of a sentence's last
+    /// clause that has one (", regional governor Serhiy Lysak said") are its source,
+    /// no party to what it reports.
+    pub speech: &'static [&'static str],
     /// Names of people, countries, organisations and places, as written in this language.
     pub entities: &'static [Entity],
 }

@@ -503,6 +503,33 @@ pub static EVENTS: EventVocab = EventVocab {
         "безпілотник*",
         "хвасон*",
     ],
+    // Speech verbs: a last clause with one (", regional governor Serhiy Lysak said")
+    // names the source of the sentence.
+    speech: &[
+        "заявив",
+        "заявила",
+        "заявили",
+        "повідомив",
+        "повідомила",
+        "повідомили",
+        "сказав",
+        "сказала",
+        "сказали",
+        "додав",
+        "додала",
+        "наголосив",
+        "наголосила",
+        "зазначив",
+        "зазначила",
+        "підтвердив",
+        "підтвердила",
+        "підтвердили",
+        "написав",
+        "написала",
+        "повідомляє",
+        "повідомляють",
+        "інформує",
+    ],
     entities: &[
         // Person.
         Entity { form: "аббас арагчі", name: "Abbas Araghchi", kind: Person, stands_for: None },
