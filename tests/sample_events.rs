@@ -525,6 +525,24 @@ fn news_agencies_that_report_are_no_actors() {
     }
 }
 
+/// Every event of `text` has `party` among its actors and no actor that `is_source`.
+fn assert_source_no_party(lang: &str, text: &str, is_source: impl Fn(&str) -> bool, party: &str) {
+    let events = events_of(lang, text);
+    assert!(!events.is_empty(), "{lang}: no event in {text:?}");
+    for e in &events {
+        assert!(
+            !e.actors.iter().any(|a| is_source(a)),
+            "{lang}: a source is among the actors {:?} of {text:?}",
+            e.actors
+        );
+        assert!(
+            e.actors.iter().any(|a| a == party),
+            "{lang}: {party} is missing from {:?} in {text:?}",
+            e.actors
+        );
+    }
+}
+
 /// Whoever a sentence is attributed to ("secondo i servizi sudcoreani",
 /// "according to the Pentagon") is its source, not a party to the event it
 /// reports: "Secondo i servizi sudcoreani, la Corea del Nord ha inviato..." made
@@ -583,20 +601,7 @@ fn the_source_a_sentence_is_attributed_to_is_no_party() {
         ),
     ];
     for (lang, text, source, party) in cases {
-        let events = events_of(lang, text);
-        assert!(!events.is_empty(), "{lang}: no event in {text:?}");
-        for e in &events {
-            assert!(
-                !e.actors.iter().any(|a| a == source),
-                "{lang}: the source {source} is among the actors {:?} of {text:?}",
-                e.actors
-            );
-            assert!(
-                e.actors.iter().any(|a| a == party),
-                "{lang}: {party} is missing from {:?} in {text:?}",
-                e.actors
-            );
-        }
+        assert_source_no_party(lang, text, |a| a == source, party);
     }
     // A statement's source is who speaks.
     let events = events_of(
@@ -767,22 +772,12 @@ fn the_speaker_named_at_the_end_is_no_party() {
         ),
     ];
     for (lang, text, speaker, party) in cases {
-        let events = events_of(lang, text);
-        assert!(!events.is_empty(), "{lang}: no event in {text:?}");
-        for e in &events {
-            assert!(
-                !e.actors
-                    .iter()
-                    .any(|a| a.contains(speaker) || a.contains("Тер")),
-                "{lang}: the speaker {speaker} is among the actors {:?} of {text:?}",
-                e.actors
-            );
-            assert!(
-                e.actors.iter().any(|a| a == party),
-                "{lang}: {party} is missing from {:?} in {text:?}",
-                e.actors
-            );
-        }
+        assert_source_no_party(
+            lang,
+            text,
+            |a| a.contains(speaker) || a.contains("Тер"),
+            party,
+        );
     }
     // At a meeting, a treaty or aid, who speaks is often a party, and stays.
     let events = events_of(
