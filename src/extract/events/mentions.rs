@@ -3,6 +3,8 @@
 //! people named in full elsewhere in the article) and figures with their units
 //! (`10.000 soldati`, `1,2 miliardi di dollari`, `40%`).
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::vocab::Compiled;
@@ -10,7 +12,8 @@ use crate::extract::lang::EntityKind;
 use crate::extract::time::lexicon::Matches;
 use crate::extract::time::token::{TokKind, Tokens};
 
-/// A named entity found in the text.
+/// A named entity found in the text. Names from the gazetteer are borrowed from it;
+/// only names read in the text are owned.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityMention {
     /// First token.
@@ -18,15 +21,15 @@ pub struct EntityMention {
     /// One past the last token.
     pub end: usize,
     /// Canonical name.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// What it is.
     pub kind: EntityKind,
     /// As a participant (country, person, organisation, or a capital standing for its government).
-    pub actor: Option<String>,
+    pub actor: Option<Cow<'static, str>>,
     /// As a place (after "a", "in", ...; or a city, region or venue).
-    pub place: Option<String>,
+    pub place: Option<Cow<'static, str>>,
     /// The country a person acts for, where the gazetteer says ("Vladimir Putin": Russia).
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Cow<'static, str>>,
     /// A person's role as the text gives it ("ministra degli Esteri nordcoreana").
     pub role: Option<String>,
 }
@@ -128,15 +131,16 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
         let adjective =
             e.kind == EntityKind::Country && toks.list.get(i).is_some_and(|t| !t.capital);
         let placed = !adjective && after_locative(toks, c, i);
+        let name = Cow::Borrowed(e.name);
         let (actor, place) = match e.kind {
             EntityKind::Media => (None, None),
-            EntityKind::Person | EntityKind::Organisation => (Some(e.name.to_string()), None),
-            EntityKind::Country if placed => (None, Some(e.name.to_string())),
-            EntityKind::Country => (Some(e.name.to_string()), None),
-            _ if placed => (None, Some(e.name.to_string())),
+            EntityKind::Person | EntityKind::Organisation => (Some(name.clone()), None),
+            EntityKind::Country if placed => (None, Some(name.clone())),
+            EntityKind::Country => (Some(name.clone()), None),
+            _ if placed => (None, Some(name.clone())),
             _ => match e.stands_for {
-                Some(country) => (Some(country.to_string()), None),
-                None => (None, Some(e.name.to_string())),
+                Some(country) => (Some(Cow::Borrowed(country)), None),
+                None => (None, Some(name.clone())),
             },
         };
         for flag in covered.iter_mut().skip(i).take(h.len) {
@@ -145,11 +149,11 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
         let affiliation = (e.kind == EntityKind::Person)
             .then_some(e.stands_for)
             .flatten()
-            .map(str::to_string);
+            .map(Cow::Borrowed);
         found.push(EntityMention {
             first: i,
             end: i + h.len,
-            name: e.name.to_string(),
+            name,
             kind: e.kind,
             actor,
             place,
@@ -220,14 +224,14 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
         }
     }
     // Surnames (or given names) of people named in full elsewhere: "Kim" for "Kim Jong Un".
-    let mut parts: HashMap<String, Option<String>> = HashMap::default();
+    let mut parts: HashMap<String, Option<Cow<'static, str>>> = HashMap::default();
     for m in found.iter().filter(|m| m.kind == EntityKind::Person) {
         for part in m.name.split([' ', '-']).filter(|p| p.chars().count() >= 3) {
             let key = crate::extract::time::token::fold(part);
             parts
                 .entry(key)
                 .and_modify(|v| {
-                    if v.as_deref() != Some(m.name.as_str()) {
+                    if v.as_deref() != Some(&*m.name) {
                         *v = None
                     }
                 })
@@ -305,7 +309,7 @@ fn attach_roles(text: &str, toks: &Tokens, c: &Compiled, found: &mut [EntityMent
 }
 
 fn person(text: &str, toks: &Tokens, first: usize, end: usize) -> EntityMention {
-    let name = written(text, toks, first, end);
+    let name: Cow<'static, str> = Cow::Owned(written(text, toks, first, end));
     EntityMention {
         first,
         end,

@@ -158,7 +158,7 @@ fn span(text: &str, toks: &Tokens, first: usize, end: usize) -> Option<Span> {
 
 /// A short English label: "Meeting: Vladimir Putin, Choe Son Hui (Kremlin)": the
 /// kind, up to three of the names (", …" for more), and the first place.
-fn label<'a>(kind: EventKind, named: impl Iterator<Item = &'a str>, places: &[String]) -> String {
+fn label<'a>(kind: EventKind, named: impl Iterator<Item = &'a str>, places: &[&str]) -> String {
     let mut l = kind.title().to_string();
     for (i, name) in named.enumerate() {
         if i == 3 {
@@ -181,10 +181,15 @@ fn take_or_clone<T: Clone + Default>(v: &mut T, last: bool) -> T {
     if last { std::mem::take(v) } else { v.clone() }
 }
 
-fn push_unique(v: &mut Vec<String>, s: &str) {
-    if !v.iter().any(|x| x == s) {
-        v.push(s.to_string());
+fn push_unique<'a>(v: &mut Vec<&'a str>, s: &'a str) {
+    if !v.contains(&s) {
+        v.push(s);
     }
+}
+
+/// Owned copies of names gathered as borrows.
+fn owned(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| s.to_string()).collect()
 }
 
 /// The time expression that governs a trigger: the nearest in its sentence, a clause
@@ -286,7 +291,7 @@ pub fn extract_events(
 
     let mut events: Vec<Event> = Vec::new();
     // The dated episode of the sentence before: its date, its names, its index.
-    let mut episode: Option<(EventDate, Vec<String>, usize)> = None;
+    let mut episode: Option<(EventDate, Vec<&str>, usize)> = None;
     // The events of the sentence before, as a range of `events`.
     let mut previous_events = 0..0;
     for (si, s) in sentences.iter().enumerate() {
@@ -414,14 +419,15 @@ pub fn extract_events(
             continue;
         }
         let events_before = events.len();
-        let mut actors: Vec<String> = Vec::new();
-        let mut places: Vec<String> = Vec::new();
-        let mut affiliations: Vec<String> = Vec::new();
-        let mut people: Vec<String> = Vec::new();
+        // The names are borrowed from the mentions until an event takes copies.
+        let mut actors: Vec<&str> = Vec::new();
+        let mut places: Vec<&str> = Vec::new();
+        let mut affiliations: Vec<&str> = Vec::new();
+        let mut people: Vec<&str> = Vec::new();
         let mut roles: std::collections::BTreeMap<String, String> = Default::default();
         for m in entities.iter().filter(|m| m.first >= first && m.end <= end) {
             if let Some(r) = &m.role {
-                roles.entry(m.name.clone()).or_insert_with(|| r.clone());
+                roles.entry(m.name.to_string()).or_insert_with(|| r.clone());
             }
             if let Some(a) = &m.actor {
                 push_unique(&mut actors, a);
@@ -443,7 +449,7 @@ pub fn extract_events(
         };
         let mut sentence_date: Option<EventDate> = None;
         // The last event of the sentence takes what only the events need; the ones
-        // before it get copies. (Actors and places outlive it: the episode keeps them.)
+        // before it get copies.
         let last_kept = keep.iter().rposition(|k| *k);
         for (ti, ((t, g), kept)) in triggers.iter().zip(&governing).zip(&keep).enumerate() {
             if !kept {
@@ -462,7 +468,7 @@ pub fn extract_events(
                     },
                 ))
             });
-            let shares = |e: &(EventDate, Vec<String>, usize)| {
+            let shares = |e: &(EventDate, Vec<&str>, usize)| {
                 e.1.iter().any(|x| actors.contains(x) || places.contains(x))
             };
             // A sentence with a date that could not be resolved ("quattro giorni fa" in
@@ -524,25 +530,25 @@ pub fn extract_events(
                     people
                         .iter()
                         .chain(actors.iter().filter(|a| !people.contains(a)))
-                        .map(String::as_str),
+                        .copied(),
                     &places,
                 ),
                 date,
                 sentence: take_or_clone(&mut sentence, last),
                 trigger,
-                actors: actors.clone(),
-                places: places.clone(),
+                actors: owned(&actors),
+                places: owned(&places),
                 figures: take_or_clone(&mut figs, last),
                 confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
-                affiliations: take_or_clone(&mut affiliations, last),
-                people: take_or_clone(&mut people, last),
+                affiliations: owned(&affiliations),
+                people: owned(&people),
                 roles: take_or_clone(&mut roles, last),
             });
         }
         previous_events = events_before..events.len();
         if let Some(d) = sentence_date {
-            let mut names = actors.clone();
-            names.extend(places.iter().cloned());
+            let mut names = actors;
+            names.extend(places);
             episode = Some((d, names, si));
         }
     }
