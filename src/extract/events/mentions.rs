@@ -348,8 +348,9 @@ fn number_at(toks: &Tokens, c: &Compiled, i: usize) -> Option<(f64, usize)> {
     } else {
         (",", ".")
     };
-    let mut int_part = toks.norm(i).to_string();
-    let mut frac = String::new();
+    // Most numbers are one token: their text is only copied when groups join it.
+    let mut int_part = Cow::Borrowed(toks.norm(i));
+    let mut frac = "";
     let mut k = i + 1;
     loop {
         let sep = toks.list.get(k);
@@ -361,10 +362,10 @@ fn number_at(toks: &Tokens, c: &Compiled, i: usize) -> Option<(f64, usize)> {
             && next.is_some_and(|n| n.digits == 3)
             && frac.is_empty()
         {
-            int_part.push_str(toks.norm(k + 1));
+            int_part.to_mut().push_str(toks.norm(k + 1));
             k += 2;
         } else if joined_group && toks.norm(k) == decimal && frac.is_empty() {
-            frac = toks.norm(k + 1).to_string();
+            frac = toks.norm(k + 1);
             k += 2;
             break;
         } else if c.table.decimal_comma
@@ -375,7 +376,7 @@ fn number_at(toks: &Tokens, c: &Compiled, i: usize) -> Option<(f64, usize)> {
             && int_part.len() <= 3
         {
             // "10 000" with a space between thousands.
-            int_part.push_str(toks.norm(k));
+            int_part.to_mut().push_str(toks.norm(k));
             k += 1;
         } else {
             break;
@@ -384,7 +385,7 @@ fn number_at(toks: &Tokens, c: &Compiled, i: usize) -> Option<(f64, usize)> {
     let s = if frac.is_empty() {
         int_part
     } else {
-        format!("{int_part}.{frac}")
+        Cow::Owned(format!("{int_part}.{frac}"))
     };
     Some((s.parse().ok()?, k))
 }

@@ -7,7 +7,7 @@
 pub mod mentions;
 pub mod vocab;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::article::Article;
@@ -174,6 +174,16 @@ fn label<'a>(kind: EventKind, named: impl Iterator<Item = &'a str>, places: &[&s
         l.push(')');
     }
     l
+}
+
+/// `%Y-%m-%d`, written directly for the years it gives four digits (chrono's `format`
+/// parses its pattern at every call).
+fn iso_day(d: NaiveDate) -> String {
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
 }
 
 /// The value itself where this is its last use, else a copy.
@@ -486,7 +496,7 @@ pub fn extract_events(
                 _ => {
                     let Some(p) = published else { continue };
                     EventDate {
-                        value: p.format("%Y-%m-%d").to_string(),
+                        value: iso_day(p),
                         grain: Grain::Day,
                         modifier: None,
                         start_date: p,

@@ -72,11 +72,15 @@ fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
 
 /// A year as TimeML writes it: `2025`, `0014`; before the common era `BC0753` (the
 /// astronomical year -752).
-fn year_text(y: i32) -> String {
-    if y >= 1 {
-        format!("{y:04}")
-    } else {
-        format!("BC{:04}", 1 - i64::from(y))
+struct YearText(i32);
+
+impl std::fmt::Display for YearText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0 >= 1 {
+            write!(f, "{:04}", self.0)
+        } else {
+            write!(f, "BC{:04}", 1 - i64::from(self.0))
+        }
     }
 }
 
@@ -85,12 +89,13 @@ fn month_period(y: i32, m: u32) -> Option<Period> {
         start: ymd(y, m, 1)?,
         end: last_of_month(y, m)?,
         grain: Grain::Month,
-        value: format!("{}-{m:02}", year_text(y)),
+        value: format!("{}-{m:02}", YearText(y)),
     })
 }
 
 fn day_period(d: NaiveDate) -> Period {
-    let value = format!("{}-{}", year_text(d.year()), d.format("%m-%d"));
+    // Month and day written directly: chrono's `format` parses its pattern at every call.
+    let value = format!("{}-{:02}-{:02}", YearText(d.year()), d.month(), d.day());
     Period {
         start: d,
         end: d,
@@ -104,7 +109,7 @@ fn year_period(y: i32) -> Option<Period> {
         start: ymd(y, 1, 1)?,
         end: ymd(y, 12, 31)?,
         grain: Grain::Year,
-        value: year_text(y),
+        value: YearText(y).to_string(),
     })
 }
 
