@@ -2394,8 +2394,17 @@ impl<'a> Grammar<'a> {
                 future_word: false,
             });
         }
-        let starts = [Some(j), Some(self.fillers(j)), (j != i).then_some(i)];
+        // A start tried twice would read the same and change nothing: each is tried once.
+        let after_fillers = self.fillers(j);
+        let starts = [
+            Some(j),
+            (after_fillers != j).then_some(after_fillers),
+            (j != i).then_some(i),
+        ];
         let mut without_modifiers = false;
+        // Whether the reading just made found a part of a period: without one, reading
+        // the same start again without a part would give the same.
+        let mut had_part = true;
         // Each start is read with a part of a period in front ("fine ottobre") and without
         // (so that "ultimi" in "degli ultimi giorni" is not taken for "the end of").
         let tries = starts
@@ -2403,6 +2412,9 @@ impl<'a> Grammar<'a> {
             .flatten()
             .flat_map(|k0| [(k0, true), (k0, false)]);
         for (k0, with_part) in tries {
+            if !with_part && !had_part {
+                continue;
+            }
             let mut k = k0;
             let mut p_here = None;
             let mut whole: Read<(Expr, bool)> = None;
@@ -2474,6 +2486,7 @@ impl<'a> Grammar<'a> {
                         n,
                     ))
                 });
+            had_part = p_here.is_some();
             // A table entry that takes in the modifier word ("dopo domani") wins a tie.
             let takes_modifier = k0 == i && j != i && self.m.at(i).iter().any(|mt| i + mt.len > j);
             if let Some(h) = here
