@@ -159,7 +159,9 @@ fn span(text: &str, toks: &Tokens, first: usize, end: usize) -> Option<Span> {
 /// A short English label: "Meeting: Vladimir Putin, Choe Son Hui (Kremlin)": the
 /// kind, up to three of the names (", …" for more), and the first place.
 fn label<'a>(kind: EventKind, named: impl Iterator<Item = &'a str>, places: &[&str]) -> String {
-    let mut l = kind.title().to_string();
+    // Room for the kind, a few names and a place, so that the label rarely grows.
+    let mut l = String::with_capacity(80);
+    l.push_str(kind.title());
     for (i, name) in named.enumerate() {
         if i == 3 {
             l.push_str(", …");
