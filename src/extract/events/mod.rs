@@ -146,6 +146,41 @@ fn token_at_byte(toks: &Tokens, b: usize) -> usize {
     toks.list.partition_point(|t| t.bytes.start < b)
 }
 
+/// [`token_at_byte`] for offsets asked in text order (the sentences' starts, or their
+/// ends): it walks on from the last answer instead of searching all the tokens again.
+struct TokenCursor<'t> {
+    toks: &'t Tokens,
+    /// Every token before it starts before `last`.
+    at: usize,
+    last: usize,
+}
+
+impl<'t> TokenCursor<'t> {
+    fn new(toks: &'t Tokens) -> Self {
+        TokenCursor {
+            toks,
+            at: 0,
+            last: 0,
+        }
+    }
+
+    fn at_byte(&mut self, b: usize) -> usize {
+        if b < self.last {
+            self.at = 0;
+        }
+        self.last = b;
+        while self
+            .toks
+            .list
+            .get(self.at)
+            .is_some_and(|t| t.bytes.start < b)
+        {
+            self.at += 1;
+        }
+        self.at
+    }
+}
+
 fn span(text: &str, toks: &Tokens, first: usize, end: usize) -> Option<Span> {
     let a = toks.list.get(first)?;
     let z = toks.list.get(end.checked_sub(1)?)?;
@@ -306,9 +341,10 @@ pub fn extract_events(
     let mut episode: Option<(EventDate, Vec<&str>, usize)> = None;
     // The events of the sentence before, as a range of `events`.
     let mut previous_events = 0..0;
+    let (mut starts, mut ends) = (TokenCursor::new(toks), TokenCursor::new(toks));
     for (si, s) in sentences.iter().enumerate() {
-        let first = token_at_byte(toks, s.byte_start);
-        let end = token_at_byte(toks, s.byte_end);
+        let first = starts.at_byte(s.byte_start);
+        let end = ends.at_byte(s.byte_end);
         if first >= end
             || title
                 .as_ref()
@@ -437,7 +473,14 @@ pub fn extract_events(
         let mut affiliations: Vec<&str> = Vec::new();
         let mut people: Vec<&str> = Vec::new();
         let mut roles: std::collections::BTreeMap<String, String> = Default::default();
-        for m in entities.iter().filter(|m| m.first >= first && m.end <= end) {
+        // The mentions are in token order, and none ends where it starts: the sentence's
+        // are the ones from its first token on that start before its end.
+        let from = entities.partition_point(|m| m.first < first);
+        let in_sentence = entities.get(from..).unwrap_or_default().iter();
+        for m in in_sentence
+            .take_while(|m| m.first < end)
+            .filter(|m| m.end <= end)
+        {
             if let Some(r) = &m.role {
                 roles.entry(m.name.to_string()).or_insert_with(|| r.clone());
             }
