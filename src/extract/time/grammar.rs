@@ -385,8 +385,16 @@ impl<'a> Grammar<'a> {
     /// The first meaning at `i` that `f` accepts, with the position after it.
     /// Weak forms count only when `allow_weak` or the word is capitalised.
     fn sem_w<T>(&self, i: usize, allow_weak: bool, f: impl Fn(Sem) -> Option<T>) -> Read<T> {
+        let entries = self.m.at(i);
+        if entries.is_empty() {
+            return None;
+        }
         let tok = self.at(i)?;
-        for mt in self.m.at(i) {
+        for mt in entries {
+            // The meaning first: it is the cheaper test, and most entries have none wanted.
+            let Some(v) = mt.values.iter().find_map(|&s| f(s)) else {
+                continue;
+            };
             // A weak form ("mar", "May") counts next to a number, capitalised in a language
             // that capitalises month and day names ("Mar del Giappone" is a sea), or alone on
             // its line (a table cell, a form field: "sab.").
@@ -398,11 +406,7 @@ impl<'a> Grammar<'a> {
             if (1..mt.len).any(|k| !self.cont(i + k)) {
                 continue;
             }
-            for &s in mt.values {
-                if let Some(v) = f(s) {
-                    return Some((v, i + mt.len));
-                }
-            }
+            return Some((v, i + mt.len));
         }
         None
     }
@@ -424,7 +428,12 @@ impl<'a> Grammar<'a> {
     }
 
     fn is(&self, i: usize, want: Sem) -> Option<usize> {
-        self.sem(i, |s| (s == want).then_some(())).map(|(_, n)| n)
+        // Comparing the variants first spares most calls of the full comparison.
+        let variant = std::mem::discriminant(&want);
+        self.sem(i, |s| {
+            (std::mem::discriminant(&s) == variant && s == want).then_some(())
+        })
+        .map(|(_, n)| n)
     }
 
     fn punct(&self, i: usize, chars: &str) -> Option<usize> {
