@@ -412,7 +412,11 @@ pub fn figures(
             i += 1;
             continue;
         }
-        let Some((mut value, mut k)) = number_at(toks, c, i).or_else(|| number_word(i)) else {
+        // Only a number token can start a figure written in digits: the others are not
+        // handed to `number_at` (most tokens are words).
+        let digits = toks.list.get(i).is_some_and(|t| t.kind == TokKind::Num);
+        let written_number = digits.then(|| number_at(toks, c, i)).flatten();
+        let Some((mut value, mut k)) = written_number.or_else(|| number_word(i)) else {
             i += 1;
             continue;
         };
