@@ -15,7 +15,7 @@ pub use crate::extract::lang::EventKind;
 use crate::extract::sentences::Sentence;
 use crate::extract::time::lexicon::Matches;
 use crate::extract::time::token::Tokens;
-use crate::extract::time::{Grain, Modifier, Timex};
+use crate::extract::time::{Grain, Modifier, Timex, push_number};
 
 /// A piece of the article's text with its character offsets.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -213,14 +213,28 @@ fn label<'a>(kind: EventKind, named: impl Iterator<Item = &'a str>, places: &[&s
     l
 }
 
-/// `%Y-%m-%d`, written directly for the years it gives four digits (chrono's `format`
-/// parses its pattern at every call).
+/// `%Y-%m-%d`, written digit by digit for the years it gives four digits (chrono's
+/// `format` parses its pattern at every call).
 fn iso_day(d: NaiveDate) -> String {
-    if (0..=9999).contains(&d.year()) {
-        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    if let Ok(year @ 0..=9999) = u64::try_from(d.year()) {
+        let mut day = String::with_capacity(10);
+        push_number(&mut day, year, 4);
+        for part in [d.month(), d.day()] {
+            day.push('-');
+            push_number(&mut day, u64::from(part), 2);
+        }
+        day
     } else {
         d.format("%Y-%m-%d").to_string()
     }
+}
+
+/// The id of the `n`th event, `e{n}`, written without the formatting machinery.
+fn event_id(n: usize) -> String {
+    let mut id = String::with_capacity(8);
+    id.push('e');
+    push_number(&mut id, n as u64, 1);
+    id
 }
 
 /// The value itself where this is its last use, else a copy.
@@ -576,7 +590,7 @@ pub fn extract_events(
                 confidence -= 0.1;
             }
             events.push(Event {
-                id: format!("e{}", events.len() + 1),
+                id: event_id(events.len() + 1),
                 kind: t.kind,
                 subkind: (!t.subkind.is_empty()).then(|| t.subkind.to_string()),
                 // People first in the label, then countries and organisations.
