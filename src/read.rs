@@ -45,7 +45,11 @@ fn read(path: &Path, opts: &IntakeOptions, pipes: bool) -> Article {
         if let Some(reason) = not_a_file(&opened, pipes) {
             return Err(std::io::Error::other(reason));
         }
-        f.take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes)
+        let limit = MAX_ARTICLE_BYTES as u64 + 1;
+        // Room for the whole file at once, as `std::fs::read` makes: reading through
+        // `take` gives no size hint, and the buffer would grow by doubling.
+        bytes.reserve_exact(usize::try_from(opened.len().min(limit)).unwrap_or(0));
+        f.take(limit).read_to_end(&mut bytes)
     });
     if let Err(e) = read {
         return Article::failed(&source, &path_reason(path, &e));

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::extract::lang::table;
 use crate::extract::time::lexicon::{Matches, lexicon};
-use crate::extract::time::token::{TokKind, Tokens, fold, tokenize_keyed};
+use crate::extract::time::token::{TokKind, Tokens, fold_char_into, tokenize_keyed};
 use crate::extract::time::{Grain, Lean, tag_counting};
 
 /// How many non-empty lines at the top and at the bottom are searched.
@@ -89,28 +89,46 @@ fn full_date_in(line: &str, lang: &str) -> Option<Found> {
         })
 }
 
+/// Does the line open with a label such as "Published:" in the language or in English?
 fn has_label(line: &str, lang: &str) -> bool {
-    let folded = fold(line.trim());
-    [lang, "en"]
-        .iter()
-        .filter_map(|c| table(c))
-        .flat_map(|t| t.published_labels.iter())
-        .any(|label| {
-            folded.starts_with(label)
-                && folded[label.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        })
+    let labels = || {
+        [lang, "en"]
+            .into_iter()
+            .filter_map(table)
+            .flat_map(|t| t.published_labels.iter())
+    };
+    // Labels are short: the folded opening of the line, one character longer than the
+    // longest label, is all they are compared with (a paragraph is not folded whole).
+    let longest = labels().map(|l| l.len()).max().unwrap_or(0);
+    let mut folded = String::with_capacity(longest + 4);
+    for c in line.trim().chars() {
+        if folded.len() > longest {
+            break;
+        }
+        fold_char_into(c, &mut folded);
+    }
+    labels().any(|label| {
+        folded.starts_with(label)
+            && folded[label.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Finds the publication date in an article's header or footer.
 pub fn find_in_text(text: &str, lang: &str) -> Option<Found> {
-    let lines: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    // Only the first and the last EDGE_LINES non-empty lines are searched, and the line
+    // before the last ones for its label: they are taken from both ends, and the body
+    // between is never split. With the lines between left out, the indices below still
+    // tell head from foot as they would in the whole list.
+    let mut all = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut lines: Vec<&str> = all.by_ref().take(EDGE_LINES).collect();
+    let foot_start = lines.len();
+    lines.extend(all.rev().take(EDGE_LINES + 1));
+    if let Some(foot) = lines.get_mut(foot_start..) {
+        foot.reverse();
+    }
     let n = lines.len();
     let mut best: Option<(i32, Found)> = None;
     for (idx, line) in lines.iter().enumerate() {
@@ -120,7 +138,7 @@ pub fn find_in_text(text: &str, lang: &str) -> Option<Found> {
             continue;
         }
         // A long line (a paragraph) can only open with an inline dateline: look at its start.
-        let long = line.chars().count() > MAX_DATELINE_CHARS;
+        let long = line.chars().nth(MAX_DATELINE_CHARS).is_some();
         let line = if long {
             line.get(
                 ..line
@@ -144,36 +162,40 @@ pub fn find_in_text(text: &str, lang: &str) -> Option<Found> {
                     .get(p..)
                     .is_some_and(|rest| rest.contains(['-', '–', '—', '(', '/', '|']))
         });
-        let Some(found) = worth_tagging
-            .then(|| full_date_in(line, lang))
-            .flatten()
-            .filter(|f| !long || f.inline)
-        else {
+        if !worth_tagging {
+            continue;
+        }
+        let labelled = has_label(line, lang)
+            || (idx > 0
+                && lines
+                    .get(idx - 1)
+                    .is_some_and(|p| p.chars().nth(39).is_none() && has_label(p, lang)));
+        let mut score = 0;
+        if labelled {
+            score += 4;
+        }
+        if in_head {
+            score += 1;
+        }
+        if line.chars().nth(59).is_none() {
+            score += 1;
+        }
+        // Tagging is the costly part: a line that cannot beat the best so far, even with
+        // a time of day, is not tagged.
+        if best.is_some_and(|(s, _)| score + 2 <= s) {
+            continue;
+        }
+        let Some(found) = full_date_in(line, lang).filter(|f| !long || f.inline) else {
             continue;
         };
         // An unlabelled line must be mostly the date: "Chas Pravdy - 28 Ottobre 2025 11:48",
         // not a sentence that mentions one.
         let words_besides = line.split_whitespace().count().saturating_sub(found.words);
-        let labelled = has_label(line, lang)
-            || (idx > 0
-                && lines
-                    .get(idx - 1)
-                    .is_some_and(|p| has_label(p, lang) && p.chars().count() < 40));
         if !labelled && words_besides > 6 && !found.inline {
             continue;
         }
-        let mut score = 0;
-        if labelled {
-            score += 4;
-        }
         if found.has_time {
             score += 2;
-        }
-        if in_head {
-            score += 1;
-        }
-        if line.chars().count() < 60 {
-            score += 1;
         }
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, found));

@@ -3,6 +3,8 @@
 //! people named in full elsewhere in the article) and figures with their units
 //! (`10.000 soldati`, `1,2 miliardi di dollari`, `40%`).
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::vocab::Compiled;
@@ -10,7 +12,8 @@ use crate::extract::lang::EntityKind;
 use crate::extract::time::lexicon::Matches;
 use crate::extract::time::token::{TokKind, Tokens, fold};
 
-/// A named entity found in the text.
+/// A named entity found in the text. Names from the gazetteer are borrowed from it;
+/// only names read in the text are owned.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityMention {
     /// First token.
@@ -18,15 +21,15 @@ pub struct EntityMention {
     /// One past the last token.
     pub end: usize,
     /// Canonical name.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// What it is.
     pub kind: EntityKind,
     /// As a participant (country, person, organisation, or a capital standing for its government).
-    pub actor: Option<String>,
+    pub actor: Option<Cow<'static, str>>,
     /// As a place (after "a", "in", ...; or a city, region or venue).
-    pub place: Option<String>,
+    pub place: Option<Cow<'static, str>>,
     /// The country a person acts for, where the gazetteer says ("Vladimir Putin": Russia).
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Cow<'static, str>>,
     /// A person's role as the text gives it ("ministra degli Esteri nordcoreana").
     pub role: Option<String>,
     /// The sentence is attributed to it ("secondo i servizi sudcoreani", "according to
@@ -131,15 +134,16 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
         let adjective =
             e.kind == EntityKind::Country && toks.list.get(i).is_some_and(|t| !t.capital);
         let placed = !adjective && after_locative(toks, c, i);
+        let name = Cow::Borrowed(e.name);
         let (actor, place) = match e.kind {
             EntityKind::Media => (None, None),
-            EntityKind::Person | EntityKind::Organisation => (Some(e.name.to_string()), None),
-            EntityKind::Country if placed => (None, Some(e.name.to_string())),
-            EntityKind::Country => (Some(e.name.to_string()), None),
-            _ if placed => (None, Some(e.name.to_string())),
+            EntityKind::Person | EntityKind::Organisation => (Some(name.clone()), None),
+            EntityKind::Country if placed => (None, Some(name.clone())),
+            EntityKind::Country => (Some(name.clone()), None),
+            _ if placed => (None, Some(name.clone())),
             _ => match e.stands_for {
-                Some(country) => (Some(country.to_string()), None),
-                None => (None, Some(e.name.to_string())),
+                Some(country) => (Some(Cow::Borrowed(country)), None),
+                None => (None, Some(name.clone())),
             },
         };
         for flag in covered.iter_mut().skip(i).take(h.len) {
@@ -148,11 +152,11 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
         let affiliation = (e.kind == EntityKind::Person)
             .then_some(e.stands_for)
             .flatten()
-            .map(str::to_string);
+            .map(Cow::Borrowed);
         found.push(EntityMention {
             first: i,
             end: i + h.len,
-            name: e.name.to_string(),
+            name,
             kind: e.kind,
             actor,
             place,
@@ -224,14 +228,14 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
         }
     }
     // Surnames (or given names) of people named in full elsewhere: "Kim" for "Kim Jong Un".
-    let mut parts: HashMap<String, Option<String>> = HashMap::default();
+    let mut parts: HashMap<String, Option<Cow<'static, str>>> = HashMap::default();
     for m in found.iter().filter(|m| m.kind == EntityKind::Person) {
         for part in m.name.split([' ', '-']).filter(|p| p.chars().count() >= 3) {
             let key = crate::extract::time::token::fold(part);
             parts
                 .entry(key)
                 .and_modify(|v| {
-                    if v.as_deref() != Some(m.name.as_str()) {
+                    if v.as_deref() != Some(&*m.name) {
                         *v = None
                     }
                 })
@@ -361,7 +365,7 @@ fn mark_sources(toks: &Tokens, c: &Compiled, found: &mut [EntityMention]) {
 }
 
 fn person(text: &str, toks: &Tokens, first: usize, end: usize) -> EntityMention {
-    let name = written(text, toks, first, end);
+    let name: Cow<'static, str> = Cow::Owned(written(text, toks, first, end));
     EntityMention {
         first,
         end,
@@ -401,8 +405,9 @@ fn number_at(toks: &Tokens, c: &Compiled, i: usize) -> Option<(f64, usize)> {
     } else {
         (",", ".")
     };
-    let mut int_part = toks.norm(i).to_string();
-    let mut frac = String::new();
+    // Most numbers are one token: their text is only copied when groups join it.
+    let mut int_part = Cow::Borrowed(toks.norm(i));
+    let mut frac = "";
     let mut k = i + 1;
     loop {
         let sep = toks.list.get(k);
@@ -414,10 +419,10 @@ fn number_at(toks: &Tokens, c: &Compiled, i: usize) -> Option<(f64, usize)> {
             && next.is_some_and(|n| n.digits == 3)
             && frac.is_empty()
         {
-            int_part.push_str(toks.norm(k + 1));
+            int_part.to_mut().push_str(toks.norm(k + 1));
             k += 2;
         } else if joined_group && toks.norm(k) == decimal && frac.is_empty() {
-            frac = toks.norm(k + 1).to_string();
+            frac = toks.norm(k + 1);
             k += 2;
             break;
         } else if c.table.decimal_comma
@@ -428,7 +433,7 @@ fn number_at(toks: &Tokens, c: &Compiled, i: usize) -> Option<(f64, usize)> {
             && int_part.len() <= 3
         {
             // "10 000" with a space between thousands.
-            int_part.push_str(toks.norm(k));
+            int_part.to_mut().push_str(toks.norm(k));
             k += 1;
         } else {
             break;
@@ -437,7 +442,7 @@ fn number_at(toks: &Tokens, c: &Compiled, i: usize) -> Option<(f64, usize)> {
     let s = if frac.is_empty() {
         int_part
     } else {
-        format!("{int_part}.{frac}")
+        Cow::Owned(format!("{int_part}.{frac}"))
     };
     Some((s.parse().ok()?, k))
 }
@@ -464,7 +469,11 @@ pub fn figures(
             i += 1;
             continue;
         }
-        let Some((mut value, mut k)) = number_at(toks, c, i).or_else(|| number_word(i)) else {
+        // Only a number token can start a figure written in digits: the others are not
+        // handed to `number_at` (most tokens are words).
+        let digits = toks.list.get(i).is_some_and(|t| t.kind == TokKind::Num);
+        let written_number = digits.then(|| number_at(toks, c, i)).flatten();
+        let Some((mut value, mut k)) = written_number.or_else(|| number_word(i)) else {
             i += 1;
             continue;
         };

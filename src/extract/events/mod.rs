@@ -7,7 +7,7 @@
 pub mod mentions;
 pub mod vocab;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::article::Article;
@@ -16,7 +16,7 @@ use crate::extract::lang::{EntityKind, LAUNCH};
 use crate::extract::sentences::Sentence;
 use crate::extract::time::lexicon::Matches;
 use crate::extract::time::token::Tokens;
-use crate::extract::time::{Grain, Modifier, Timex};
+use crate::extract::time::{Grain, Modifier, Timex, push_number};
 
 /// A piece of the article's text with its character offsets.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -147,6 +147,41 @@ fn token_at_byte(toks: &Tokens, b: usize) -> usize {
     toks.list.partition_point(|t| t.bytes.start < b)
 }
 
+/// [`token_at_byte`] for offsets asked in text order (the sentences' starts, or their
+/// ends): it walks on from the last answer instead of searching all the tokens again.
+struct TokenCursor<'t> {
+    toks: &'t Tokens,
+    /// Every token before it starts before `last`.
+    at: usize,
+    last: usize,
+}
+
+impl<'t> TokenCursor<'t> {
+    fn new(toks: &'t Tokens) -> Self {
+        TokenCursor {
+            toks,
+            at: 0,
+            last: 0,
+        }
+    }
+
+    fn at_byte(&mut self, b: usize) -> usize {
+        if b < self.last {
+            self.at = 0;
+        }
+        self.last = b;
+        while self
+            .toks
+            .list
+            .get(self.at)
+            .is_some_and(|t| t.bytes.start < b)
+        {
+            self.at += 1;
+        }
+        self.at
+    }
+}
+
 fn span(text: &str, toks: &Tokens, first: usize, end: usize) -> Option<Span> {
     let a = toks.list.get(first)?;
     let z = toks.list.get(end.checked_sub(1)?)?;
@@ -159,8 +194,10 @@ fn span(text: &str, toks: &Tokens, first: usize, end: usize) -> Option<Span> {
 
 /// A short English label: "Meeting: Vladimir Putin, Choe Son Hui (Kremlin)": the
 /// kind, up to three of the names (", …" for more), and the first place.
-fn label<'a>(kind: EventKind, named: impl Iterator<Item = &'a str>, places: &[String]) -> String {
-    let mut l = kind.title().to_string();
+fn label<'a>(kind: EventKind, named: impl Iterator<Item = &'a str>, places: &[&str]) -> String {
+    // Room for the kind, a few names and a place, so that the label rarely grows.
+    let mut l = String::with_capacity(80);
+    l.push_str(kind.title());
     for (i, name) in named.enumerate() {
         if i == 3 {
             l.push_str(", …");
@@ -177,15 +214,44 @@ fn label<'a>(kind: EventKind, named: impl Iterator<Item = &'a str>, places: &[St
     l
 }
 
+/// `%Y-%m-%d`, written digit by digit for the years it gives four digits (chrono's
+/// `format` parses its pattern at every call).
+fn iso_day(d: NaiveDate) -> String {
+    if let Ok(year @ 0..=9999) = u64::try_from(d.year()) {
+        let mut day = String::with_capacity(10);
+        push_number(&mut day, year, 4);
+        for part in [d.month(), d.day()] {
+            day.push('-');
+            push_number(&mut day, u64::from(part), 2);
+        }
+        day
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// The id of the `n`th event, `e{n}`, written without the formatting machinery.
+fn event_id(n: usize) -> String {
+    let mut id = String::with_capacity(8);
+    id.push('e');
+    push_number(&mut id, n as u64, 1);
+    id
+}
+
 /// The value itself where this is its last use, else a copy.
 fn take_or_clone<T: Clone + Default>(v: &mut T, last: bool) -> T {
     if last { std::mem::take(v) } else { v.clone() }
 }
 
-fn push_unique(v: &mut Vec<String>, s: &str) {
-    if !v.iter().any(|x| x == s) {
-        v.push(s.to_string());
+fn push_unique<'a>(v: &mut Vec<&'a str>, s: &'a str) {
+    if !v.contains(&s) {
+        v.push(s);
     }
+}
+
+/// Owned copies of names gathered as borrows.
+fn owned(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| s.to_string()).collect()
 }
 
 /// The time expression that governs a trigger: the nearest in its sentence, a clause
@@ -395,12 +461,13 @@ pub fn extract_events(
 
     let mut events: Vec<Event> = Vec::new();
     // The dated episode of the sentence before: its date, its names, its index.
-    let mut episode: Option<(EventDate, Vec<String>, usize)> = None;
+    let mut episode: Option<(EventDate, Vec<&str>, usize)> = None;
     // The events of the sentence before, as a range of `events`.
     let mut previous_events = 0..0;
+    let (mut starts, mut ends) = (TokenCursor::new(toks), TokenCursor::new(toks));
     for (si, s) in sentences.iter().enumerate() {
-        let first = token_at_byte(toks, s.byte_start);
-        let end = token_at_byte(toks, s.byte_end);
+        let first = starts.at_byte(s.byte_start);
+        let end = ends.at_byte(s.byte_end);
         if first >= end
             || title
                 .as_ref()
@@ -555,10 +622,11 @@ pub fn extract_events(
             continue;
         }
         let events_before = events.len();
-        let mut actors: Vec<String> = Vec::new();
-        let mut places: Vec<String> = Vec::new();
-        let mut affiliations: Vec<String> = Vec::new();
-        let mut people: Vec<String> = Vec::new();
+        // The names are borrowed from the mentions until an event takes copies.
+        let mut actors: Vec<&str> = Vec::new();
+        let mut places: Vec<&str> = Vec::new();
+        let mut affiliations: Vec<&str> = Vec::new();
+        let mut people: Vec<&str> = Vec::new();
         let mut roles: std::collections::BTreeMap<String, String> = Default::default();
         // The source a sentence is attributed to is no party to what it reports, but
         // it is the speaker of a statement.
@@ -579,9 +647,16 @@ pub fn extract_events(
         });
         let speaker_from =
             speaker_clause(toks, c, (first, end), &triggers).filter(|_| !parties_speak);
-        for m in entities.iter().filter(|m| m.first >= first && m.end <= end) {
+        // The mentions are in token order, and none ends where it starts: the sentence's
+        // are the ones from its first token on that start before its end.
+        let from = entities.partition_point(|m| m.first < first);
+        let in_sentence = entities.get(from..).unwrap_or_default().iter();
+        for m in in_sentence
+            .take_while(|m| m.first < end)
+            .filter(|m| m.end <= end)
+        {
             if let Some(r) = &m.role {
-                roles.entry(m.name.clone()).or_insert_with(|| r.clone());
+                roles.entry(m.name.to_string()).or_insert_with(|| r.clone());
             }
             let source = m.source || speaker_from.is_some_and(|s| m.first >= s);
             if source && !only_statements {
@@ -607,7 +682,7 @@ pub fn extract_events(
         };
         let mut sentence_date: Option<EventDate> = None;
         // The last event of the sentence takes what only the events need; the ones
-        // before it get copies. (Actors and places outlive it: the episode keeps them.)
+        // before it get copies.
         let last_kept = keep.iter().rposition(|k| *k);
         for (ti, ((t, g), kept)) in triggers.iter().zip(&governing).zip(&keep).enumerate() {
             if !kept {
@@ -626,7 +701,7 @@ pub fn extract_events(
                     },
                 ))
             });
-            let shares = |e: &(EventDate, Vec<String>, usize)| {
+            let shares = |e: &(EventDate, Vec<&str>, usize)| {
                 e.1.iter().any(|x| actors.contains(x) || places.contains(x))
             };
             // A sentence with a date that could not be resolved ("quattro giorni fa" in
@@ -644,7 +719,7 @@ pub fn extract_events(
                 _ => {
                     let Some(p) = published else { continue };
                     EventDate {
-                        value: p.format("%Y-%m-%d").to_string(),
+                        value: iso_day(p),
                         grain: Grain::Day,
                         modifier: None,
                         start_date: p,
@@ -679,7 +754,7 @@ pub fn extract_events(
                 confidence -= 0.1;
             }
             events.push(Event {
-                id: format!("e{}", events.len() + 1),
+                id: event_id(events.len() + 1),
                 kind: t.kind,
                 subkind: (!t.subkind.is_empty()).then(|| t.subkind.to_string()),
                 // People first in the label, then countries and organisations.
@@ -688,25 +763,25 @@ pub fn extract_events(
                     people
                         .iter()
                         .chain(actors.iter().filter(|a| !people.contains(a)))
-                        .map(String::as_str),
+                        .copied(),
                     &places,
                 ),
                 date,
                 sentence: take_or_clone(&mut sentence, last),
                 trigger,
-                actors: actors.clone(),
-                places: places.clone(),
+                actors: owned(&actors),
+                places: owned(&places),
                 figures: take_or_clone(&mut figs, last),
                 confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
-                affiliations: take_or_clone(&mut affiliations, last),
-                people: take_or_clone(&mut people, last),
+                affiliations: owned(&affiliations),
+                people: owned(&people),
                 roles: take_or_clone(&mut roles, last),
             });
         }
         previous_events = events_before..events.len();
         if let Some(d) = sentence_date {
-            let mut names = actors.clone();
-            names.extend(places.iter().cloned());
+            let mut names = actors;
+            names.extend(places);
             episode = Some((d, names, si));
         }
     }

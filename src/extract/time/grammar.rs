@@ -385,8 +385,16 @@ impl<'a> Grammar<'a> {
     /// The first meaning at `i` that `f` accepts, with the position after it.
     /// Weak forms count only when `allow_weak` or the word is capitalised.
     fn sem_w<T>(&self, i: usize, allow_weak: bool, f: impl Fn(Sem) -> Option<T>) -> Read<T> {
+        let entries = self.m.at(i);
+        if entries.is_empty() {
+            return None;
+        }
         let tok = self.at(i)?;
-        for mt in self.m.at(i) {
+        for mt in entries {
+            // The meaning first: it is the cheaper test, and most entries have none wanted.
+            let Some(v) = mt.values.iter().find_map(|&s| f(s)) else {
+                continue;
+            };
             // A weak form ("mar", "May") counts next to a number, capitalised in a language
             // that capitalises month and day names ("Mar del Giappone" is a sea), or alone on
             // its line (a table cell, a form field: "sab.").
@@ -398,11 +406,7 @@ impl<'a> Grammar<'a> {
             if (1..mt.len).any(|k| !self.cont(i + k)) {
                 continue;
             }
-            for &s in mt.values {
-                if let Some(v) = f(s) {
-                    return Some((v, i + mt.len));
-                }
-            }
+            return Some((v, i + mt.len));
         }
         None
     }
@@ -424,7 +428,12 @@ impl<'a> Grammar<'a> {
     }
 
     fn is(&self, i: usize, want: Sem) -> Option<usize> {
-        self.sem(i, |s| (s == want).then_some(())).map(|(_, n)| n)
+        // Comparing the variants first spares most calls of the full comparison.
+        let variant = std::mem::discriminant(&want);
+        self.sem(i, |s| {
+            (std::mem::discriminant(&s) == variant && s == want).then_some(())
+        })
+        .map(|(_, n)| n)
     }
 
     fn punct(&self, i: usize, chars: &str) -> Option<usize> {
@@ -2394,8 +2403,17 @@ impl<'a> Grammar<'a> {
                 future_word: false,
             });
         }
-        let starts = [Some(j), Some(self.fillers(j)), (j != i).then_some(i)];
+        // A start tried twice would read the same and change nothing: each is tried once.
+        let after_fillers = self.fillers(j);
+        let starts = [
+            Some(j),
+            (after_fillers != j).then_some(after_fillers),
+            (j != i).then_some(i),
+        ];
         let mut without_modifiers = false;
+        // Whether the reading just made found a part of a period: without one, reading
+        // the same start again without a part would give the same.
+        let mut had_part = true;
         // Each start is read with a part of a period in front ("fine ottobre") and without
         // (so that "ultimi" in "degli ultimi giorni" is not taken for "the end of").
         let tries = starts
@@ -2403,6 +2421,9 @@ impl<'a> Grammar<'a> {
             .flatten()
             .flat_map(|k0| [(k0, true), (k0, false)]);
         for (k0, with_part) in tries {
+            if !with_part && !had_part {
+                continue;
+            }
             let mut k = k0;
             let mut p_here = None;
             let mut whole: Read<(Expr, bool)> = None;
@@ -2474,6 +2495,7 @@ impl<'a> Grammar<'a> {
                         n,
                     ))
                 });
+            had_part = p_here.is_some();
             // A table entry that takes in the modifier word ("dopo domani") wins a tie.
             let takes_modifier = k0 == i && j != i && self.m.at(i).iter().any(|mt| i + mt.len > j);
             if let Some(h) = here

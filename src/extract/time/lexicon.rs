@@ -107,6 +107,12 @@ const CUE_KEY_CHARS: usize = 5;
 
 /// The first `n` characters of `s`, if it has that many.
 fn first_chars(s: &str, n: usize) -> Option<&str> {
+    // In an ASCII opening (most words) the characters are the bytes: nothing to decode.
+    if let Some(opening) = s.as_bytes().get(..=n)
+        && opening.is_ascii()
+    {
+        return s.get(..n);
+    }
     match s.char_indices().nth(n) {
         Some((b, _)) => s.get(..b),
         None => (s.chars().count() == n).then_some(s),

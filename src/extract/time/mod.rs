@@ -375,6 +375,19 @@ fn near_cue(toks: &Tokens, sentence: &[u32], i: usize, is_cue: impl Fn(usize) ->
     (from..=to).any(|k| sentence.get(k) == here && is_cue(k))
 }
 
+/// Appends `n` in decimal with at least `width` digits, zeros in front, as `{:0width$}`
+/// writes it; without the formatting machinery, for values made for every date and event.
+pub(crate) fn push_number(out: &mut String, n: u64, width: u32) {
+    let digits = n.checked_ilog10().unwrap_or(0) + 1;
+    for _ in digits..width {
+        out.push('0');
+    }
+    for place in (0..digits).rev() {
+        let digit = n / 10u64.pow(place) % 10;
+        out.push(char::from_digit(digit as u32, 10).unwrap_or('0'));
+    }
+}
+
 /// Is the expression written in full (needs no reference date)?
 fn is_absolute(e: &Expr) -> bool {
     match e {

@@ -4,8 +4,8 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
-use super::Grain;
 use super::grammar::{Clock, Expr, YearRef};
+use super::{Grain, push_number};
 use crate::extract::lang::movable::MOVABLE;
 use crate::extract::lang::{Observe, SeasonStyle, Unit};
 
@@ -70,14 +70,24 @@ fn last_of_month(y: i32, m: u32) -> Option<NaiveDate> {
     first.checked_add_months(Months::new(1))?.pred_opt()
 }
 
-/// A year as TimeML writes it: `2025`, `0014`; before the common era `BC0753` (the
-/// astronomical year -752).
-fn year_text(y: i32) -> String {
+/// Appends a year as TimeML writes it: `2025`, `0014`; before the common era `BC0753`
+/// (the astronomical year -752).
+fn push_year(out: &mut String, y: i32) {
     if y >= 1 {
-        format!("{y:04}")
+        push_number(out, u64::from(y.unsigned_abs()), 4);
     } else {
-        format!("BC{:04}", 1 - i64::from(y))
+        out.push_str("BC");
+        // 1 - y, the year before the common era.
+        push_number(out, i64::from(y).abs_diff(1), 4);
     }
+}
+
+/// A TimeML value that starts with a year: written without the formatting machinery
+/// (every date found has one), with room for a day and a time.
+fn value_of_year(y: i32) -> String {
+    let mut value = String::with_capacity(16);
+    push_year(&mut value, y);
+    value
 }
 
 fn month_period(y: i32, m: u32) -> Option<Period> {
@@ -85,12 +95,21 @@ fn month_period(y: i32, m: u32) -> Option<Period> {
         start: ymd(y, m, 1)?,
         end: last_of_month(y, m)?,
         grain: Grain::Month,
-        value: format!("{}-{m:02}", year_text(y)),
+        value: {
+            let mut value = value_of_year(y);
+            value.push('-');
+            push_number(&mut value, u64::from(m), 2);
+            value
+        },
     })
 }
 
 fn day_period(d: NaiveDate) -> Period {
-    let value = format!("{}-{}", year_text(d.year()), d.format("%m-%d"));
+    let mut value = value_of_year(d.year());
+    for part in [d.month(), d.day()] {
+        value.push('-');
+        push_number(&mut value, u64::from(part), 2);
+    }
     Period {
         start: d,
         end: d,
@@ -104,7 +123,7 @@ fn year_period(y: i32) -> Option<Period> {
         start: ymd(y, 1, 1)?,
         end: ymd(y, 12, 31)?,
         grain: Grain::Year,
-        value: year_text(y),
+        value: value_of_year(y),
     })
 }
 
