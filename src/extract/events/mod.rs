@@ -524,17 +524,19 @@ pub fn extract_events(
         // A bare launch or test is one only when its sentence names what it fires
         // ("launched an inquiry" is none), or it goes on about the test of the
         // sentence before, in its paragraph or the next ("The launch came days after...").
-        let fires = (first..end).any(|k| c.projectiles.any_at(toks, k, |_| true));
-        let after_a_test = events
-            .get(previous_events.clone())
-            .is_some_and(|p| p.iter().any(|e| e.kind == EventKind::Test));
-        triggers.retain_mut(|t| {
-            if t.subkind != LAUNCH {
-                return true;
-            }
-            t.subkind = "";
-            fires || after_a_test
-        });
+        if triggers.iter().any(|t| t.subkind == LAUNCH) {
+            let fires = (first..end).any(|k| c.projectiles.any_at(toks, k, |_| true))
+                || events
+                    .get(previous_events.clone())
+                    .is_some_and(|p| p.iter().any(|e| e.kind == EventKind::Test));
+            triggers.retain_mut(|t| {
+                if t.subkind != LAUNCH {
+                    return true;
+                }
+                t.subkind = "";
+                fires
+            });
+        }
         // A launch at a country, city or site is an attack ("lanciato 40 droni contro
         // Kiev"); one that is already an attack in the sentence takes it in.
         for ti in (0..triggers.len()).rev() {
@@ -645,8 +647,11 @@ pub fn extract_events(
                     EventKind::Meeting | EventKind::Treaty | EventKind::Aid
                 )
         });
-        let speaker_from =
-            speaker_clause(toks, c, (first, end), &triggers).filter(|_| !parties_speak);
+        let speaker_from = if parties_speak {
+            None
+        } else {
+            speaker_clause(toks, c, (first, end), &triggers)
+        };
         // The mentions are in token order, and none ends where it starts: the sentence's
         // are the ones from its first token on that start before its end.
         let from = entities.partition_point(|m| m.first < first);
