@@ -791,3 +791,68 @@ fn the_speaker_named_at_the_end_is_no_party() {
         "{events:?}"
     );
 }
+
+/// A bare "sent" ("ha inviato", "направила", "a envoyé") is a deployment only
+/// when its sentence names troops or what armies deploy: "Il governo ha inviato
+/// una lettera" was a deployment, "Північна Корея направила до Росії близько 11
+/// тисяч військових" was none.
+#[test]
+fn a_bare_send_is_a_deployment_only_with_troops() {
+    let deployments = [
+        (
+            "en",
+            "North Korea has sent about 11,000 soldiers to Russia since October.",
+        ),
+        (
+            "it",
+            "La Corea del Nord ha inviato in Russia circa 11.000 militari da ottobre.",
+        ),
+        (
+            "es",
+            "Corea del Norte ha enviado a Rusia unos 11.000 soldados desde octubre.",
+        ),
+        (
+            "de",
+            "Nordkorea hat seit Oktober rund 11.000 Soldaten nach Russland verlegt.",
+        ),
+        (
+            "fr",
+            "La Corée du Nord a dépêché environ 11 000 soldats en Russie depuis octobre.",
+        ),
+        (
+            "uk",
+            "Північна Корея направила до Росії близько 11 тисяч військових з жовтня.",
+        ),
+    ];
+    for (lang, text) in deployments {
+        let kinds: Vec<EventKind> = events_of(lang, text).iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [EventKind::Deployment], "{lang}: {text:?}");
+    }
+    let none = [
+        (
+            "en",
+            "The ministry has sent a letter to the commission on Monday.",
+        ),
+        (
+            "it",
+            "Il governo ha inviato una lettera alla Commissione lunedì.",
+        ),
+        (
+            "es",
+            "El Gobierno ha enviado una carta a la Comisión el lunes.",
+        ),
+        ("de", "Die Regierung hat die Sitzung auf Montag verlegt."),
+        (
+            "fr",
+            "Selon une dépêche publiée lundi, le ministre est malade.",
+        ),
+        ("uk", "Уряд направив листа до Єврокомісії в понеділок."),
+    ];
+    for (lang, text) in none {
+        let events = events_of(lang, text);
+        assert!(
+            events.iter().all(|e| e.kind != EventKind::Deployment),
+            "{lang}: {text:?} gave {events:?}"
+        );
+    }
+}

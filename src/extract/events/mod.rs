@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 pub use crate::extract::lang::EventKind;
-use crate::extract::lang::{EntityKind, LAUNCH};
+use crate::extract::lang::{EntityKind, LAUNCH, SEND};
 use crate::extract::sentences::Sentence;
 use crate::extract::time::lexicon::Matches;
 use crate::extract::time::token::Tokens;
@@ -507,7 +507,12 @@ pub fn extract_events(
                                 || subkind.is_empty())
                     };
                     match triggers.iter_mut().find(|t| same(t)) {
-                        Some(t) if t.subkind.is_empty() && subkind != LAUNCH => t.subkind = subkind,
+                        // A bare launch or "sent" is confirmed by a trigger of its kind;
+                        // its mark is never handed on.
+                        Some(t) if t.subkind == LAUNCH || t.subkind == SEND => t.subkind = subkind,
+                        Some(t) if t.subkind.is_empty() && subkind != LAUNCH && subkind != SEND => {
+                            t.subkind = subkind
+                        }
                         Some(_) => {}
                         None => triggers.push(TriggerAt {
                             first: k,
@@ -522,19 +527,24 @@ pub fn extract_events(
             }
         }
         // A bare launch or test is one only when its sentence names what it fires
-        // ("launched an inquiry" is none), or it goes on about the test of the
-        // sentence before, in its paragraph or the next ("The launch came days after...").
-        if triggers.iter().any(|t| t.subkind == LAUNCH) {
-            let fires = (first..end).any(|k| c.projectiles.any_at(toks, k, |_| true))
+        // ("launched an inquiry" is none), a bare "sent" only when it names troops
+        // ("ha inviato una lettera" is none); or when it goes on about an event of its
+        // kind in the sentence before, in its paragraph or the next ("The launch came
+        // days after...").
+        for (mark, needed) in [(LAUNCH, &c.projectiles), (SEND, &c.deployables)] {
+            let Some(kind) = triggers.iter().find(|t| t.subkind == mark).map(|t| t.kind) else {
+                continue;
+            };
+            let named = (first..end).any(|k| needed.any_at(toks, k, |_| true))
                 || events
                     .get(previous_events.clone())
-                    .is_some_and(|p| p.iter().any(|e| e.kind == EventKind::Test));
+                    .is_some_and(|p| p.iter().any(|e| e.kind == kind));
             triggers.retain_mut(|t| {
-                if t.subkind != LAUNCH {
+                if t.subkind != mark {
                     return true;
                 }
                 t.subkind = "";
-                fires
+                named
             });
         }
         // A launch at a country, city or site is an attack ("lanciato 40 droni contro

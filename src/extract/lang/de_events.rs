@@ -5,7 +5,7 @@
 //! covered by `stem*` forms and by genitives in `-s` listed beside the names.
 //! Generated from tables kept outside the repository; sorted by kind, then name.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, Trigger};
+use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -80,11 +80,16 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "uberraschungsbesuch*", kind: Meeting, subkind: "visit" },
         Trigger { form: "visite", kind: Meeting, subkind: "visit" },
         // Deployment.
+        Trigger { form: "schickte", kind: Deployment, subkind: SEND },
+        Trigger { form: "schickten", kind: Deployment, subkind: SEND },
+        Trigger { form: "geschickt", kind: Deployment, subkind: SEND },
+        Trigger { form: "entsandte", kind: Deployment, subkind: SEND },
+        Trigger { form: "entsandten", kind: Deployment, subkind: SEND },
         Trigger { form: "an die front geschickt", kind: Deployment, subkind: "" },
         Trigger { form: "an die front verlegt", kind: Deployment, subkind: "" },
         Trigger { form: "aufmarsch*", kind: Deployment, subkind: "" },
         Trigger { form: "auslandseinsatz*", kind: Deployment, subkind: "" },
-        Trigger { form: "entsandt*", kind: Deployment, subkind: "" },
+        Trigger { form: "entsandt*", kind: Deployment, subkind: SEND },
         Trigger { form: "entsenden", kind: Deployment, subkind: "" },
         Trigger { form: "entsendet*", kind: Deployment, subkind: "" },
         Trigger { form: "entsendete*", kind: Deployment, subkind: "" },
@@ -110,8 +115,8 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "truppenentsendung*", kind: Deployment, subkind: "" },
         Trigger { form: "truppenkonzentration*", kind: Deployment, subkind: "" },
         Trigger { form: "truppenverlegung*", kind: Deployment, subkind: "" },
-        Trigger { form: "verlegt*", kind: Deployment, subkind: "" },
-        Trigger { form: "verlegung*", kind: Deployment, subkind: "" },
+        Trigger { form: "verlegt*", kind: Deployment, subkind: SEND },
+        Trigger { form: "verlegung*", kind: Deployment, subkind: SEND },
         Trigger { form: "zusammengezogen", kind: Deployment, subkind: "" },
         // Treaty.
         Trigger { form: "abkommen*", kind: Treaty, subkind: "" },
@@ -586,6 +591,48 @@ pub static EVENTS: EventVocab = EventVocab {
     ],
     // What a launch or a test fires or tries: without one in its clause, "launched an
     // inquiry" is no test.
+    // What armies deploy: a bare "sent" ("ha inviato", "направила") is a deployment
+    // only when its sentence names one.
+    deployables: &[
+        "truppen",
+        "soldaten",
+        "soldatinnen",
+        "streitkrafte",
+        "krafte",
+        "einheiten",
+        "bataillon*",
+        "brigade*",
+        "division*",
+        "kriegsschiff*",
+        "schiffe",
+        "flugzeugtrager",
+        "u-boot*",
+        "kampfjet*",
+        "jets",
+        "bomber",
+        "flugzeuge",
+        "raketen",
+        "systeme",
+        "batterien",
+        "panzer",
+        "artillerie",
+        "marinesoldaten",
+        "fallschirmjager",
+        "kontingent*",
+        "fregatte*",
+        "korvette*",
+        "zerstorer*",
+        "minenjagdboot*",
+        "kreuzer",
+        "kampfflugzeug*",
+        "hubschrauber*",
+        "eurofighter*",
+        "patriot*",
+        "luftabwehr*",
+        "kompanie*",
+        "drohnen",
+        "boote",
+    ],
     projectiles: &[
         "rakete*",
         "drohne*",

@@ -5,7 +5,7 @@
 //! apostrophe (`l'` `accord`); hyphens and other marks are tokens of their own (`nord - coreen`).
 //! Generated from tables kept outside the repository; sorted by kind, then name.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, Trigger};
+use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -59,8 +59,12 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "visitera", kind: Meeting, subkind: "visit" },
         Trigger { form: "voyage*", kind: Meeting, subkind: "visit" },
         // Deployment.
+        Trigger { form: "a envoye", kind: Deployment, subkind: SEND },
+        Trigger { form: "ont envoye", kind: Deployment, subkind: SEND },
+        Trigger { form: "enverra", kind: Deployment, subkind: SEND },
+        Trigger { form: "enverront", kind: Deployment, subkind: SEND },
         Trigger { form: "contingent*", kind: Deployment, subkind: "" },
-        Trigger { form: "depeche*", kind: Deployment, subkind: "" },
+        Trigger { form: "depeche*", kind: Deployment, subkind: SEND },
         Trigger { form: "deploiement*", kind: Deployment, subkind: "" },
         Trigger { form: "deploy*", kind: Deployment, subkind: "" },
         Trigger { form: "envoi de soldats", kind: Deployment, subkind: "" },
@@ -72,15 +76,15 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "envoye des troupes", kind: Deployment, subkind: "" },
         Trigger { form: "envoyer des soldats", kind: Deployment, subkind: "" },
         Trigger { form: "envoyer des troupes", kind: Deployment, subkind: "" },
-        Trigger { form: "masse", kind: Deployment, subkind: "" },
+        Trigger { form: "masse", kind: Deployment, subkind: SEND },
         Trigger { form: "masse des troupes", kind: Deployment, subkind: "" },
-        Trigger { form: "masses", kind: Deployment, subkind: "" },
+        Trigger { form: "masses", kind: Deployment, subkind: SEND },
         Trigger { form: "mobilisation*", kind: Deployment, subkind: "" },
         Trigger { form: "mobilise*", kind: Deployment, subkind: "" },
-        Trigger { form: "positionne*", kind: Deployment, subkind: "" },
+        Trigger { form: "positionne*", kind: Deployment, subkind: SEND },
         Trigger { form: "redeploiement*", kind: Deployment, subkind: "" },
         Trigger { form: "redeploy*", kind: Deployment, subkind: "" },
-        Trigger { form: "renforts", kind: Deployment, subkind: "" },
+        Trigger { form: "renforts", kind: Deployment, subkind: SEND },
         Trigger { form: "stationne*", kind: Deployment, subkind: "" },
         Trigger { form: "stationnement*", kind: Deployment, subkind: "" },
         // Treaty.
@@ -461,6 +465,42 @@ pub static EVENTS: EventVocab = EventVocab {
     ],
     // What a launch or a test fires or tries: without one in its clause, "launched an
     // inquiry" is no test.
+    // What armies deploy: a bare "sent" ("ha inviato", "направила") is a deployment
+    // only when its sentence names one.
+    deployables: &[
+        "troupes",
+        "soldats",
+        "militaires",
+        "forces",
+        "hommes",
+        "bataillon*",
+        "brigade*",
+        "division*",
+        "unites",
+        "navire*",
+        "porte-avions",
+        "sous-marin*",
+        "avions",
+        "chasseurs",
+        "bombardiers",
+        "missiles",
+        "systemes",
+        "batteries",
+        "chars",
+        "artillerie",
+        "contingent*",
+        "fregate*",
+        "corvette*",
+        "destroyer*",
+        "croiseur*",
+        "chasseur de mines",
+        "chasseurs de mines",
+        "helicoptere*",
+        "rafale*",
+        "patriot",
+        "himars",
+        "drones",
+    ],
     projectiles: &[
         "missile*",
         "roquette*",

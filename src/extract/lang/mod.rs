@@ -505,9 +505,14 @@ pub struct Trigger {
     /// The kind of event.
     pub kind: EventKind,
     /// Subkind: "visit", "talks", "call", "summit", "signing", "ratification", "entry into force",
-    /// [`LAUNCH`], or "".
+    /// [`LAUNCH`], [`SEND`], or "".
     pub subkind: &'static str,
 }
+
+/// The subkind of a deployment trigger that is a bare "sent" ("ha inviato", "направила",
+/// "a envoyé"): it is a deployment only when its sentence names troops or what armies
+/// deploy (see [`EventVocab::deployables`]), and the mark does not reach the output.
+pub const SEND: &str = "send";
 
 /// Between a verb and the particle that ends its clause in a trigger form ("griff ... an").
 pub const SPLIT: &str = " ... ";
@@ -541,6 +546,9 @@ pub struct EventVocab {
     /// test trigger) in a clause that names a country, city or site after one of them
     /// is an attack ("lanciato 40 droni contro Kiev").
     pub targets: &'static [&'static str],
+    /// What armies deploy ("truppe", "soldiers", "військ*", "warship*"): a [`SEND`]
+    /// trigger without one in its sentence is no event ("ha inviato una lettera").
+    pub deployables: &'static [&'static str],
     /// What a launch or a test fires or tries ("missil*", "drone*", "nuclear"): a
     /// [`LAUNCH`] trigger without one in its clause is no event ("launched an inquiry").
     pub projectiles: &'static [&'static str],

@@ -5,7 +5,7 @@
 //! its apostrophe (`п'ять`); case forms are covered by `stem*` forms or listed one by one.
 //! Generated from tables kept outside the repository; sorted by kind, then name.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, Trigger};
+use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -63,6 +63,15 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "прибула", kind: Meeting, subkind: "visit" },
         Trigger { form: "прибули", kind: Meeting, subkind: "visit" },
         // Deployment.
+        Trigger { form: "направила", kind: Deployment, subkind: SEND },
+        Trigger { form: "направив", kind: Deployment, subkind: SEND },
+        Trigger { form: "направили", kind: Deployment, subkind: SEND },
+        Trigger { form: "відправила", kind: Deployment, subkind: SEND },
+        Trigger { form: "відправив", kind: Deployment, subkind: SEND },
+        Trigger { form: "відправили", kind: Deployment, subkind: SEND },
+        Trigger { form: "надіслала", kind: Deployment, subkind: SEND },
+        Trigger { form: "надіслав", kind: Deployment, subkind: SEND },
+        Trigger { form: "надіслали", kind: Deployment, subkind: SEND },
         Trigger { form: "відправила війська", kind: Deployment, subkind: "" },
         Trigger { form: "відправила військових", kind: Deployment, subkind: "" },
         Trigger { form: "відправила солдатів", kind: Deployment, subkind: "" },
@@ -92,7 +101,7 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "перекину*", kind: Deployment, subkind: "" },
         Trigger { form: "розгорну*", kind: Deployment, subkind: "" },
         Trigger { form: "розгортан*", kind: Deployment, subkind: "" },
-        Trigger { form: "розміщ*", kind: Deployment, subkind: "" },
+        Trigger { form: "розміщ*", kind: Deployment, subkind: SEND },
         Trigger { form: "розміщен*", kind: Deployment, subkind: "" },
         // Treaty.
         Trigger { form: "договор*", kind: Treaty, subkind: "" },
@@ -483,6 +492,41 @@ pub static EVENTS: EventVocab = EventVocab {
     ],
     // What a launch or a test fires or tries: without one in its clause, "launched an
     // inquiry" is no test.
+    // What armies deploy: a bare "sent" ("ha inviato", "направила") is a deployment
+    // only when its sentence names one.
+    deployables: &[
+        "військ*",
+        "військов*",
+        "солдат*",
+        "бійц*",
+        "військовослужбовц*",
+        "батальйон*",
+        "бригад*",
+        "дивізі*",
+        "підрозділ*",
+        "корабл*",
+        "есмінц*",
+        "підводн*",
+        "літак*",
+        "винищувач*",
+        "бомбардувальник*",
+        "ракет*",
+        "систем*",
+        "батаре*",
+        "танк*",
+        "артилері*",
+        "контингент*",
+        "сили",
+        "сил",
+        "фрегат*",
+        "корвет*",
+        "гелікоптер*",
+        "вертольот*",
+        "patriot",
+        "himars",
+        "дрон*",
+        "тральщик*",
+    ],
     projectiles: &[
         "ракет*",
         "дрон*",
