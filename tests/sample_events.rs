@@ -856,3 +856,65 @@ fn a_bare_send_is_a_deployment_only_with_troops() {
         );
     }
 }
+
+/// A bare "exercise" ("ejercicio", "exercice", "Übung", "навчання", which is
+/// also schooling) is an exercise only when its sentence names troops, arms or
+/// armed forces: "exercise its veto", "el ejercicio fiscal", "Навчання в школах"
+/// were military exercises.
+#[test]
+fn a_bare_exercise_is_one_only_among_armed_forces() {
+    let exercises = [
+        (
+            "en",
+            "NATO troops began a two-week exercise in Estonia on Monday.",
+        ),
+        (
+            "it",
+            "La Marina ha avviato lunedì un'esercitazione nel Mediterraneo.",
+        ),
+        (
+            "es",
+            "El ejército de Chile inició el lunes un ejercicio en el norte.",
+        ),
+        (
+            "de",
+            "Die Bundeswehr beginnt am Montag eine Übung in Litauen.",
+        ),
+        (
+            "fr",
+            "L'armée française a lancé lundi un exercice en Estonie.",
+        ),
+        (
+            "uk",
+            "Білорусь і Росія розпочали спільні військові навчання в понеділок.",
+        ),
+    ];
+    for (lang, text) in exercises {
+        let kinds: Vec<EventKind> = events_of(lang, text).iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [EventKind::Exercise], "{lang}: {text:?}");
+    }
+    let none = [
+        ("en", "The government will exercise its veto on Monday."),
+        (
+            "it",
+            "Gli studenti riprenderanno le esercitazioni di laboratorio lunedì.",
+        ),
+        (
+            "es",
+            "El Gobierno cerró el ejercicio fiscal con un superávit el lunes.",
+        ),
+        (
+            "de",
+            "Die Schüler machten am Montag eine Übung in Mathematik.",
+        ),
+        (
+            "fr",
+            "Le ministre a été arrêté lundi dans l'exercice de ses fonctions.",
+        ),
+        ("uk", "Навчання в школах почнеться 1 вересня."),
+    ];
+    for (lang, text) in none {
+        let events = events_of(lang, text);
+        assert!(events.is_empty(), "{lang}: {text:?} gave {events:?}");
+    }
+}

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::article::Article;
 pub use crate::extract::lang::EventKind;
-use crate::extract::lang::{EntityKind, LAUNCH, SEND};
+use crate::extract::lang::{DRILL, EntityKind, LAUNCH, SEND};
 use crate::extract::sentences::Sentence;
 use crate::extract::time::lexicon::Matches;
 use crate::extract::time::token::Tokens;
@@ -507,10 +507,15 @@ pub fn extract_events(
                                 || subkind.is_empty())
                     };
                     match triggers.iter_mut().find(|t| same(t)) {
-                        // A bare launch or "sent" is confirmed by a trigger of its kind;
-                        // its mark is never handed on.
-                        Some(t) if t.subkind == LAUNCH || t.subkind == SEND => t.subkind = subkind,
-                        Some(t) if t.subkind.is_empty() && subkind != LAUNCH && subkind != SEND => {
+                        // A bare launch, "sent" or "exercise" is confirmed by a trigger
+                        // of its kind; its mark is never handed on.
+                        Some(t) if [LAUNCH, SEND, DRILL].contains(&t.subkind) => {
+                            t.subkind = subkind
+                        }
+                        Some(t)
+                            if t.subkind.is_empty()
+                                && ![LAUNCH, SEND, DRILL].contains(&subkind) =>
+                        {
                             t.subkind = subkind
                         }
                         Some(_) => {}
@@ -527,11 +532,16 @@ pub fn extract_events(
             }
         }
         // A bare launch or test is one only when its sentence names what it fires
-        // ("launched an inquiry" is none), a bare "sent" only when it names troops
-        // ("ha inviato una lettera" is none); or when it goes on about an event of its
+        // ("launched an inquiry" is none), a bare "sent" or "exercise" only when it
+        // names troops, arms or armed forces ("ha inviato una lettera", "exercise its
+        // veto", "навчання в школах" are none); or when it goes on about an event of its
         // kind in the sentence before, in its paragraph or the next ("The launch came
         // days after...").
-        for (mark, needed) in [(LAUNCH, &c.projectiles), (SEND, &c.deployables)] {
+        for (mark, needed) in [
+            (LAUNCH, &c.projectiles),
+            (SEND, &c.military),
+            (DRILL, &c.military),
+        ] {
             let Some(kind) = triggers.iter().find(|t| t.subkind == mark).map(|t| t.kind) else {
                 continue;
             };
@@ -544,7 +554,8 @@ pub fn extract_events(
                     return true;
                 }
                 t.subkind = "";
-                named
+                // A named exercise: "навчання «Захід»", "the drills 'Zapad-2021'".
+                named || (mark == DRILL && matches!(toks.norm(t.end), "«" | "“" | "„" | "\"" | "'"))
             });
         }
         // A launch at a country, city or site is an attack ("lanciato 40 droni contro

@@ -40,8 +40,8 @@ pub struct Compiled {
     pub targets: PhraseTable<()>,
     /// What a launch fires.
     pub projectiles: PhraseTable<()>,
-    /// What armies deploy.
-    pub deployables: PhraseTable<()>,
+    /// Troops, arms and armed forces.
+    pub military: PhraseTable<()>,
     /// Speech verbs.
     pub speech: PhraseTable<()>,
     /// Locative prepositions.
@@ -63,7 +63,7 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
         sources: PhraseTable::default(),
         targets: PhraseTable::default(),
         projectiles: PhraseTable::default(),
-        deployables: PhraseTable::default(),
+        military: PhraseTable::default(),
         speech: PhraseTable::default(),
         locatives: PhraseTable::default(),
     };
@@ -96,8 +96,8 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
     for p in vocab.speech {
         c.speech.insert(p, ());
     }
-    for p in vocab.deployables {
-        c.deployables.insert(p, ());
+    for p in vocab.military {
+        c.military.insert(p, ());
     }
     for p in vocab.projectiles {
         c.projectiles.insert(p, ());

@@ -5,7 +5,7 @@
 //! covered by `stem*` forms and by genitives in `-s` listed beside the names.
 //! Generated from tables kept outside the repository; sorted by kind, then name.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
+use super::{DRILL, Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -301,16 +301,16 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "gefechtsubung*", kind: Exercise, subkind: "" },
         Trigger { form: "großmanover*", kind: Exercise, subkind: "" },
         Trigger { form: "luftwaffenubung*", kind: Exercise, subkind: "" },
-        Trigger { form: "manover*", kind: Exercise, subkind: "" },
+        Trigger { form: "manover*", kind: Exercise, subkind: DRILL },
         Trigger { form: "marinemanover*", kind: Exercise, subkind: "" },
         Trigger { form: "militarmanover*", kind: Exercise, subkind: "" },
         Trigger { form: "militarubung*", kind: Exercise, subkind: "" },
         Trigger { form: "seemanover*", kind: Exercise, subkind: "" },
         Trigger { form: "stabsubung*", kind: Exercise, subkind: "" },
         Trigger { form: "truppenubung*", kind: Exercise, subkind: "" },
-        Trigger { form: "ubten", kind: Exercise, subkind: "" },
-        Trigger { form: "ubung", kind: Exercise, subkind: "" },
-        Trigger { form: "ubungen", kind: Exercise, subkind: "" },
+        Trigger { form: "ubten", kind: Exercise, subkind: DRILL },
+        Trigger { form: "ubung", kind: Exercise, subkind: DRILL },
+        Trigger { form: "ubungen", kind: Exercise, subkind: DRILL },
         Trigger { form: "ubungsflug*", kind: Exercise, subkind: "" },
         // Statement.
         Trigger { form: "analyse*", kind: Statement, subkind: "" },
@@ -591,9 +591,9 @@ pub static EVENTS: EventVocab = EventVocab {
     ],
     // What a launch or a test fires or tries: without one in its clause, "launched an
     // inquiry" is no test.
-    // What armies deploy: a bare "sent" ("ha inviato", "направила") is a deployment
-    // only when its sentence names one.
-    deployables: &[
+    // Troops, arms and armed forces: a bare "sent" ("ha inviato", "направила") is a
+    // deployment, and a bare "exercise" an exercise, only when its sentence names one.
+    military: &[
         "truppen",
         "soldaten",
         "soldatinnen",
@@ -632,6 +632,14 @@ pub static EVENTS: EventVocab = EventVocab {
         "kompanie*",
         "drohnen",
         "boote",
+        "militar*",
+        "bundeswehr",
+        "armee",
+        "marine",
+        "luftwaffe",
+        "nato",
+        "verteidigung*",
+        "krieg*",
     ],
     projectiles: &[
         "rakete*",

@@ -4,7 +4,7 @@
 //! English and shared by all languages. Written once by a script from word lists and
 //! reviewed by hand; edit this file directly.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
+use super::{DRILL, Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -329,10 +329,10 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "was killed", kind: Casualties, subkind: "" },
         Trigger { form: "were killed", kind: Casualties, subkind: "" },
         Trigger { form: "wounded", kind: Casualties, subkind: "" },
-        Trigger { form: "drill", kind: Exercise, subkind: "" },
-        Trigger { form: "drills", kind: Exercise, subkind: "" },
-        Trigger { form: "exercise", kind: Exercise, subkind: "" },
-        Trigger { form: "exercises", kind: Exercise, subkind: "" },
+        Trigger { form: "drill", kind: Exercise, subkind: DRILL },
+        Trigger { form: "drills", kind: Exercise, subkind: DRILL },
+        Trigger { form: "exercise", kind: Exercise, subkind: DRILL },
+        Trigger { form: "exercises", kind: Exercise, subkind: DRILL },
         Trigger { form: "joint drills", kind: Exercise, subkind: "" },
         Trigger { form: "joint exercise", kind: Exercise, subkind: "" },
         Trigger { form: "joint exercises", kind: Exercise, subkind: "" },
@@ -341,8 +341,8 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "live-fire", kind: Exercise, subkind: "" },
         Trigger { form: "live-fire drills", kind: Exercise, subkind: "" },
         Trigger { form: "live-fire exercises", kind: Exercise, subkind: "" },
-        Trigger { form: "maneuvers", kind: Exercise, subkind: "" },
-        Trigger { form: "manoeuvres", kind: Exercise, subkind: "" },
+        Trigger { form: "maneuvers", kind: Exercise, subkind: DRILL },
+        Trigger { form: "manoeuvres", kind: Exercise, subkind: DRILL },
         Trigger { form: "military exercise", kind: Exercise, subkind: "" },
         Trigger { form: "military exercises", kind: Exercise, subkind: "" },
         Trigger { form: "naval drills", kind: Exercise, subkind: "" },
@@ -645,9 +645,9 @@ pub static EVENTS: EventVocab = EventVocab {
     ],
     // What a launch or a test fires or tries: without one in its clause, "launched an
     // inquiry" is no test.
-    // What armies deploy: a bare "sent" ("ha inviato", "направила") is a deployment
-    // only when its sentence names one.
-    deployables: &[
+    // Troops, arms and armed forces: a bare "sent" ("ha inviato", "направила") is a
+    // deployment, and a bare "exercise" an exercise, only when its sentence names one.
+    military: &[
         "troops",
         "troop",
         "soldiers",
@@ -693,6 +693,21 @@ pub static EVENTS: EventVocab = EventVocab {
         "drones",
         "vessels",
         "navy",
+        "naval",
+        "army",
+        "armed forces",
+        "air force",
+        "nato",
+        "defence",
+        "defense",
+        "war",
+        "combat",
+        "amphibious",
+        "guards",
+        "revolutionary guard*",
+        "irgc",
+        "pla",
+        "coast guard",
     ],
     projectiles: &[
         "missile*",

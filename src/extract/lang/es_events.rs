@@ -4,7 +4,7 @@
 //! English and shared by all languages. Written once by a script from word lists and
 //! reviewed by hand; edit this file directly.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
+use super::{DRILL, Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -424,21 +424,21 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "perdio la vida", kind: Casualties, subkind: "" },
         Trigger { form: "victima", kind: Casualties, subkind: "" },
         Trigger { form: "victimas", kind: Casualties, subkind: "" },
-        Trigger { form: "ejercicio", kind: Exercise, subkind: "" },
+        Trigger { form: "ejercicio", kind: Exercise, subkind: DRILL },
         Trigger { form: "ejercicio conjunto", kind: Exercise, subkind: "" },
         Trigger { form: "ejercicio militar", kind: Exercise, subkind: "" },
-        Trigger { form: "ejercicios", kind: Exercise, subkind: "" },
+        Trigger { form: "ejercicios", kind: Exercise, subkind: DRILL },
         Trigger { form: "ejercicios conjuntos", kind: Exercise, subkind: "" },
         Trigger { form: "ejercicios militares", kind: Exercise, subkind: "" },
         Trigger { form: "juegos de guerra", kind: Exercise, subkind: "" },
-        Trigger { form: "maniobras", kind: Exercise, subkind: "" },
+        Trigger { form: "maniobras", kind: Exercise, subkind: DRILL },
         Trigger { form: "maniobras conjuntas", kind: Exercise, subkind: "" },
         Trigger { form: "maniobras militares", kind: Exercise, subkind: "" },
         Trigger { form: "maniobras navales", kind: Exercise, subkind: "" },
         Trigger { form: "patrulla conjunta", kind: Exercise, subkind: "" },
         Trigger { form: "patrullas conjuntas", kind: Exercise, subkind: "" },
-        Trigger { form: "simulacro", kind: Exercise, subkind: "" },
-        Trigger { form: "simulacros", kind: Exercise, subkind: "" },
+        Trigger { form: "simulacro", kind: Exercise, subkind: DRILL },
+        Trigger { form: "simulacros", kind: Exercise, subkind: DRILL },
         Trigger { form: "acusaron", kind: Statement, subkind: "" },
         Trigger { form: "acuso", kind: Statement, subkind: "" },
         Trigger { form: "advertencia", kind: Statement, subkind: "" },
@@ -833,9 +833,9 @@ pub static EVENTS: EventVocab = EventVocab {
     ],
     // What a launch or a test fires or tries: without one in its clause, "launched an
     // inquiry" is no test.
-    // What armies deploy: a bare "sent" ("ha inviato", "направила") is a deployment
-    // only when its sentence names one.
-    deployables: &[
+    // Troops, arms and armed forces: a bare "sent" ("ha inviato", "направила") is a
+    // deployment, and a bare "exercise" an exercise, only when its sentence names one.
+    military: &[
         "tropas",
         "soldados",
         "militares",
@@ -867,6 +867,15 @@ pub static EVENTS: EventVocab = EventVocab {
         "patriot",
         "himars",
         "drones",
+        "militar",
+        "ejercito",
+        "armada",
+        "fuerza aerea",
+        "otan",
+        "defensa",
+        "naval",
+        "navales",
+        "guerra",
     ],
     projectiles: &[
         "misil*",

@@ -5,7 +5,7 @@
 //! apostrophe (`l'` `accord`); hyphens and other marks are tokens of their own (`nord - coreen`).
 //! Generated from tables kept outside the repository; sorted by kind, then name.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
+use super::{DRILL, Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -227,12 +227,12 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "tuees", kind: Casualties, subkind: "" },
         Trigger { form: "victime*", kind: Casualties, subkind: "" },
         // Exercise.
-        Trigger { form: "entrainement*", kind: Exercise, subkind: "" },
+        Trigger { form: "entrainement*", kind: Exercise, subkind: DRILL },
         Trigger { form: "exercice conjoint", kind: Exercise, subkind: "" },
-        Trigger { form: "exercice*", kind: Exercise, subkind: "" },
+        Trigger { form: "exercice*", kind: Exercise, subkind: DRILL },
         Trigger { form: "exercices conjoints", kind: Exercise, subkind: "" },
         Trigger { form: "exercices militaires", kind: Exercise, subkind: "" },
-        Trigger { form: "manoeuvre*", kind: Exercise, subkind: "" },
+        Trigger { form: "manoeuvre*", kind: Exercise, subkind: DRILL },
         Trigger { form: "manoeuvres militaires", kind: Exercise, subkind: "" },
         // Statement.
         Trigger { form: "a affirme", kind: Statement, subkind: "" },
@@ -465,9 +465,9 @@ pub static EVENTS: EventVocab = EventVocab {
     ],
     // What a launch or a test fires or tries: without one in its clause, "launched an
     // inquiry" is no test.
-    // What armies deploy: a bare "sent" ("ha inviato", "направила") is a deployment
-    // only when its sentence names one.
-    deployables: &[
+    // Troops, arms and armed forces: a bare "sent" ("ha inviato", "направила") is a
+    // deployment, and a bare "exercise" an exercise, only when its sentence names one.
+    military: &[
         "troupes",
         "soldats",
         "militaires",
@@ -500,6 +500,14 @@ pub static EVENTS: EventVocab = EventVocab {
         "patriot",
         "himars",
         "drones",
+        "militaire",
+        "armee",
+        "marine",
+        "armee de l'air",
+        "otan",
+        "defense",
+        "naval*",
+        "guerre",
     ],
     projectiles: &[
         "missile*",

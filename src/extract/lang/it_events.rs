@@ -4,7 +4,7 @@
 //! English and shared by all languages. Written once by a script from word lists and
 //! reviewed by hand; edit this file directly.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
+use super::{DRILL, Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -554,13 +554,13 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "vittima", kind: Casualties, subkind: "" },
         Trigger { form: "vittime", kind: Casualties, subkind: "" },
         Trigger { form: "addestramento congiunto", kind: Exercise, subkind: "" },
-        Trigger { form: "esercitazione", kind: Exercise, subkind: "" },
+        Trigger { form: "esercitazione", kind: Exercise, subkind: DRILL },
         Trigger { form: "esercitazione congiunta", kind: Exercise, subkind: "" },
-        Trigger { form: "esercitazioni", kind: Exercise, subkind: "" },
+        Trigger { form: "esercitazioni", kind: Exercise, subkind: DRILL },
         Trigger { form: "esercitazioni congiunte", kind: Exercise, subkind: "" },
         Trigger { form: "esercitazioni militari", kind: Exercise, subkind: "" },
         Trigger { form: "giochi di guerra", kind: Exercise, subkind: "" },
-        Trigger { form: "manovre", kind: Exercise, subkind: "" },
+        Trigger { form: "manovre", kind: Exercise, subkind: DRILL },
         Trigger { form: "manovre congiunte", kind: Exercise, subkind: "" },
         Trigger { form: "manovre militari", kind: Exercise, subkind: "" },
         Trigger { form: "manovre navali", kind: Exercise, subkind: "" },
@@ -973,9 +973,9 @@ pub static EVENTS: EventVocab = EventVocab {
     ],
     // What a launch or a test fires or tries: without one in its clause, "launched an
     // inquiry" is no test.
-    // What armies deploy: a bare "sent" ("ha inviato", "направила") is a deployment
-    // only when its sentence names one.
-    deployables: &[
+    // Troops, arms and armed forces: a bare "sent" ("ha inviato", "направила") is a
+    // deployment, and a bare "exercise" an exercise, only when its sentence names one.
+    military: &[
         "truppe",
         "soldati",
         "militari",
@@ -1012,6 +1012,16 @@ pub static EVENTS: EventVocab = EventVocab {
         "droni",
         "unita navali",
         "gruppo navale",
+        "militare",
+        "esercito",
+        "marina",
+        "aeronautica",
+        "nato",
+        "difesa",
+        "navale",
+        "navali",
+        "guerra",
+        "anfibi*",
     ],
     projectiles: &[
         "missil*",

@@ -505,14 +505,20 @@ pub struct Trigger {
     /// The kind of event.
     pub kind: EventKind,
     /// Subkind: "visit", "talks", "call", "summit", "signing", "ratification", "entry into force",
-    /// [`LAUNCH`], [`SEND`], or "".
+    /// [`LAUNCH`], [`SEND`], [`DRILL`], or "".
     pub subkind: &'static str,
 }
 
 /// The subkind of a deployment trigger that is a bare "sent" ("ha inviato", "направила",
 /// "a envoyé"): it is a deployment only when its sentence names troops or what armies
-/// deploy (see [`EventVocab::deployables`]), and the mark does not reach the output.
+/// deploy (see [`EventVocab::military`]), and the mark does not reach the output.
 pub const SEND: &str = "send";
+
+/// The subkind of an exercise trigger that is a bare "exercise" ("ejercicio", "Übung",
+/// "навчання", which is also schooling): it is an exercise only when its sentence names
+/// troops, arms or armed forces (see [`EventVocab::military`]), and the mark does not
+/// reach the output.
+pub const DRILL: &str = "drill";
 
 /// Between a verb and the particle that ends its clause in a trigger form ("griff ... an").
 pub const SPLIT: &str = " ... ";
@@ -546,9 +552,10 @@ pub struct EventVocab {
     /// test trigger) in a clause that names a country, city or site after one of them
     /// is an attack ("lanciato 40 droni contro Kiev").
     pub targets: &'static [&'static str],
-    /// What armies deploy ("truppe", "soldiers", "військ*", "warship*"): a [`SEND`]
-    /// trigger without one in its sentence is no event ("ha inviato una lettera").
-    pub deployables: &'static [&'static str],
+    /// Troops, arms and armed forces ("truppe", "soldiers", "військ*", "warship*",
+    /// "military", "NATO"): a [`SEND`] or [`DRILL`] trigger without one in its sentence
+    /// is no event ("ha inviato una lettera", "exercise its veto").
+    pub military: &'static [&'static str],
     /// What a launch or a test fires or tries ("missil*", "drone*", "nuclear"): a
     /// [`LAUNCH`] trigger without one in its clause is no event ("launched an inquiry").
     pub projectiles: &'static [&'static str],

@@ -5,7 +5,7 @@
 //! its apostrophe (`п'ять`); case forms are covered by `stem*` forms or listed one by one.
 //! Generated from tables kept outside the repository; sorted by kind, then name.
 
-use super::{Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
+use super::{DRILL, Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -237,15 +237,15 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "військових навчаннях", kind: Exercise, subkind: "" },
         Trigger { form: "військових навчань", kind: Exercise, subkind: "" },
         Trigger { form: "військові навчання", kind: Exercise, subkind: "" },
-        Trigger { form: "маневр*", kind: Exercise, subkind: "" },
-        Trigger { form: "навчання", kind: Exercise, subkind: "" },
-        Trigger { form: "навчанням", kind: Exercise, subkind: "" },
-        Trigger { form: "навчаннях", kind: Exercise, subkind: "" },
-        Trigger { form: "навчань", kind: Exercise, subkind: "" },
+        Trigger { form: "маневр*", kind: Exercise, subkind: DRILL },
+        Trigger { form: "навчання", kind: Exercise, subkind: DRILL },
+        Trigger { form: "навчанням", kind: Exercise, subkind: DRILL },
+        Trigger { form: "навчаннях", kind: Exercise, subkind: DRILL },
+        Trigger { form: "навчань", kind: Exercise, subkind: DRILL },
         Trigger { form: "спільних навчаннях", kind: Exercise, subkind: "" },
         Trigger { form: "спільних навчань", kind: Exercise, subkind: "" },
         Trigger { form: "спільні навчання", kind: Exercise, subkind: "" },
-        Trigger { form: "тренуван*", kind: Exercise, subkind: "" },
+        Trigger { form: "тренуван*", kind: Exercise, subkind: DRILL },
         // Statement.
         Trigger { form: "аналіз*", kind: Statement, subkind: "" },
         Trigger { form: "брифінг*", kind: Statement, subkind: "" },
@@ -492,9 +492,9 @@ pub static EVENTS: EventVocab = EventVocab {
     ],
     // What a launch or a test fires or tries: without one in its clause, "launched an
     // inquiry" is no test.
-    // What armies deploy: a bare "sent" ("ha inviato", "направила") is a deployment
-    // only when its sentence names one.
-    deployables: &[
+    // Troops, arms and armed forces: a bare "sent" ("ha inviato", "направила") is a
+    // deployment, and a bare "exercise" an exercise, only when its sentence names one.
+    military: &[
         "військ*",
         "військов*",
         "солдат*",
@@ -526,6 +526,12 @@ pub static EVENTS: EventVocab = EventVocab {
         "himars",
         "дрон*",
         "тральщик*",
+        "армі*",
+        "зсу",
+        "флот*",
+        "нато",
+        "оборон*",
+        "війн*",
     ],
     projectiles: &[
         "ракет*",
