@@ -918,3 +918,99 @@ fn a_bare_exercise_is_one_only_among_armed_forces() {
         assert!(events.is_empty(), "{lang}: {text:?} gave {events:?}");
     }
 }
+
+/// Words that are events only in context: an "attack" needs arms, forces or a
+/// place ("The opposition attacked the budget", "a heart attack" were attacks), a
+/// "died" needs arms, forces or an attack ("The former president died at 90" was
+/// a casualty), a "met" needs someone or somewhere ("The plan met with criticism"
+/// was a meeting).
+#[test]
+fn attacks_deaths_and_meetings_need_their_context() {
+    let events = [
+        (
+            "en",
+            "Russia attacked Kharkiv with drones on Monday.",
+            EventKind::Attack,
+        ),
+        (
+            "it",
+            "La Russia ha attaccato Kharkiv lunedì.",
+            EventKind::Attack,
+        ),
+        ("es", "Rusia atacó Járkov el lunes.", EventKind::Attack),
+        (
+            "de",
+            "Russland griff am Montag Charkiw an.",
+            EventKind::Attack,
+        ),
+        (
+            "fr",
+            "La Russie a attaqué Kharkiv lundi.",
+            EventKind::Attack,
+        ),
+        (
+            "uk",
+            "Росія атакувала Харків у понеділок.",
+            EventKind::Attack,
+        ),
+        (
+            "en",
+            "Three soldiers died in the shelling of Donetsk on Monday.",
+            EventKind::Casualties,
+        ),
+        (
+            "de",
+            "Bei dem Angriff kamen am Montag fünf Menschen ums Leben.",
+            EventKind::Casualties,
+        ),
+        (
+            "en",
+            "Zelensky met Tusk in Warsaw on Monday.",
+            EventKind::Meeting,
+        ),
+        (
+            "it",
+            "Tajani ha incontrato Sybiha a Roma lunedì.",
+            EventKind::Meeting,
+        ),
+    ];
+    for (lang, text, kind) in events {
+        let found = events_of(lang, text);
+        assert!(
+            found.iter().any(|e| e.kind == kind),
+            "{lang}: {kind:?} in {text:?}: {found:?}"
+        );
+    }
+    let none = [
+        ("en", "The opposition attacked the budget on Monday."),
+        ("en", "He suffered a heart attack on Monday."),
+        (
+            "it",
+            "L'opposizione ha attaccato il governo sulla manovra lunedì.",
+        ),
+        (
+            "es",
+            "La oposición atacó al Gobierno por los presupuestos el lunes.",
+        ),
+        (
+            "de",
+            "Die Opposition griff die Regierung am Montag scharf an.",
+        ),
+        (
+            "fr",
+            "L'opposition a attaqué le gouvernement sur le budget lundi.",
+        ),
+        ("uk", "Опозиція атакувала уряд через бюджет у понеділок."),
+        (
+            "en",
+            "The former president died on Monday at the age of 90.",
+        ),
+        ("it", "L'ex presidente è morto lunedì all'età di 90 anni."),
+        ("fr", "La reine est décédée lundi à l'âge de 96 ans."),
+        ("en", "The plan met with fierce criticism on Monday."),
+    ];
+    for (lang, text) in none {
+        let found = events_of(lang, text);
+        assert!(found.is_empty(), "{lang}: {text:?} gave {found:?}");
+    }
+}

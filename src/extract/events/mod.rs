@@ -12,7 +12,8 @@ use serde::Serialize;
 
 use crate::article::Article;
 pub use crate::extract::lang::EventKind;
-use crate::extract::lang::{DRILL, EntityKind, LAUNCH, SEND};
+use crate::extract::lang::{BARE, DEATH, DRILL, EntityKind, LAUNCH, SEND, STRIKE};
+use crate::extract::phrases::PhraseTable;
 use crate::extract::sentences::Sentence;
 use crate::extract::time::lexicon::Matches;
 use crate::extract::time::token::Tokens;
@@ -499,19 +500,19 @@ pub fn extract_events(
                 Some((len, (kind, subkind))) => {
                     // One event per kind in a sentence ("firmato ... un trattato" is one signing);
                     // meetings of different subkinds stay apart (a call, then a summit).
+                    // (A bare trigger's mark is no subkind.)
+                    let open = |s: &str| s.is_empty() || BARE.contains(&s);
                     let same = |t: &TriggerAt| {
                         t.kind == kind
                             && (kind != EventKind::Meeting
                                 || t.subkind == subkind
-                                || t.subkind.is_empty()
-                                || subkind.is_empty())
+                                || open(t.subkind)
+                                || open(subkind))
                     };
                     match triggers.iter_mut().find(|t| same(t)) {
-                        // A bare launch, "sent" or "exercise" is confirmed by a trigger
-                        // of its kind; its mark is never handed on.
-                        Some(t) if [LAUNCH, SEND, DRILL].contains(&t.subkind) => {
-                            t.subkind = subkind
-                        }
+                        // A bare trigger is confirmed by another trigger of its kind;
+                        // its mark is never handed on.
+                        Some(t) if BARE.contains(&t.subkind) => t.subkind = subkind,
                         Some(t)
                             if t.subkind.is_empty()
                                 && ![LAUNCH, SEND, DRILL].contains(&subkind) =>
@@ -531,31 +532,68 @@ pub fn extract_events(
                 None => k += 1,
             }
         }
-        // A bare launch or test is one only when its sentence names what it fires
-        // ("launched an inquiry" is none), a bare "sent" or "exercise" only when it
-        // names troops, arms or armed forces ("ha inviato una lettera", "exercise its
-        // veto", "навчання в школах" are none); or when it goes on about an event of its
-        // kind in the sentence before, in its paragraph or the next ("The launch came
-        // days after...").
-        for (mark, needed) in [
-            (LAUNCH, &c.projectiles),
-            (SEND, &c.military),
-            (DRILL, &c.military),
-        ] {
+        // A bare trigger ([`BARE`]) is an event only in context: a launch or a test
+        // when its sentence names what it fires ("launched an inquiry" is none), a
+        // "sent" or an "exercise" when it names troops, arms or armed forces ("ha
+        // inviato una lettera", "exercise its veto", "навчання в школах"), an "attack"
+        // when it names arms, forces or a place ("attacked the budget", "a heart
+        // attack"), a "met" when it names anyone ("met with criticism"), a "died" next
+        // to arms, forces or an attack ("died at 90"); or when it goes on about an event
+        // of its kind in the sentence before, in its paragraph or the next ("The launch
+        // came days after...").
+        let mentioned = |kinds: &[EntityKind]| {
+            let from = entities.partition_point(|m| m.first < first);
+            entities
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|m| m.first < end)
+                .any(|m| kinds.contains(&m.kind))
+        };
+        let named = |table: &PhraseTable<()>| (first..end).any(|k| table.any_at(toks, k, |_| true));
+        for mark in BARE {
             let Some(kind) = triggers.iter().find(|t| t.subkind == mark).map(|t| t.kind) else {
                 continue;
             };
-            let named = (first..end).any(|k| needed.any_at(toks, k, |_| true))
-                || events
-                    .get(previous_events.clone())
-                    .is_some_and(|p| p.iter().any(|e| e.kind == kind));
+            let in_context = match mark {
+                LAUNCH => named(&c.projectiles),
+                SEND | DRILL => named(&c.military),
+                STRIKE => {
+                    named(&c.military)
+                        || named(&c.projectiles)
+                        || mentioned(&[
+                            EntityKind::Country,
+                            EntityKind::City,
+                            EntityKind::Region,
+                            EntityKind::Venue,
+                        ])
+                }
+                DEATH => {
+                    named(&c.military)
+                        || named(&c.projectiles)
+                        || triggers
+                            .iter()
+                            .any(|t| t.kind == EventKind::Attack && t.subkind.is_empty())
+                }
+                _ => mentioned(&[
+                    EntityKind::Person,
+                    EntityKind::Country,
+                    EntityKind::Organisation,
+                    EntityKind::City,
+                    EntityKind::Region,
+                    EntityKind::Venue,
+                ]),
+            } || events
+                .get(previous_events.clone())
+                .is_some_and(|p| p.iter().any(|e| e.kind == kind));
             triggers.retain_mut(|t| {
                 if t.subkind != mark {
                     return true;
                 }
                 t.subkind = "";
                 // A named exercise: "навчання «Захід»", "the drills 'Zapad-2021'".
-                named || (mark == DRILL && matches!(toks.norm(t.end), "«" | "“" | "„" | "\"" | "'"))
+                in_context
+                    || (mark == DRILL && matches!(toks.norm(t.end), "«" | "“" | "„" | "\"" | "'"))
             });
         }
         // A launch at a country, city or site is an attack ("lanciato 40 droni contro

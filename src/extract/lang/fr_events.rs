@@ -5,7 +5,10 @@
 //! apostrophe (`l'` `accord`); hyphens and other marks are tokens of their own (`nord - coreen`).
 //! Generated from tables kept outside the repository; sorted by kind, then name.
 
-use super::{DRILL, Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
+use super::{
+    DEATH, DRILL, Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, MET, SEND, STRIKE,
+    Trigger,
+};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -18,11 +21,11 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "entretenu*", kind: Meeting, subkind: "" },
         Trigger { form: "entretien", kind: Meeting, subkind: "" },
         Trigger { form: "entretiens", kind: Meeting, subkind: "" },
-        Trigger { form: "rencontre", kind: Meeting, subkind: "" },
-        Trigger { form: "rencontre*", kind: Meeting, subkind: "" },
-        Trigger { form: "rencontres", kind: Meeting, subkind: "" },
-        Trigger { form: "reuni*", kind: Meeting, subkind: "" },
-        Trigger { form: "reunion*", kind: Meeting, subkind: "" },
+        Trigger { form: "rencontre", kind: Meeting, subkind: MET },
+        Trigger { form: "rencontre*", kind: Meeting, subkind: MET },
+        Trigger { form: "rencontres", kind: Meeting, subkind: MET },
+        Trigger { form: "reuni*", kind: Meeting, subkind: MET },
+        Trigger { form: "reunion*", kind: Meeting, subkind: MET },
         Trigger { form: "s' est entretenu", kind: Meeting, subkind: "" },
         Trigger { form: "s' est entretenue", kind: Meeting, subkind: "" },
         Trigger { form: "se sont entretenus", kind: Meeting, subkind: "" },
@@ -161,7 +164,7 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "affrontement*", kind: Attack, subkind: "" },
         Trigger { form: "agression*", kind: Attack, subkind: "" },
         Trigger { form: "assaut*", kind: Attack, subkind: "" },
-        Trigger { form: "attaque*", kind: Attack, subkind: "" },
+        Trigger { form: "attaque*", kind: Attack, subkind: STRIKE },
         Trigger { form: "attentat*", kind: Attack, subkind: "" },
         Trigger { form: "bombarde*", kind: Attack, subkind: "" },
         Trigger { form: "bombardement*", kind: Attack, subkind: "" },
@@ -209,20 +212,20 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "tirs balistiques", kind: Test, subkind: "" },
         Trigger { form: "tirs de missiles", kind: Test, subkind: "" },
         // Casualties.
-        Trigger { form: "a peri", kind: Casualties, subkind: "" },
+        Trigger { form: "a peri", kind: Casualties, subkind: DEATH },
         Trigger { form: "bilan humain", kind: Casualties, subkind: "" },
         Trigger { form: "blesse*", kind: Casualties, subkind: "" },
         Trigger { form: "blessure*", kind: Casualties, subkind: "" },
-        Trigger { form: "decede*", kind: Casualties, subkind: "" },
-        Trigger { form: "deces", kind: Casualties, subkind: "" },
-        Trigger { form: "mort", kind: Casualties, subkind: "" },
-        Trigger { form: "morte", kind: Casualties, subkind: "" },
-        Trigger { form: "mortes", kind: Casualties, subkind: "" },
-        Trigger { form: "morts", kind: Casualties, subkind: "" },
-        Trigger { form: "ont peri", kind: Casualties, subkind: "" },
+        Trigger { form: "decede*", kind: Casualties, subkind: DEATH },
+        Trigger { form: "deces", kind: Casualties, subkind: DEATH },
+        Trigger { form: "mort", kind: Casualties, subkind: DEATH },
+        Trigger { form: "morte", kind: Casualties, subkind: DEATH },
+        Trigger { form: "mortes", kind: Casualties, subkind: DEATH },
+        Trigger { form: "morts", kind: Casualties, subkind: DEATH },
+        Trigger { form: "ont peri", kind: Casualties, subkind: DEATH },
         Trigger { form: "pertes", kind: Casualties, subkind: "" },
-        Trigger { form: "succombe", kind: Casualties, subkind: "" },
-        Trigger { form: "trouve la mort", kind: Casualties, subkind: "" },
+        Trigger { form: "succombe", kind: Casualties, subkind: DEATH },
+        Trigger { form: "trouve la mort", kind: Casualties, subkind: DEATH },
         Trigger { form: "tue*", kind: Casualties, subkind: "" },
         Trigger { form: "tuees", kind: Casualties, subkind: "" },
         Trigger { form: "victime*", kind: Casualties, subkind: "" },

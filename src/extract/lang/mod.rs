@@ -505,7 +505,7 @@ pub struct Trigger {
     /// The kind of event.
     pub kind: EventKind,
     /// Subkind: "visit", "talks", "call", "summit", "signing", "ratification", "entry into force",
-    /// [`LAUNCH`], [`SEND`], [`DRILL`], or "".
+    /// or the mark of a bare trigger that counts only in context ([`BARE`]), or "".
     pub subkind: &'static str,
 }
 
@@ -519,6 +519,26 @@ pub const SEND: &str = "send";
 /// troops, arms or armed forces (see [`EventVocab::military`]), and the mark does not
 /// reach the output.
 pub const DRILL: &str = "drill";
+
+/// The subkind of an attack trigger that is a bare "attack" ("attacked", "ha attaccato",
+/// "атакувала", which may be words): it is an attack only when its sentence names arms,
+/// armed forces or a country, city, region or site ("The opposition attacked the budget"
+/// is none, and neither is "a heart attack").
+pub const STRIKE: &str = "strike";
+
+/// The subkind of a casualties trigger that is a bare "died" ("è morto", "starb",
+/// "помер"): it counts only when its sentence names arms, armed forces or an attack
+/// ("The former president died at 90" is none).
+pub const DEATH: &str = "death";
+
+/// The subkind of a meeting trigger that is a bare "met" ("met", "ha incontrato",
+/// "se reunió", "a rencontré"): it is a meeting only when its sentence names someone
+/// or somewhere ("The plan met with criticism" is none).
+pub const MET: &str = "met";
+
+/// Every mark of a bare trigger, in the order they are weighed (an attack first:
+/// a death counts next to one).
+pub const BARE: [&str; 6] = [LAUNCH, SEND, DRILL, STRIKE, MET, DEATH];
 
 /// Between a verb and the particle that ends its clause in a trigger form ("griff ... an").
 pub const SPLIT: &str = " ... ";

@@ -5,7 +5,9 @@
 //! its apostrophe (`п'ять`); case forms are covered by `stem*` forms or listed one by one.
 //! Generated from tables kept outside the repository; sorted by kind, then name.
 
-use super::{DRILL, Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, Trigger};
+use super::{
+    DEATH, DRILL, Entity, EntityKind::*, EventKind::*, EventVocab, LAUNCH, SEND, STRIKE, Trigger,
+};
 
 /// The event vocabulary.
 #[rustfmt::skip]
@@ -169,9 +171,9 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "фінансуванн*", kind: Aid, subkind: "" },
         // Attack.
         Trigger { form: "агресі*", kind: Attack, subkind: "" },
-        Trigger { form: "атак*", kind: Attack, subkind: "" },
-        Trigger { form: "атакован*", kind: Attack, subkind: "" },
-        Trigger { form: "атакува*", kind: Attack, subkind: "" },
+        Trigger { form: "атак*", kind: Attack, subkind: STRIKE },
+        Trigger { form: "атакован*", kind: Attack, subkind: STRIKE },
+        Trigger { form: "атакува*", kind: Attack, subkind: STRIKE },
         Trigger { form: "бомбардуван*", kind: Attack, subkind: "" },
         Trigger { form: "бомбил*", kind: Attack, subkind: "" },
         Trigger { form: "боями", kind: Attack, subkind: "" },
@@ -225,12 +227,12 @@ pub static EVENTS: EventVocab = EventVocab {
         Trigger { form: "загибл*", kind: Casualties, subkind: "" },
         Trigger { form: "загину*", kind: Casualties, subkind: "" },
         Trigger { form: "ліквідован*", kind: Casualties, subkind: "" },
-        Trigger { form: "мертв*", kind: Casualties, subkind: "" },
-        Trigger { form: "померл*", kind: Casualties, subkind: "" },
+        Trigger { form: "мертв*", kind: Casualties, subkind: DEATH },
+        Trigger { form: "померл*", kind: Casualties, subkind: DEATH },
         Trigger { form: "поранен*", kind: Casualties, subkind: "" },
         Trigger { form: "поранил*", kind: Casualties, subkind: "" },
         Trigger { form: "постраждал*", kind: Casualties, subkind: "" },
-        Trigger { form: "смертельн*", kind: Casualties, subkind: "" },
+        Trigger { form: "смертельн*", kind: Casualties, subkind: DEATH },
         Trigger { form: "травмован*", kind: Casualties, subkind: "" },
         Trigger { form: "убит*", kind: Casualties, subkind: "" },
         // Exercise.
