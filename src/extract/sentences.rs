@@ -50,20 +50,12 @@ fn ends_short(piece: &str, next: &str, table: &LangTable) -> bool {
         && next
             .split(|c: char| !c.is_alphabetic())
             .find(|w| !w.is_empty())
-            .is_some_and(|w| is_month(&fold(w), table))
+            .is_some_and(|w| table.word_means(&fold(w), |s| matches!(s, Sem::Month(_))))
     {
         return true;
     }
     let folded = fold(last_word);
     table.abbreviations.iter().any(|a| *a == folded)
-}
-
-/// Is the folded word a month name of the language?
-fn is_month(folded: &str, table: &LangTable) -> bool {
-    table
-        .words
-        .iter()
-        .any(|(form, sem)| matches!(sem, Sem::Month(_)) && *form == folded)
 }
 
 /// Splits `text` into sentences.

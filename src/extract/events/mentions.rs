@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::vocab::Compiled;
 use crate::extract::lang::EntityKind;
 use crate::extract::time::lexicon::Matches;
-use crate::extract::time::token::{TokKind, Tokens, fold};
+use crate::extract::time::token::{TokKind, Tokens};
 
 /// A named entity found in the text. Names from the gazetteer are borrowed from it;
 /// only names read in the text are owned.
@@ -331,11 +331,8 @@ fn mark_sources(toks: &Tokens, c: &Compiled, found: &mut [EntityMention]) {
             )
     };
     let joins = |x: usize| {
-        let w = toks.norm(x);
         c.table
-            .words
-            .iter()
-            .any(|(form, sem)| *sem == crate::extract::lang::Sem::And && fold(form) == w)
+            .word_means(toks.norm(x), |s| *s == crate::extract::lang::Sem::And)
     };
     for r in 0..toks.list.len() {
         let Some(cue) = c

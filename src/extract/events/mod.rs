@@ -255,8 +255,6 @@ fn owned(names: &[&str]) -> Vec<String> {
     names.iter().map(|s| s.to_string()).collect()
 }
 
-/// The time expression that governs a trigger: the nearest in its sentence, a clause
-/// boundary (comma, semicolon, dash, parenthesis) between them costing extra.
 /// Does token `k` end a clause (a comma, semicolon, colon or bracket)?
 fn breaks_clause(toks: &Tokens, k: usize) -> bool {
     matches!(toks.norm(k), "," | ";" | ":" | "(" | ")")
@@ -329,23 +327,25 @@ const PROJECTILE_GAP: usize = 3;
 /// città di Kharkiv").
 const TARGET_GAP: usize = 3;
 
-/// Does the clause of a launch trigger fire something at a target: what it fires,
-/// a target word, then a country, city or site ("40 droni contro Kiev", "missiles at
-/// Kharkiv", "Drohnen auf Kiew")? A sea is no target ("un missile nel Mar del
-/// Giappone" is a test), nor a country named elsewhere in the clause ("the new tests
-/// complicate talks on Iran's nuclear programme").
+/// Does the clause of a launch trigger fire something at a target named among the
+/// sentence's `mentions`: what it fires, a target word, then a country, city or site
+/// ("40 droni contro Kiev", "missiles at Kharkiv", "Drohnen auf Kiew")? A sea is no
+/// target ("un missile nel Mar del Giappone" is a test), nor a country named elsewhere
+/// in the clause ("the new tests complicate talks on Iran's nuclear programme").
 fn launched_at_target(
     toks: &Tokens,
     c: &vocab::Compiled,
-    entities: &[mentions::EntityMention],
+    mentions: &[mentions::EntityMention],
     sentence: (usize, usize),
     t: TriggerAt,
 ) -> bool {
     let (from, to) = clause_of(toks, sentence, t);
     let target_at = |k: usize| {
-        let h = c.targets.best_at(toks, k, |_| true)?;
+        let Some(h) = c.targets.best_at(toks, k, |_| true) else {
+            return false;
+        };
         let after = k + h.len;
-        entities.iter().find(|m| {
+        mentions.iter().any(|m| {
             m.first >= after
                 && m.first <= after + TARGET_GAP
                 && m.end <= to
@@ -361,10 +361,12 @@ fn launched_at_target(
             return false;
         };
         let after = k + p.len;
-        (after..(after + PROJECTILE_GAP + 1).min(to)).any(|j| target_at(j).is_some())
+        (after..(after + PROJECTILE_GAP + 1).min(to)).any(target_at)
     })
 }
 
+/// The time expression that governs a trigger: the nearest in its sentence, a clause
+/// boundary (comma, semicolon, dash, parenthesis) between them costing extra.
 fn governing_timex(
     toks: &Tokens,
     timex_tokens: &[(usize, usize)],
@@ -396,7 +398,6 @@ fn governing_timex(
         .map(|(_, ti)| ti)
 }
 
-/// Is this sentence the article's headline (already told in the body)?
 /// The article's title, to tell a sentence that repeats it (the title line at
 /// the top of the text) from the article's own sentences. The title is looked
 /// for in every sentence: its searcher is made once per article.
@@ -476,6 +477,14 @@ pub fn extract_events(
         {
             continue;
         }
+        // The mentions are in token order, and none ends where it starts: the sentence's
+        // are the ones from its first token on that start before its end.
+        let in_sentence = {
+            let from = entities.partition_point(|m| m.first < first);
+            let rest = entities.get(from..).unwrap_or_default();
+            rest.get(..rest.partition_point(|m| m.first < end))
+                .unwrap_or_default()
+        };
         // A blank line ends an episode.
         let new_paragraph = si > 0
             && sentences
@@ -513,10 +522,7 @@ pub fn extract_events(
                         // A bare trigger is confirmed by another trigger of its kind;
                         // its mark is never handed on.
                         Some(t) if BARE.contains(&t.subkind) => t.subkind = subkind,
-                        Some(t)
-                            if t.subkind.is_empty()
-                                && ![LAUNCH, SEND, DRILL].contains(&subkind) =>
-                        {
+                        Some(t) if t.subkind.is_empty() && !BARE.contains(&subkind) => {
                             t.subkind = subkind
                         }
                         Some(_) => {}
@@ -541,15 +547,7 @@ pub fn extract_events(
         // to arms, forces or an attack ("died at 90"); or when it goes on about an event
         // of its kind in the sentence before, in its paragraph or the next ("The launch
         // came days after...").
-        let mentioned = |kinds: &[EntityKind]| {
-            let from = entities.partition_point(|m| m.first < first);
-            entities
-                .get(from..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|m| m.first < end)
-                .any(|m| kinds.contains(&m.kind))
-        };
+        let mentioned = |kinds: &[EntityKind]| in_sentence.iter().any(|m| kinds.contains(&m.kind));
         let named = |table: &PhraseTable<()>| (first..end).any(|k| table.any_at(toks, k, |_| true));
         for mark in BARE {
             let Some(kind) = triggers.iter().find(|t| t.subkind == mark).map(|t| t.kind) else {
@@ -602,7 +600,8 @@ pub fn extract_events(
             let Some(t) = triggers.get(ti).copied() else {
                 continue;
             };
-            if t.kind == EventKind::Test && launched_at_target(toks, c, &entities, (first, end), t)
+            if t.kind == EventKind::Test
+                && launched_at_target(toks, c, in_sentence, (first, end), t)
             {
                 if triggers.iter().any(|o| o.kind == EventKind::Attack) {
                     triggers.remove(ti);
@@ -711,14 +710,7 @@ pub fn extract_events(
         } else {
             speaker_clause(toks, c, (first, end), &triggers)
         };
-        // The mentions are in token order, and none ends where it starts: the sentence's
-        // are the ones from its first token on that start before its end.
-        let from = entities.partition_point(|m| m.first < first);
-        let in_sentence = entities.get(from..).unwrap_or_default().iter();
-        for m in in_sentence
-            .take_while(|m| m.first < end)
-            .filter(|m| m.end <= end)
-        {
+        for m in in_sentence.iter().filter(|m| m.end <= end) {
             if let Some(r) = &m.role {
                 roles.entry(m.name.to_string()).or_insert_with(|| r.clone());
             }

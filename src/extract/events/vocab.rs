@@ -48,6 +48,15 @@ pub struct Compiled {
     pub locatives: PhraseTable<()>,
 }
 
+/// A table of word forms that mean nothing more than being there.
+fn words(forms: &[&str]) -> PhraseTable<()> {
+    let mut t = PhraseTable::default();
+    for f in forms {
+        t.insert(f, ());
+    }
+    t
+}
+
 fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
     let mut c = Compiled {
         vocab,
@@ -58,22 +67,22 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
         entities: PhraseTable::default(),
         units: PhraseTable::default(),
         multipliers: PhraseTable::default(),
-        roles: PhraseTable::default(),
-        possibility: PhraseTable::default(),
+        roles: words(vocab.roles),
+        possibility: words(vocab.possibility),
         sources: PhraseTable::default(),
-        targets: PhraseTable::default(),
-        projectiles: PhraseTable::default(),
-        military: PhraseTable::default(),
-        speech: PhraseTable::default(),
-        locatives: PhraseTable::default(),
+        targets: words(vocab.targets),
+        projectiles: words(vocab.projectiles),
+        military: words(vocab.military),
+        speech: words(vocab.speech),
+        locatives: words(table.locatives),
     };
     for t in vocab.triggers {
         // "griff ... an": the verb, and its particle at the end of the clause.
         match t.form.split_once(SPLIT) {
             Some((verb, particle)) => {
-                let words = particle.split_whitespace().map(fold).collect();
+                let particle_words = particle.split_whitespace().map(fold).collect();
                 c.split_triggers.insert(verb, c.particles.len());
-                c.particles.push((words, (t.kind, t.subkind)));
+                c.particles.push((particle_words, (t.kind, t.subkind)));
             }
             None => c.triggers.insert(t.form, (t.kind, t.subkind)),
         }
@@ -87,32 +96,11 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
     for (i, (form, _)) in vocab.multipliers.iter().enumerate() {
         c.multipliers.insert(form, i);
     }
-    for r in vocab.roles {
-        c.roles.insert(r, ());
-    }
-    for p in vocab.possibility {
-        c.possibility.insert(p, ());
-    }
-    for p in vocab.speech {
-        c.speech.insert(p, ());
-    }
-    for p in vocab.military {
-        c.military.insert(p, ());
-    }
-    for p in vocab.projectiles {
-        c.projectiles.insert(p, ());
-    }
-    for p in vocab.targets {
-        c.targets.insert(p, ());
-    }
     for p in vocab.sources {
         match p.strip_prefix('!') {
             Some(form) => c.sources.insert(form, false),
             None => c.sources.insert(p, true),
         }
-    }
-    for l in table.locatives {
-        c.locatives.insert(l, ());
     }
     c
 }

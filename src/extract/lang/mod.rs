@@ -391,6 +391,16 @@ pub struct LangTable {
     pub published_labels: &'static [&'static str],
 }
 
+impl LangTable {
+    /// Is the folded word a one-word form of this table that means what `pred`
+    /// accepts ("oktober" a month, "und" "and")?
+    pub fn word_means(&self, folded: &str, pred: impl Fn(&Sem) -> bool) -> bool {
+        self.words
+            .iter()
+            .any(|(form, sem)| pred(sem) && crate::extract::time::token::fold(form) == folded)
+    }
+}
+
 /// What kind of event a trigger announces. Each maps onto CAMEO and PLOVER codes
 /// so that users of GDELT-style data feel at home.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
