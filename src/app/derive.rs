@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::app::day_index::DayIndex;
 use crate::app::records::{self, EntryRecord};
 use crate::app::state::{Filters, Lane, LaneItem, LaneMode, LoadedArticle, SortColumn, entry_days};
 use crate::extract::events::EventKind;
@@ -47,6 +48,8 @@ pub struct Summary {
     pub span_all: Option<(f64, f64)>,
     /// The visible articles' publication dates, in date order.
     pub publications: Vec<Publication>,
+    /// Their days, for the timeline to search.
+    pub publication_days: DayIndex,
 }
 
 impl Summary {
@@ -190,12 +193,14 @@ pub fn summarize(articles: &[LoadedArticle], entries: &[EntryRecord]) -> Summary
     for p in &publications {
         widen(&mut span_all, p.day, p.day + 1.0);
     }
+    let publication_days = DayIndex::new(publications.iter().map(|p| p.day).collect());
     Summary {
         by_id,
         kind_counts,
         actor_counts,
         span_all,
         publications,
+        publication_days,
     }
 }
 
@@ -454,17 +459,8 @@ fn make_lanes(
         lanes.sort_by(|a, b| b.items.len().cmp(&a.items.len()).then(a.name.cmp(&b.name)));
     }
     for l in &mut lanes {
-        l.items.sort_by(|a, b| {
-            a.marker_day
-                .total_cmp(&b.marker_day)
-                .then(a.entry.cmp(&b.entry))
-        });
-        l.max_len_days = l
-            .items
-            .iter()
-            .map(|it| it.end_day - it.start_day)
-            .fold(0.0, f64::max);
-        l.items.shrink_to_fit();
+        let items = std::mem::take(&mut l.items);
+        l.set_items(items);
         l.kind_breaks = kind_breaks(&l.items, entries);
         l.bar_spans = bar_spans(&l.items, entries);
     }

@@ -11,6 +11,7 @@
 
 pub mod article_view;
 pub mod command;
+pub mod day_index;
 pub mod derive;
 pub mod event_table;
 pub mod files;

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::app::day_index::DayIndex;
 use crate::app::derive::{self, Derived, Settings, Summary, TableOrder};
 use crate::app::records::{self, EntryRecord, EventRecords, ReportRef};
 use crate::app::time_axis::{ViewRange, days_of_range};
@@ -288,6 +289,10 @@ pub struct Lane {
     pub kind: Option<EventKind>,
     /// Its events, sorted by marker day.
     pub items: Vec<LaneItem>,
+    /// Each item's marker day, in the items' order: what the view searches
+    /// every frame, kept apart from the items and laid out for the cache (see
+    /// [`Lane::set_items`]).
+    pub marker_days: DayIndex,
     /// The longest date range on the lane, in days (how far back a bar can reach).
     pub max_len_days: f64,
     /// For each item, how often the kind changed along the lane up to it (see
@@ -299,10 +304,29 @@ pub struct Lane {
 }
 
 impl Lane {
+    /// Sets the lane's items, sorts them by marker day (ties by entry) and keeps
+    /// their marker days apart; the longest range follows.
+    pub fn set_items(&mut self, mut items: Vec<LaneItem>) {
+        items.sort_by(|a, b| {
+            a.marker_day
+                .total_cmp(&b.marker_day)
+                .then(a.entry.cmp(&b.entry))
+        });
+        items.shrink_to_fit();
+        self.max_len_days = items
+            .iter()
+            .map(|it| it.end_day - it.start_day)
+            .fold(0.0, f64::max);
+        self.marker_days = DayIndex::new(items.iter().map(|it| it.marker_day).collect());
+        self.items = items;
+    }
+
     /// The items whose marker can be in `view`, found by binary search.
     pub fn visible(&self, view: ViewRange) -> Range<usize> {
-        let lo = self.items.partition_point(|it| it.marker_day < view.start);
-        let hi = self.items.partition_point(|it| it.marker_day <= view.end);
+        debug_assert_eq!(self.marker_days.len(), self.items.len());
+        let all = 0..self.items.len();
+        let lo = self.marker_days.first_from(all.clone(), view.start);
+        let hi = self.marker_days.first_after(all, view.end);
         lo..hi.max(lo)
     }
 
@@ -329,10 +353,11 @@ impl Lane {
 
     /// The items whose range bar can reach into `view` (a wider window than [`Lane::visible`]).
     pub fn reaching(&self, view: ViewRange) -> Range<usize> {
+        let all = 0..self.items.len();
         let lo = self
-            .items
-            .partition_point(|it| it.marker_day < view.start - self.max_len_days);
-        let hi = self.items.partition_point(|it| it.marker_day <= view.end);
+            .marker_days
+            .first_from(all.clone(), view.start - self.max_len_days);
+        let hi = self.marker_days.first_after(all, view.end);
         lo..hi.max(lo)
     }
 }

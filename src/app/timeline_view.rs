@@ -11,6 +11,7 @@ use egui::{Align2, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 use egui_plot::{AxisHints, GridInput, GridMark, Plot, PlotBounds};
 
 use crate::app::command::Command;
+use crate::app::day_index::DayIndex;
 use crate::app::derive::Publication;
 use crate::app::records::{DateRecord, EntryRecord};
 use crate::app::state::{AppState, Lane};
@@ -57,15 +58,14 @@ impl Glyph {
 /// how many events there are.
 pub fn layout_lane(lane: &Lane, axis: &TimeAxis, cluster_px: f32) -> Vec<Glyph> {
     let window = lane.visible(axis.view);
-    let items = &lane.items;
+    let days = &lane.marker_days;
     let mut glyphs = Vec::new();
     let mut i = window.start;
     while i < window.end {
-        let first_x = axis.x_px(items[i].marker_day);
+        let first_x = axis.x_px(days.get(i).unwrap_or_default());
         let limit_day = axis.day_at(first_x + cluster_px);
-        let run_end =
-            i + 1 + items[i + 1..window.end].partition_point(|it| it.marker_day < limit_day);
-        let last_x = axis.x_px(items[run_end - 1].marker_day);
+        let run_end = days.first_from(i + 1..window.end, limit_day);
+        let last_x = axis.x_px(days.get(run_end - 1).unwrap_or_default());
         glyphs.push(Glyph {
             x_px: (first_x + last_x) / 2.0,
             items: i..run_end,
@@ -105,19 +105,16 @@ pub fn layout_spans(spans: &[(f64, f64)], axis: &TimeAxis, merge_px: f32) -> Vec
 }
 
 /// Groups sorted publication days into lines: days less than `merge_px` apart on
-/// screen share one. Returns index ranges into `pubs`.
-pub fn layout_publications(
-    pubs: &[Publication],
-    axis: &TimeAxis,
-    merge_px: f32,
-) -> Vec<Range<usize>> {
-    let lo = pubs.partition_point(|p| p.day < axis.view.start);
-    let hi = pubs.partition_point(|p| p.day <= axis.view.end);
+/// screen share one. Returns index ranges into the days.
+pub fn layout_publications(days: &DayIndex, axis: &TimeAxis, merge_px: f32) -> Vec<Range<usize>> {
+    let all = 0..days.len();
+    let lo = days.first_from(all.clone(), axis.view.start);
+    let hi = days.first_after(all, axis.view.end);
     let mut out = Vec::new();
     let mut i = lo;
     while i < hi {
-        let limit = axis.day_at(axis.x_px(pubs[i].day) + merge_px);
-        let end = i + 1 + pubs[i + 1..hi].partition_point(|p| p.day < limit);
+        let limit = axis.day_at(axis.x_px(days.get(i).unwrap_or_default()) + merge_px);
+        let end = days.first_from(i + 1..hi, limit);
         out.push(i..end);
         i = end;
     }
@@ -138,9 +135,9 @@ fn publications_ui(
     let pubs = &state.summary.publications;
     // Right edge of the last label on each row, so that close dates' labels stack instead of overlapping.
     let mut rows_right: Vec<f32> = Vec::new();
-    let groups = layout_publications(pubs, axis, PUBLICATION_MERGE_PX);
+    let groups = layout_publications(&state.summary.publication_days, axis, PUBLICATION_MERGE_PX);
     let dashed = groups.len() <= MAX_DASHED_PUBLICATIONS;
-    for group in groups {
+    for (gi, group) in groups.into_iter().enumerate() {
         let Some(first) = pubs.get(group.start) else {
             continue;
         };
@@ -160,7 +157,7 @@ fn publications_ui(
                 stroke,
             );
         }
-        let date = date_of(first.day).map(human_date).unwrap_or_default();
+        let date = || date_of(first.day).map(human_date).unwrap_or_default();
         let title = |p: &Publication| {
             state
                 .articles
@@ -168,16 +165,16 @@ fn publications_ui(
                 .map(|a| a.title())
                 .unwrap_or_default()
         };
-        let text = if n == 1 {
-            format!("published {date}")
-        } else {
-            format!("{n} published from {date}")
-        };
         let row = rows_right
             .iter()
             .position(|&right| right < x)
             .unwrap_or(rows_right.len());
         if row < PUBLICATION_LABEL_ROWS {
+            let text = if n == 1 {
+                format!("published {}", date())
+            } else {
+                format!("{n} published from {}", date())
+            };
             let galley = painter.layout_no_wrap(text, small.clone(), theme.publication());
             let width = galley.size().x;
             let top = frame.top() + 2.0 + row as f32 * (galley.size().y + 1.0);
@@ -189,17 +186,21 @@ fn publications_ui(
             }
         }
         let hit = Rect::from_x_y_ranges((x - 3.0)..=(x + 3.0), frame.y_range());
-        let id = Id::unique(("publication", first.article));
+        // Ids by place on screen, not by article: a zoom regroups the dates, and
+        // ids that changed every frame would pile up in egui's focus list.
+        let id = Id::unique(("publication", gi));
         let r = ui.interact(hit, id, Sense::hover());
-        let label = if n == 1 {
-            format!("Published: {}, {date}", title(first))
-        } else {
-            format!("{n} articles published from {date}")
-        };
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        r.widget_info(|| {
+            let label = if n == 1 {
+                format!("Published: {}, {}", title(first), date())
+            } else {
+                format!("{n} articles published from {}", date())
+            };
+            egui::WidgetInfo::labeled(egui::Role::Label, true, label)
+        });
         r.on_hover_ui(|ui| {
             if n == 1 {
-                ui.label(format!("Published: {}\n{date}", title(first)));
+                ui.label(format!("Published: {}\n{}", title(first), date()));
                 return;
             }
             ui.strong(format!("{n} articles published"));
@@ -432,15 +433,17 @@ pub fn timeline_view_ui(
         for (gi, g) in glyphs.iter().enumerate() {
             let center = Pos2::new(g.x_px, y);
             let first = &lane.items[g.items.start];
-            let first_entry = &state.entries[first.entry];
-            let id = Id::unique(("glyph", li, first.entry, g.items.len()));
+            // By place on the lane, as for publication dates.
+            let id = Id::unique(("glyph", li, gi));
             if g.is_cluster() {
                 // Nothing here walks the members: a cluster may stand for a million.
                 let n = g.items.len();
-                let fill = if lane.one_kind(g.items.clone()) {
-                    theme.kind(first_entry.kind)
-                } else {
-                    theme.cluster()
+                let fill = match lane.kind {
+                    Some(k) => theme.kind(k),
+                    None if lane.one_kind(g.items.clone()) => {
+                        theme.kind(state.entries[first.entry].kind)
+                    }
+                    None => theme.cluster(),
                 };
                 painter.circle_filled(center, CLUSTER_RADIUS, fill);
                 painter.text(
@@ -452,8 +455,10 @@ pub fn timeline_view_ui(
                 );
                 let rect = Rect::from_center_size(center, Vec2::splat(CLUSTER_RADIUS * 2.0 + 2.0));
                 let resp = ui.interact(rect, id, Sense::click());
-                let label = format!("Cluster of {n} events on lane {}", lane.name);
-                resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                resp.widget_info(|| {
+                    let label = format!("Cluster of {n} events on lane {}", lane.name);
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+                });
                 // Zoom to the markers, not to long date ranges that would hide them again;
                 // the items are in marker order, so the ends are the first and the last.
                 let a = first.marker_day;
@@ -479,7 +484,7 @@ pub fn timeline_view_ui(
                     commands.push(Command::ZoomTo(a, b));
                 }
             } else {
-                let e = first_entry;
+                let e = &state.entries[first.entry];
                 let (e_id, e_label) = (state.entry_id(first.entry), state.entry_label(first.entry));
                 let color = theme.kind(e.kind);
                 let planned = e.date.modifier == Some(Modifier::Planned);
@@ -517,8 +522,10 @@ pub fn timeline_view_ui(
                 }
                 let rect = Rect::from_center_size(center, Vec2::splat(MARKER_RADIUS * 2.0 + 4.0));
                 let resp = ui.interact(rect, id, Sense::click());
-                let label = format!("{e_label}, {}", entry_date_text(&e.date));
-                resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                resp.widget_info(|| {
+                    let label = format!("{e_label}, {}", entry_date_text(&e.date));
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+                });
                 let resp = resp.on_hover_ui(|ui| {
                     ui.strong(&e_label);
                     ui.label(entry_date_text(&e.date));
@@ -594,11 +601,12 @@ mod tests {
     use crate::app::state::LaneItem;
 
     fn lane(days: &[f64]) -> Lane {
-        Lane {
+        let mut lane = Lane {
             name: "x".into(),
-            kind: None,
-            items: days
-                .iter()
+            ..Lane::default()
+        };
+        lane.set_items(
+            days.iter()
                 .enumerate()
                 .map(|(i, &d)| LaneItem {
                     marker_day: d,
@@ -607,9 +615,8 @@ mod tests {
                     entry: i,
                 })
                 .collect(),
-            max_len_days: 1.0,
-            ..Lane::default()
-        }
+        );
+        lane
     }
 
     #[test]
@@ -700,12 +707,7 @@ mod tests {
 
     #[test]
     fn publication_dates_too_close_to_tell_apart_share_a_line() {
-        let pubs: Vec<Publication> = (0..10_000)
-            .map(|i| Publication {
-                day: f64::from(i) * 0.1,
-                article: i as usize,
-            })
-            .collect();
+        let pubs = DayIndex::new((0..10_000).map(|i| f64::from(i) * 0.1).collect());
         let axis = TimeAxis::new(ViewRange::new(0.0, 1000.0), 0.0, 500.0);
         let groups = layout_publications(&pubs, &axis, PUBLICATION_MERGE_PX);
         assert!(groups.len() <= (500.0 / PUBLICATION_MERGE_PX) as usize + 1);
