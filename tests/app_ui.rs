@@ -355,3 +355,25 @@ fn lanes_switch_to_actors() {
     assert_eq!(names, ["(no actor)", "Kim Jong Un", "Vladimir Putin"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_articles_list_stays_closed_when_files_come_in() {
+    let dir = temp_dir("collapsed");
+    write(&dir, "treaty.txt", TREATY);
+    let mut h = harness(vec![]);
+    wait_loaded(&mut h);
+    h.get_by_label("Articles (2)").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Show Russia e Corea del Nord").is_none());
+    h.state_mut().queue(Command::OpenPaths(vec![dir.clone()]));
+    h.step();
+    wait_loaded(&mut h);
+    h.run_steps(2);
+    h.get_by_label("Articles (3)");
+    assert!(
+        h.query_by_label_contains("Show Leaders sign a pact")
+            .is_none(),
+        "the header was closed, and a file coming in opened it again"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

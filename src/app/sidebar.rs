@@ -58,7 +58,11 @@ pub fn sidebar_ui(
 }
 
 fn articles_ui(ui: &mut egui::Ui, state: &AppState, theme: &Theme, commands: &mut Vec<Command>) {
+    // Its id must not follow the count in its title: a new id each time a file
+    // comes in would open it again, and give every row in it a new id, which
+    // makes egui draw another frame at once, frame after frame while loading.
     egui::CollapsingHeader::new(format!("Articles ({})", state.articles.len()))
+        .id_salt("articles")
         .default_open(true)
         .show(ui, |ui| {
             if state.articles.is_empty() {
