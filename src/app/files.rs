@@ -236,13 +236,10 @@ impl Loader {
         });
     }
 
-    /// Starts loading `jobs` on a worker thread; `wake` is called after each file.
-    pub fn start(
-        &mut self,
-        jobs: Vec<Job>,
-        extractor: Extractor,
-        wake: impl Fn() + Send + Sync + 'static,
-    ) {
+    /// Starts loading `jobs` on worker threads below the UI thread in priority.
+    /// It wakes no one: the app polls with [`Loader::receive`] while
+    /// [`Loader::is_busy`].
+    pub fn start(&mut self, jobs: Vec<Job>, extractor: Extractor) {
         if jobs.is_empty() {
             return;
         }
@@ -254,10 +251,13 @@ impl Loader {
         self.pending.extend(jobs.iter().map(Job::source));
         let tx = self.tx.clone();
         std::thread::spawn(move || {
-            jobs.par_iter().for_each(|job| {
+            let each = |job: &Job| {
                 let _ = tx.send(Message::Loaded(load(job, extractor)));
-                wake();
-            });
+            };
+            match loader_pool() {
+                Some(pool) => pool.install(|| jobs.par_iter().for_each(each)),
+                None => jobs.iter().for_each(each),
+            }
         });
     }
 
@@ -279,6 +279,30 @@ impl Loader {
             }
         }
         got
+    }
+}
+
+/// The threads files are read on (one per core), below the UI thread in priority.
+fn loader_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("dateline-load-{i}"))
+            .start_handler(|_| give_way_to_the_ui())
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Lowers the calling thread's priority (nice 10; on Linux nice is per thread),
+/// so that the work of the background threads gives way to the UI thread's
+/// frames on a machine with few cores. Elsewhere it does nothing.
+pub fn give_way_to_the_ui() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only reads its integer arguments; `who` 0 is the calling thread.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
 
@@ -379,7 +403,7 @@ mod tests {
     #[test]
     fn loader_hands_back_every_job() {
         let mut loader = Loader::default();
-        loader.start(sample_jobs(), crate::extract::extract, || {});
+        loader.start(sample_jobs(), crate::extract::extract);
         assert!(loader.is_busy());
         let mut got = Vec::new();
         while got.len() < 2 {

@@ -152,6 +152,10 @@ const LOADING_FRAME_INTERVAL: std::time::Duration = std::time::Duration::from_mi
 #[derive(Debug)]
 struct FrameLog {
     started: std::time::Instant,
+    /// Log every frame, not only while loading (`DATELINE_FRAME_LOG=all`).
+    every_frame: bool,
+    /// When the frame before started, in seconds since `started`.
+    last_frame: Option<f64>,
     first_events_shown: bool,
     was_loading: bool,
     /// Of the frame before: time taken in `logic` (taking loaded files and remakes
@@ -163,9 +167,11 @@ struct FrameLog {
 impl FrameLog {
     fn frame(&mut self, cpu_s: Option<f32>, loading: bool, state: &AppState) {
         let t = self.started.elapsed().as_secs_f64();
-        if loading || self.was_loading {
+        let since_last_ms = self.last_frame.map_or(0.0, |l| (t - l) * 1000.0);
+        self.last_frame = Some(t);
+        if loading || self.was_loading || self.every_frame {
             eprintln!(
-                "dateline frame t={t:.3}s ui_ms={:.2} logic_ms={:.2} app_ui_ms={:.2} articles={} entries={}",
+                "dateline frame t={t:.3}s ui_ms={:.2} logic_ms={:.2} app_ui_ms={:.2} since_last_ms={since_last_ms:.1} articles={} entries={}",
                 cpu_s.unwrap_or_default() * 1000.0,
                 self.logic_ms,
                 self.ui_ms,
@@ -173,6 +179,12 @@ impl FrameLog {
                 state.entries.len()
             );
         }
+    }
+
+    /// After the frame took in what loaded: the first events, the end of loading.
+    /// (Logged here, not at the next frame: when loading ends, nothing asks for one.)
+    fn taken_in(&mut self, loading: bool, state: &AppState) {
+        let t = self.started.elapsed().as_secs_f64();
         if !self.first_events_shown && !state.entries.is_empty() {
             self.first_events_shown = true;
             eprintln!("dateline first events shown at t={t:.3}s");
@@ -240,8 +252,10 @@ impl DatelineApp {
             session_file: None,
             saved_json: None,
             save_error: None,
-            frame_log: std::env::var_os("DATELINE_FRAME_LOG").map(|_| FrameLog {
+            frame_log: std::env::var_os("DATELINE_FRAME_LOG").map(|v| FrameLog {
                 started: std::time::Instant::now(),
+                every_frame: v == "all",
+                last_frame: None,
                 first_events_shown: false,
                 was_loading: false,
                 logic_ms: 0.0,
@@ -356,8 +370,7 @@ impl DatelineApp {
     }
 
     /// Asks for a frame within `within`, from any thread: calls in between make
-    /// no more frames. The loader calls it after every file, and a frame per file
-    /// would take the CPU the files are read with.
+    /// no more frames.
     fn waker_within(&self, within: std::time::Duration) -> impl Fn() + Send + Sync + 'static {
         let ctx = self.ctx.clone();
         move || {
@@ -392,11 +405,10 @@ impl DatelineApp {
             return;
         }
         self.fit_after_load |= fit;
-        // Ten frames a second while files come in (as `logic` asks for anyway): the
-        // progress bar moves, input still gets a frame at once, and drawing does not
-        // take the CPU the files are read with.
-        let wake = self.waker_within(LOADING_FRAME_INTERVAL);
-        self.loader.start(jobs, self.extractor, wake);
+        // The loader wakes no one: while files come in, `logic` asks for ten frames
+        // a second, so the progress bar moves and input still gets a frame at once,
+        // and drawing does not take the CPU the files are read with.
+        self.loader.start(jobs, self.extractor);
     }
 
     /// Takes in what the loader found and finished, lets the timeline be remade in
@@ -431,7 +443,8 @@ impl DatelineApp {
             }
         }
         let changed = self.remaker.poll(&mut self.state);
-        let wake = self.waker();
+        // A remade timeline shows within a loading frame's time.
+        let wake = self.waker_within(LOADING_FRAME_INTERVAL);
         self.remaker.start_if_due(&self.state, wake);
         if changed && self.fit_after_load {
             self.state.zoom_to_fit();
@@ -846,7 +859,7 @@ impl DatelineApp {
         let theme = Theme::of(ui);
         ui.horizontal(|ui| {
             if self.loader.is_expanding() {
-                ui.spinner();
+                busy_indicator(ui);
                 ui.label("Looking for article files…");
             }
             if self.loader.is_busy() && !self.loader.is_expanding() {
@@ -857,10 +870,10 @@ impl DatelineApp {
                         .text(format!("Loading {done}/{total} files")),
                 );
             } else if self.remaker.is_busy() {
-                ui.spinner();
+                busy_indicator(ui);
                 ui.label("Merging the timeline…");
             } else if self.refilter.is_busy() {
-                ui.spinner();
+                busy_indicator(ui);
                 ui.label("Filtering…");
             }
             let s = &self.state;
@@ -909,8 +922,10 @@ impl eframe::App for DatelineApp {
         }
         let started = std::time::Instant::now();
         self.poll_loader();
+        let loading = self.is_loading();
         if let Some(log) = &mut self.frame_log {
             log.logic_ms = started.elapsed().as_secs_f64() * 1000.0;
+            log.taken_in(loading, &self.state);
         }
         if self.is_loading() {
             ctx.request_repaint_after(LOADING_FRAME_INTERVAL);
@@ -992,6 +1007,30 @@ impl DatelineApp {
     }
 }
 
+/// A spinner that moves ten times a second, not at the display's rate: egui's
+/// own asks for a frame every frame, and on a machine that paints in software
+/// those frames take the CPU that files are read and merged with.
+fn busy_indicator(ui: &mut egui::Ui) {
+    let size = ui.style().spacing.interact_size.y;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::new(egui::Role::ProgressIndicator));
+    let interval = LOADING_FRAME_INTERVAL.as_secs_f64();
+    let turn = (ui.input(|i| i.time) / interval).floor() * interval;
+    let start = turn * std::f64::consts::TAU;
+    let radius = rect.height() * 0.5 - 2.0;
+    let points: Vec<egui::Pos2> = (0..=16)
+        .map(|i| {
+            let angle = start + f64::from(i) / 16.0 * 1.5 * std::f64::consts::PI;
+            let (sin, cos) = angle.sin_cos();
+            rect.center() + radius * egui::vec2(cos as f32, sin as f32)
+        })
+        .collect();
+    let color = ui.visuals().strong_text_color();
+    ui.painter()
+        .add(egui::Shape::line(points, egui::Stroke::new(2.5, color)));
+    ui.ctx().request_repaint_after(LOADING_FRAME_INTERVAL);
+}
+
 fn log_error(message: &str) {
     eprintln!("dateline: {message}");
 }
@@ -999,15 +1038,46 @@ fn log_error(message: &str) {
 /// Opens the app window. `paths` are files or folders to open; without them the
 /// last session comes back (the first time: the sample articles).
 pub fn run(paths: Vec<PathBuf>) -> std::process::ExitCode {
+    let renderers = match std::env::var("DATELINE_RENDERER").as_deref() {
+        Ok("wgpu") => vec![eframe::Renderer::Wgpu],
+        Ok("glow") => vec![eframe::Renderer::Glow],
+        _ => vec![eframe::Renderer::Glow, eframe::Renderer::Wgpu],
+    };
+    let mut result = Ok(());
+    for renderer in renderers {
+        result = run_with(renderer, paths.clone());
+        match &result {
+            // The window opened and closed, or opening it failed for another reason
+            // than the renderer.
+            Ok(()) | Err(eframe::Error::AppCreation(_)) => break,
+            Err(e) => log_error(&format!("the {renderer} renderer failed: {e}")),
+        }
+    }
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            log_error(&format!("could not open the window: {e}"));
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the app with one renderer. OpenGL (glow) comes first: on a machine
+/// without a GPU, where Mesa paints in software, wgpu took about four times the
+/// CPU for a frame (some 200 ms of it for the whole window, so 3 to 8 frames a
+/// second while files load); wgpu is the fallback where OpenGL cannot start.
+/// `DATELINE_RENDERER=wgpu` (or `glow`) picks one.
+fn run_with(renderer: eframe::Renderer, paths: Vec<PathBuf>) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(APP_ID)
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
+        renderer,
         ..Default::default()
     };
-    let result = eframe::run_native(
+    eframe::run_native(
         APP_ID,
         options,
         Box::new(move |cc| {
@@ -1019,14 +1089,7 @@ pub fn run(paths: Vec<PathBuf>) -> std::process::ExitCode {
                 },
             )))
         }),
-    );
-    match result {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(e) => {
-            log_error(&format!("could not open the window: {e}"));
-            std::process::ExitCode::FAILURE
-        }
-    }
+    )
 }
 
 #[cfg(test)]

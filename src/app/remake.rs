@@ -23,6 +23,7 @@ fn remake_pool() -> Option<&'static rayon::ThreadPool> {
     POOL.get_or_init(|| {
         rayon::ThreadPoolBuilder::new()
             .thread_name(|i| format!("dateline-remake-{i}"))
+            .start_handler(|_| crate::app::files::give_way_to_the_ui())
             .build()
             .ok()
     })
