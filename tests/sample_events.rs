@@ -541,6 +541,24 @@ fn assert_no_events(cases: &[(&str, &str)]) {
     }
 }
 
+/// In each `(lang, text, source, party)`, every event has `party` among its actors and not `source`.
+fn assert_sources_are_no_party(cases: &[(&str, &str, &str, &str)]) {
+    for &(lang, text, source, party) in cases {
+        assert_source_no_party(lang, text, |a| a == source, party);
+    }
+}
+
+/// Some event of each `(lang, text, party)` has `party` among its actors.
+fn assert_some_party(cases: &[(&str, &str, &str)]) {
+    for &(lang, text, party) in cases {
+        let events = events_of(lang, text);
+        assert!(
+            events.iter().any(|e| e.actors.iter().any(|a| a == party)),
+            "{lang}: {party} is no party in {text:?}: {events:?}"
+        );
+    }
+}
+
 /// Every event of `text` has `party` among its actors and no actor that `is_source`.
 fn assert_source_no_party(lang: &str, text: &str, is_source: impl Fn(&str) -> bool, party: &str) {
     let events = events_of(lang, text);
@@ -616,9 +634,7 @@ fn the_source_a_sentence_is_attributed_to_is_no_party() {
             "Russia",
         ),
     ];
-    for (lang, text, source, party) in cases {
-        assert_source_no_party(lang, text, |a| a == source, party);
-    }
+    assert_sources_are_no_party(&cases);
     // A statement's source is who speaks.
     let events = events_of(
         "en",
@@ -630,6 +646,80 @@ fn the_source_a_sentence_is_attributed_to_is_no_party() {
             .any(|e| e.actors.iter().any(|a| a == "Pentagon")),
         "{events:?}"
     );
+}
+
+/// Whoever reports an event at the head of its sentence ("South Korea's
+/// military said North Korea fired", "le stime dei servizi sudcoreani
+/// suggeriscono che la Corea del Nord ha inviato") is its source, not a party:
+/// South Korea was an actor of North Korea's deployment in the Adnkronos
+/// sample. Who reports what it did itself ("North Korea said it fired") and
+/// who tells of a meeting, a treaty or aid (often a party) stay.
+#[test]
+fn who_reports_an_event_before_it_is_no_party() {
+    let cases = [
+        (
+            "it",
+            "Le stime dei servizi segreti sudcoreani suggeriscono che la Corea del Nord ha inviato 10.000 soldati in Russia il 3 ottobre.",
+            "South Korea",
+            "North Korea",
+        ),
+        (
+            "it",
+            "I militari sudcoreani hanno segnalato il lancio di un missile balistico da parte della Corea del Nord lunedì.",
+            "South Korea",
+            "North Korea",
+        ),
+        (
+            "en",
+            "South Korea's military said North Korea fired a ballistic missile into the sea on Monday.",
+            "South Korea",
+            "North Korea",
+        ),
+        (
+            "es",
+            "Seúl informó que Corea del Norte lanzó un misil balístico el lunes.",
+            "South Korea",
+            "North Korea",
+        ),
+        (
+            "fr",
+            "Séoul a indiqué que la Corée du Nord a lancé un missile balistique lundi.",
+            "South Korea",
+            "North Korea",
+        ),
+        (
+            "de",
+            "Seoul erklärte, Nordkorea habe am Montag eine ballistische Rakete abgefeuert.",
+            "South Korea",
+            "North Korea",
+        ),
+        (
+            "uk",
+            "Сеул повідомив, що Північна Корея запустила балістичну ракету в понеділок.",
+            "South Korea",
+            "North Korea",
+        ),
+    ];
+    assert_sources_are_no_party(&cases);
+    // Who tells of what it did itself, or of a meeting, stays a party.
+    let stays = [
+        (
+            "en",
+            "North Korea said it fired a ballistic missile into the sea on Monday.",
+            "North Korea",
+        ),
+        (
+            "it",
+            "La Corea del Nord ha detto di aver lanciato un missile balistico lunedì.",
+            "North Korea",
+        ),
+        (
+            "en",
+            "Putin said he met Kim Jong Un in Vladivostok on Monday.",
+            "Vladimir Putin",
+        ),
+    ];
+    assert_some_party(&stays);
 }
 
 /// A launch at a target is an attack, not a test: "Russia launched 40 drones
@@ -1021,4 +1111,42 @@ fn a_bare_trigger_after_a_sure_one_leaves_it_alone() {
         found.iter().any(|e| e.kind == EventKind::Attack),
         "{found:?}"
     );
+}
+
+/// French "à" puts a name in its place; the verb "a" does not ("Séoul a indiqué
+/// que la Corée du Nord…" made North Korea a place). A capital often drops its
+/// accent, and "A Moscou" is still a place. Italian "da parte della" names the
+/// doer, though "da" is also "from".
+#[test]
+fn a_preposition_puts_a_name_in_its_place_and_a_verb_does_not() {
+    for (lang, text, place) in [
+        (
+            "fr",
+            "Poutine a reçu Kim Jong Un à Moscou le 3 octobre.",
+            "Moscow",
+        ),
+        (
+            "fr",
+            "A Moscou, Poutine a reçu Kim Jong Un le 3 octobre.",
+            "Moscow",
+        ),
+    ] {
+        let events = events_of(lang, text);
+        assert!(
+            events.iter().any(|e| e.places.iter().any(|p| p == place)),
+            "{lang}: {place} is no place in {text:?}: {events:?}"
+        );
+    }
+    assert_some_party(&[
+        (
+            "fr",
+            "La Russie a attaqué l'Ukraine avec des drones le 3 octobre.",
+            "Ukraine",
+        ),
+        (
+            "it",
+            "Il lancio di un missile balistico da parte della Corea del Nord è avvenuto lunedì.",
+            "North Korea",
+        ),
+    ]);
 }

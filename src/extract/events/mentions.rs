@@ -50,12 +50,33 @@ pub struct FigureMention {
     pub unit: String,
 }
 
+/// Does a word that names the doer end right before token `i` ("da parte della
+/// Corea del Nord")?
+fn after_agent(toks: &Tokens, c: &Compiled, i: usize) -> bool {
+    (i.saturating_sub(4)..i).any(|s| c.agents.any_at(toks, s, |h| s + h.len == i))
+}
+
 /// Does a locative preposition stand shortly before token `i` ("a Mosca", "nella regione di Kursk")?
-fn after_locative(toks: &Tokens, c: &Compiled, i: usize) -> bool {
+/// A one-word locative with an accent must have it, but for a capital: French "à"
+/// is one, the verb "a" ("Séoul a indiqué que la Corée du Nord…") is none.
+fn after_locative(text: &str, toks: &Tokens, c: &Compiled, i: usize) -> bool {
     for back in 1..=4 {
         let Some(s) = i.checked_sub(back) else { break };
+        let as_written = |forms: &[&str]| {
+            let surface = toks
+                .list
+                .get(s)
+                .and_then(|t| text.get(t.bytes.clone()))
+                .unwrap_or_default();
+            // Capitals often go without their accents ("A Moscou").
+            let capital = surface.chars().next().is_some_and(char::is_uppercase);
+            forms
+                .iter()
+                .any(|f| f.is_ascii() || f.contains(' ') || capital || surface.to_lowercase() == *f)
+        };
         if c.locatives.any_at(toks, s, |h| {
-            s + h.len == i || (s + h.len < i && (s + h.len..i).all(|k| is_lower_word(toks, k)))
+            (s + h.len == i || (s + h.len < i && (s + h.len..i).all(|k| is_lower_word(toks, k))))
+                && as_written(h.values)
         }) {
             return true;
         }
@@ -133,7 +154,7 @@ pub fn entities(text: &str, toks: &Tokens, c: &Compiled) -> Vec<EntityMention> {
         // "nordcoreano"): the country acts, it is not a place.
         let adjective =
             e.kind == EntityKind::Country && toks.list.get(i).is_some_and(|t| !t.capital);
-        let placed = !adjective && after_locative(toks, c, i);
+        let placed = !adjective && after_locative(text, toks, c, i) && !after_agent(toks, c, i);
         let name = Cow::Borrowed(e.name);
         let (actor, place) = match e.kind {
             EntityKind::Media => (None, None),

@@ -277,6 +277,35 @@ fn speaker_clause(
     (speaks && !reports_an_event).then_some(from)
 }
 
+/// Where the head of the sentence `first..end` ends when it only says who reports
+/// the sentence's events ("South Korea's military said North Korea fired", "le
+/// stime dei servizi sudcoreani suggeriscono che la Corea del Nord ha inviato"):
+/// the first speech verb, when every kept event other than a statement comes after
+/// it and so does a name of another party. Who reports what it did itself ("North
+/// Korea said it fired") names no one after the verb, and stays.
+fn reporter_head(
+    toks: &Tokens,
+    c: &vocab::Compiled,
+    (first, end): (usize, usize),
+    kept: &[&TriggerAt],
+    mentions: &[mentions::EntityMention],
+) -> Option<usize> {
+    let verb = (first..end).find(|&k| c.speech.any_at(toks, k, |_| true))?;
+    let said = verb + c.speech.best_at(toks, verb, |_| true)?.len;
+    let reported = kept.iter().filter(|t| t.kind != EventKind::Statement);
+    let mut after = false;
+    for t in reported {
+        if t.first < said {
+            return None;
+        }
+        after = true;
+    }
+    let another_party = mentions
+        .iter()
+        .any(|m| m.first >= said && m.end <= end && m.actor.is_some());
+    (after && another_party).then_some(verb)
+}
+
 /// A verb at token `k` whose particle closes its clause ("Russland griff am Montag
 /// Charkiw an"): its length and trigger. The sentence ends at `end`.
 fn split_trigger(
@@ -710,12 +739,30 @@ pub fn extract_events(
         } else {
             speaker_clause(toks, c, (first, end), &triggers)
         };
+        // Who reports at the head of the sentence keeps only its place ("In Kursk,
+        // Ukrainian officials said Russian forces attacked").
+        let reporter_until = if parties_speak || only_statements {
+            None
+        } else {
+            let kept: Vec<&TriggerAt> = triggers
+                .iter()
+                .zip(&keep)
+                .filter_map(|(t, k)| k.then_some(t))
+                .collect();
+            reporter_head(toks, c, (first, end), &kept, in_sentence)
+        };
         for m in in_sentence.iter().filter(|m| m.end <= end) {
             if let Some(r) = &m.role {
                 roles.entry(m.name.to_string()).or_insert_with(|| r.clone());
             }
             let source = m.source || speaker_from.is_some_and(|s| m.first >= s);
             if source && !only_statements {
+                continue;
+            }
+            if reporter_until.is_some_and(|r| m.end <= r) {
+                if let Some(p) = &m.place {
+                    push_unique(&mut places, p);
+                }
                 continue;
             }
             if let Some(a) = &m.actor {

@@ -44,8 +44,10 @@ pub struct Compiled {
     pub military: PhraseTable<()>,
     /// Speech verbs.
     pub speech: PhraseTable<()>,
-    /// Locative prepositions.
-    pub locatives: PhraseTable<()>,
+    /// What names the doer of a deed.
+    pub agents: PhraseTable<()>,
+    /// Locative prepositions, each with its form as the table writes it.
+    pub locatives: PhraseTable<&'static str>,
 }
 
 /// A table of word forms that mean nothing more than being there.
@@ -74,8 +76,12 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
         projectiles: words(vocab.projectiles),
         military: words(vocab.military),
         speech: words(vocab.speech),
-        locatives: words(table.locatives),
+        agents: words(vocab.agents),
+        locatives: PhraseTable::default(),
     };
+    for form in table.locatives {
+        c.locatives.insert(form, *form);
+    }
     for t in vocab.triggers {
         // "griff ... an": the verb, and its particle at the end of the clause.
         match t.form.split_once(SPLIT) {

@@ -683,6 +683,22 @@ pub static EVENTS: EventVocab = EventVocab {
         "teilte mit",
         "teilten mit",
         "schrieb",
+        "sagt",
+        "sagen",
+        "erklärt",
+        "schätzen",
+        "schätzt",
+        "vermuten",
+        "vermutet",
+        "warnte",
+        "warnten",
+        "registrierte",
+        "registrierten",
+        "entdeckte",
+    ],
+    agents: &[
+        "seitens",
+        "durch",
     ],
     entities: &[
         // Person.

@@ -16,7 +16,7 @@ pub static TABLE: LangTable = LangTable {
     capitalized_names: false,
     decimal_comma: true,
     locatives: &[
-        "a", "au", "aux", "en", "dans", "vers", "pres de", "depuis", "sur",
+        "à", "au", "aux", "en", "dans", "vers", "pres de", "depuis", "sur",
     ],
     words: &[
         ("janvier", Month(1)),

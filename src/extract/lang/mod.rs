@@ -589,10 +589,15 @@ pub struct EventVocab {
     /// What a launch or a test fires or tries ("missil*", "drone*", "nuclear"): a
     /// [`LAUNCH`] trigger without one in its clause is no event ("launched an inquiry").
     pub projectiles: &'static [&'static str],
-    /// Speech verbs ("said", "ha riferito", "повідомив"): the names of a sentence's last
-    /// clause that has one (", regional governor Serhiy Lysak said") are its source,
-    /// no party to what it reports.
+    /// Speech and reporting verbs ("said", "ha riferito", "suggeriscono", "повідомив"):
+    /// the names of a sentence's last clause that has one (", regional governor Serhiy
+    /// Lysak said") are its source, no party to what it reports; so are the names
+    /// before the first one when the events and another party come after it ("South
+    /// Korea's military said North Korea fired").
     pub speech: &'static [&'static str],
+    /// What names the doer of a deed ("da parte della", "por parte de", "з боку"): a
+    /// name right after it is a party, even after a locative ("da").
+    pub agents: &'static [&'static str],
     /// Names of people, countries, organisations and places, as written in this language.
     pub entities: &'static [Entity],
 }
