@@ -1150,3 +1150,35 @@ fn a_preposition_puts_a_name_in_its_place_and_a_verb_does_not() {
         ),
     ]);
 }
+
+/// A capital that an attack strikes is where it happened, not its country
+/// acting: "Russia attacked Kyiv" made Ukraine a party (the capital stands for
+/// its government only when it acts: "Kyiv said").
+#[test]
+fn the_capital_an_attack_strikes_is_its_place() {
+    let cases = [
+        ("en", "Russia attacked Kyiv with drones on Monday."),
+        ("it", "La Russia ha attaccato Kiev con i droni lunedì."),
+        ("es", "Rusia atacó Kiev con drones el lunes."),
+        ("fr", "La Russie a attaqué Kiev avec des drones lundi."),
+        ("de", "Russland griff am Montag Kiew mit Drohnen an."),
+        ("uk", "Росія атакувала Київ дронами в понеділок."),
+    ];
+    for (lang, text) in cases {
+        let events = events_of(lang, text);
+        let attack = events.iter().find(|e| e.kind == EventKind::Attack);
+        let Some(attack) = attack else {
+            panic!("{lang}: no attack in {text:?}: {events:?}");
+        };
+        assert!(
+            attack.places.iter().any(|p| p == "Kyiv"),
+            "{lang}: Kyiv is no place in {text:?}: {attack:?}"
+        );
+        assert!(
+            attack.actors.iter().all(|a| a != "Ukraine")
+                && attack.actors.iter().any(|a| a == "Russia"),
+            "{lang}: the actors of {text:?} are {:?}",
+            attack.actors
+        );
+    }
+}

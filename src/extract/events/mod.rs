@@ -352,6 +352,11 @@ fn clause_of(toks: &Tokens, (first, end): (usize, usize), t: TriggerAt) -> (usiz
 /// droni kamikaze contro").
 const PROJECTILE_GAP: usize = 3;
 
+/// How many words may stand between an attack and the capital it strikes ("attacks
+/// against the capital Kyiv"); further on, a capital is its government ("The attack
+/// came ten weeks after Kinshasa and Kigali signed").
+const STRUCK_GAP: usize = 3;
+
 /// How many words may stand between a target word and the target ("contro la
 /// città di Kharkiv").
 const TARGET_GAP: usize = 3;
@@ -739,6 +744,14 @@ pub fn extract_events(
         } else {
             speaker_clause(toks, c, (first, end), &triggers)
         };
+        // What the sentence's attacks strike: a name at most STRUCK_GAP words after
+        // the trigger ("attacked Kyiv", "attacchi su Kiev", "griff am Montag Kiew an").
+        let struck: Vec<std::ops::RangeInclusive<usize>> = triggers
+            .iter()
+            .zip(&keep)
+            .filter(|(t, k)| **k && t.kind == EventKind::Attack)
+            .map(|(t, _)| t.end..=t.end + STRUCK_GAP)
+            .collect();
         // Who reports at the head of the sentence keeps only its place ("In Kursk,
         // Ukrainian officials said Russian forces attacked").
         let reporter_until = if parties_speak || only_statements {
@@ -757,6 +770,15 @@ pub fn extract_events(
             }
             let source = m.source || speaker_from.is_some_and(|s| m.first >= s);
             if source && !only_statements {
+                continue;
+            }
+            // A capital after an attack is what it struck ("Russia attacked Kyiv"),
+            // not its government acting ("Kyiv said").
+            if m.kind == EntityKind::City
+                && m.place.is_none()
+                && struck.iter().any(|r| r.contains(&m.first))
+            {
+                push_unique(&mut places, &m.name);
                 continue;
             }
             if reporter_until.is_some_and(|r| m.end <= r) {
