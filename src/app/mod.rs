@@ -142,6 +142,8 @@ pub struct DatelineApp {
     save_error: Option<String>,
     /// Frame times and loading milestones on stderr, when `DATELINE_FRAME_LOG` is set.
     frame_log: Option<FrameLog>,
+    /// The glyphs the app will show are in egui's font atlas (see [`warm_fonts`]).
+    fonts_warm: bool,
 }
 
 /// How often the window is drawn while files load, unless input asks for a frame.
@@ -252,6 +254,7 @@ impl DatelineApp {
             session_file: None,
             saved_json: None,
             save_error: None,
+            fonts_warm: false,
             frame_log: std::env::var_os("DATELINE_FRAME_LOG").map(|v| FrameLog {
                 started: std::time::Instant::now(),
                 every_frame: v == "all",
@@ -955,6 +958,9 @@ impl DatelineApp {
     /// without eframe so that benchmarks can run it headless.
     pub fn app_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !std::mem::replace(&mut self.fonts_warm, true) {
+            warm_fonts(ui);
+        }
         self.refilter.poll(&mut self.state);
         self.keyboard(&ctx);
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
@@ -1004,6 +1010,26 @@ impl DatelineApp {
         }
         self.drag_and_drop_ui(ui);
         self.apply_queued();
+    }
+}
+
+/// Letters of the six languages, digits and punctuation.
+const WARM_GLYPHS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \
+    .,;:!?'\"()[]{}<>/\\|-_+=*&%$#@~^`…–—‘’“”«»„·•€£°§ \
+    àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝŒ \
+    абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёъыэАБВГҐДЕЄЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯЁЪЫЭ";
+
+/// Puts the glyphs the app shows into egui's font atlas, in every size it uses,
+/// before the first frame is painted. Else the atlas grows while files load (titles,
+/// names, counts in new letters), and each growth sends the whole atlas to the GPU
+/// again: on a machine that paints in software, those were the frames over 16 ms.
+fn warm_fonts(ui: &egui::Ui) {
+    let mut fonts: Vec<egui::FontId> = ui.style().text_styles.values().cloned().collect();
+    fonts.extend([10.0, 11.0, 12.0, 14.0, 16.0].map(egui::FontId::proportional));
+    for font in fonts {
+        let _ = ui
+            .painter()
+            .layout_no_wrap(WARM_GLYPHS.to_string(), font, egui::Color32::WHITE);
     }
 }
 
