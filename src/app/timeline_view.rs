@@ -248,6 +248,16 @@ fn short(name: &str, max_chars: usize) -> String {
     }
 }
 
+/// A cluster's count in at most three characters, so that it fits its circle:
+/// "7", "348", "3k", "15k", "2M".
+pub fn compact_count(n: usize) -> String {
+    match n {
+        0..1_000 => n.to_string(),
+        1_000..1_000_000 => format!("{}k", n / 1_000),
+        _ => format!("{}M", n / 1_000_000),
+    }
+}
+
 /// The date of an entry for people: "19 Jun 2024", "June 2024", "2024", "since Sep 2025".
 pub fn entry_date_text(d: &DateRecord) -> String {
     let base = match d.grain {
@@ -449,7 +459,7 @@ pub fn timeline_view_ui(
                 painter.text(
                     center,
                     Align2::CENTER_CENTER,
-                    g.items.len().to_string(),
+                    compact_count(n),
                     FontId::proportional(10.0),
                     theme.cluster_text(),
                 );
@@ -727,6 +737,14 @@ mod tests {
         assert!(!l.one_kind(1..3));
         assert!(l.one_kind(2..4));
         assert!(l.one_kind(3..3));
+    }
+
+    #[test]
+    fn a_cluster_count_fits_its_circle() {
+        let counts = [7, 348, 999, 1_000, 3_476, 15_085, 999_999, 2_400_000];
+        let shown: Vec<String> = counts.into_iter().map(compact_count).collect();
+        assert_eq!(shown, ["7", "348", "999", "1k", "3k", "15k", "999k", "2M"]);
+        assert!(shown.iter().all(|s| s.chars().count() <= 4));
     }
 
     #[test]
