@@ -61,12 +61,16 @@ pub fn repair(text: &str) -> Repaired {
         }
     }
     let repaired_chars = repaired_mask.map_or(0, |mask| mask.iter().filter(|&&r| r).count());
-    let (fixed, lossy) = fix_lossy(&chars);
+    // Every lossy sequence starts with `â`: without one there is nothing more to do.
+    let (fixed, lossy) = if chars.contains(&'â') {
+        fix_lossy(&chars)
+    } else {
+        (chars, 0)
+    };
     let repairs = repaired_chars + dropped + lossy;
-    Repaired {
-        text: fixed.into_iter().collect(),
-        repairs,
-    }
+    let mut text = String::with_capacity(text.len());
+    text.extend(fixed);
+    Repaired { text, repairs }
 }
 
 /// Text encoded twice over (`ÃƒÂ¨` for `è`) needs a second pass; three
@@ -175,8 +179,28 @@ fn fix_double_encoded(chars: &[char], eligible: Option<&[bool]>) -> DoubleEncodi
         dropped: 0,
         changed: false,
     };
+    // Only a lead character that is eligible can start a sequence: the characters
+    // before the next one are copied as they stand, a run at a time.
+    let was_repaired = |i: usize| eligible.is_some_and(|mask| mask.get(i).copied().unwrap_or(false));
+    let may_start = |i: usize, c: char| {
+        lead_byte(c).is_some() && (eligible.is_none() || was_repaired(i))
+    };
     let mut i = 0usize;
-    while let Some(&c) = chars.get(i) {
+    while let Some(rest) = chars.get(i..).filter(|r| !r.is_empty()) {
+        let run = rest
+            .iter()
+            .enumerate()
+            .position(|(k, &c)| may_start(i + k, c))
+            .unwrap_or(rest.len());
+        if run > 0 {
+            pass.chars.extend_from_slice(rest.get(..run).unwrap_or_default());
+            pass.repaired.extend((i..i + run).map(was_repaired));
+            i += run;
+            continue;
+        }
+        let Some(&c) = rest.first() else {
+            break;
+        };
         let found = decode_at(chars, i).filter(|&(_, used)| {
             eligible.is_none_or(|mask| {
                 mask.get(i..i + used)
@@ -195,12 +219,7 @@ fn fix_double_encoded(chars: &[char], eligible: Option<&[bool]>) -> DoubleEncodi
             i += used.max(1);
         } else {
             pass.chars.push(c);
-            pass.repaired.push(
-                eligible
-                    .and_then(|mask| mask.get(i))
-                    .copied()
-                    .unwrap_or(false),
-            );
+            pass.repaired.push(was_repaired(i));
             i += 1;
         }
     }
