@@ -248,28 +248,30 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let mut even_nul = 0usize;
     let mut odd_nul = 0usize;
-    let mut even_hist = [0usize; 256];
-    let mut odd_hist = [0usize; 256];
     for pair in sample.chunks_exact(2) {
         if let [even, odd] = *pair {
             even_nul += usize::from(even == 0);
             odd_nul += usize::from(odd == 0);
-            if let Some(slot) = even_hist.get_mut(usize::from(even)) {
-                *slot += 1;
-            }
-            if let Some(slot) = odd_hist.get_mut(usize::from(odd)) {
-                *slot += 1;
-            }
         }
     }
     // High bytes: at least 10% NUL (spaces, digits, punctuation are ASCII in
     // every script) and 90% within three values. Low bytes: under 2% NUL.
-    let looks_high =
-        |nul: usize, hist: &[usize; 256]| nul * 10 >= units && top_three(hist) * 10 >= units * 9;
+    // The values are counted only for a side whose NULs say UTF-16, which in
+    // an 8-bit text none does.
+    let many_nul = |nul: usize| nul * 10 >= units;
     let few_nul = |nul: usize| nul * 50 <= units;
-    if looks_high(odd_nul, &odd_hist) && few_nul(even_nul) {
+    let few_values = |offset: usize| {
+        let mut hist = [0usize; 256];
+        for b in sample.chunks_exact(2).filter_map(|pair| pair.get(offset)) {
+            if let Some(slot) = hist.get_mut(usize::from(*b)) {
+                *slot += 1;
+            }
+        }
+        top_three(&hist) * 10 >= units * 9
+    };
+    if many_nul(odd_nul) && few_nul(even_nul) && few_values(1) {
         Some(UTF_16LE)
-    } else if looks_high(even_nul, &even_hist) && few_nul(odd_nul) {
+    } else if many_nul(even_nul) && few_nul(odd_nul) && few_values(0) {
         Some(UTF_16BE)
     } else {
         None
