@@ -36,20 +36,29 @@ pub struct PhraseTable<V> {
 /// A one-hash Bloom filter over [`WordKeys`]: most words of running text are in
 /// no table, and this tells so without hashing the whole word into a map.
 #[derive(Debug, Clone)]
-struct BitFilter(Box<[u64]>);
+pub(crate) struct BitFilter(Box<[u64]>);
+
+impl Default for BitFilter {
+    fn default() -> Self {
+        BitFilter::new()
+    }
+}
 
 impl BitFilter {
-    fn new() -> Self {
+    /// An empty filter.
+    pub(crate) fn new() -> Self {
         BitFilter(vec![0; 1 << (KEY_BITS - 6)].into_boxed_slice())
     }
 
-    fn add(&mut self, key: u16) {
+    /// Adds a key.
+    pub(crate) fn add(&mut self, key: u16) {
         if let Some(w) = self.0.get_mut(usize::from(key >> 6)) {
             *w |= 1 << (key & 63);
         }
     }
 
-    fn may_hold(&self, key: u16) -> bool {
+    /// Was the key added (or another with the same bit)?
+    pub(crate) fn may_hold(&self, key: u16) -> bool {
         self.0
             .get(usize::from(key >> 6))
             .is_some_and(|w| w & (1 << (key & 63)) != 0)
