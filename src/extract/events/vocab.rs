@@ -2,7 +2,9 @@
 
 use std::sync::OnceLock;
 
-use crate::extract::lang::{EventKind, EventVocab, LangTable, SPLIT, event_vocab, table, tables};
+use crate::extract::lang::{
+    EventKind, EventVocab, LangTable, SPLIT, Sem, event_vocab, table, tables,
+};
 use crate::extract::phrases::PhraseTable;
 use crate::extract::time::token::fold;
 
@@ -46,6 +48,9 @@ pub struct Compiled {
     pub speech: PhraseTable<()>,
     /// Locative prepositions.
     pub locatives: PhraseTable<()>,
+    /// The folded words of the time table that mean "and", for the sources joined
+    /// by it (the table's forms are folded once here, not at every word asked).
+    pub and_words: Vec<String>,
 }
 
 /// A table of word forms that mean nothing more than being there.
@@ -75,6 +80,12 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
         military: words(vocab.military),
         speech: words(vocab.speech),
         locatives: words(table.locatives),
+        and_words: table
+            .words
+            .iter()
+            .filter(|(_, sem)| *sem == Sem::And)
+            .map(|(form, _)| fold(form))
+            .collect(),
     };
     for t in vocab.triggers {
         // "griff ... an": the verb, and its particle at the end of the clause.
