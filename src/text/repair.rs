@@ -85,7 +85,13 @@ fn looks_broken(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        // ASCII, the bulk of most texts, is skipped byte by byte.
+        // ASCII, the bulk of most texts, is skipped eight bytes at a time, then byte by byte.
+        if let Some(eight) = bytes.get(at..at + 8).and_then(|w| <[u8; 8]>::try_from(w).ok())
+            && u64::from_le_bytes(eight) & 0x8080_8080_8080_8080 == 0
+        {
+            at += 8;
+            continue;
+        }
         if bytes.get(at).is_some_and(u8::is_ascii) {
             at += 1;
             continue;
@@ -411,8 +417,33 @@ fn fix_lossy(chars: &[char]) -> (Vec<char>, usize) {
     let mut repairs = 0usize;
     let mut quote_open = false;
     let mut line_has_text = false;
+    // What a kept character tells of the paragraph and its quotes.
+    let mut follow = |c: char, quote_open: &mut bool| {
+        if c == '\n' {
+            // A blank line ends the paragraph and any quote left open in it.
+            if !line_has_text {
+                *quote_open = false;
+            }
+            line_has_text = false;
+        } else if !c.is_whitespace() {
+            line_has_text = true;
+        }
+        track_quotes(c, quote_open);
+    };
     let mut i = 0usize;
-    while let Some(&c) = chars.get(i) {
+    while let Some(rest) = chars.get(i..).filter(|r| !r.is_empty()) {
+        // Every lossy sequence starts with `â`: the characters before the next one are
+        // kept as a run, followed only for their paragraphs and quotes.
+        let run = rest.iter().position(|&c| c == 'â').unwrap_or(rest.len());
+        if run > 0 {
+            let kept = rest.get(..run).unwrap_or_default();
+            for &c in kept {
+                follow(c, &mut quote_open);
+            }
+            out.extend_from_slice(kept);
+            i += run;
+            continue;
+        }
         if let Some((len, fixed)) = lossy_at(chars, i) {
             let replacement = fixed.unwrap_or_else(|| {
                 let before = side_of(out.last().copied(), true);
@@ -425,22 +456,14 @@ fn fix_lossy(chars: &[char]) -> (Vec<char>, usize) {
             });
             track_quotes(replacement, &mut quote_open);
             out.push(replacement);
-            line_has_text = true;
+            // A repaired sequence is text on its line, as the `â` it starts with would be.
+            follow('â', &mut quote_open);
             repairs += 1;
             i += len;
             continue;
         }
-        if c == '\n' {
-            // A blank line ends the paragraph and any quote left open in it.
-            if !line_has_text {
-                quote_open = false;
-            }
-            line_has_text = false;
-        } else if !c.is_whitespace() {
-            line_has_text = true;
-        }
-        track_quotes(c, &mut quote_open);
-        out.push(c);
+        follow('â', &mut quote_open);
+        out.push('â');
         i += 1;
     }
     (out, repairs)
