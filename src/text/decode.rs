@@ -553,7 +553,11 @@ mod tests {
                 *b = edges[r % edges.len()];
             }
             for n in [1, 0x20] {
-                assert_eq!(has_byte_below(&word, n), word.iter().any(|&b| b < n), "{word:?} {n}");
+                assert_eq!(
+                    has_byte_below(&word, n),
+                    word.iter().any(|&b| b < n),
+                    "{word:?} {n}"
+                );
             }
             let del = xor_each(&word, 0x7f);
             assert_eq!(has_byte_below(&del, 1), word.contains(&0x7f), "{word:?}");

@@ -86,7 +86,9 @@ fn looks_broken(text: &str) -> bool {
     let mut at = 0;
     while at < bytes.len() {
         // ASCII, the bulk of most texts, is skipped eight bytes at a time, then byte by byte.
-        if let Some(eight) = bytes.get(at..at + 8).and_then(|w| <[u8; 8]>::try_from(w).ok())
+        if let Some(eight) = bytes
+            .get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
             && u64::from_le_bytes(eight) & 0x8080_8080_8080_8080 == 0
         {
             at += 8;
@@ -187,10 +189,10 @@ fn fix_double_encoded(chars: &[char], eligible: Option<&[bool]>) -> DoubleEncodi
     };
     // Only a lead character that is eligible can start a sequence: the characters
     // before the next one are copied as they stand, a run at a time.
-    let was_repaired = |i: usize| eligible.is_some_and(|mask| mask.get(i).copied().unwrap_or(false));
-    let may_start = |i: usize, c: char| {
-        lead_byte(c).is_some() && (eligible.is_none() || was_repaired(i))
-    };
+    let was_repaired =
+        |i: usize| eligible.is_some_and(|mask| mask.get(i).copied().unwrap_or(false));
+    let may_start =
+        |i: usize, c: char| lead_byte(c).is_some() && (eligible.is_none() || was_repaired(i));
     let mut i = 0usize;
     while let Some(rest) = chars.get(i..).filter(|r| !r.is_empty()) {
         let run = rest
@@ -199,7 +201,8 @@ fn fix_double_encoded(chars: &[char], eligible: Option<&[bool]>) -> DoubleEncodi
             .position(|(k, &c)| may_start(i + k, c))
             .unwrap_or(rest.len());
         if run > 0 {
-            pass.chars.extend_from_slice(rest.get(..run).unwrap_or_default());
+            pass.chars
+                .extend_from_slice(rest.get(..run).unwrap_or_default());
             pass.repaired.extend((i..i + run).map(was_repaired));
             i += run;
             continue;

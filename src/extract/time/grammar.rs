@@ -428,6 +428,10 @@ impl<'a> Grammar<'a> {
     }
 
     fn is(&self, i: usize, want: Sem) -> Option<usize> {
+        // Most positions asked have no meaning of the kind wanted: one test tells so.
+        if !self.m.may_mean(i, want.variant_bit()) {
+            return None;
+        }
         // Comparing the variants first spares most calls of the full comparison.
         let variant = std::mem::discriminant(&want);
         self.sem(i, |s| {

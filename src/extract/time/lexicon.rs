@@ -148,6 +148,8 @@ pub type Match<'a> = Hit<'a, Sem>;
 pub struct Matches<'a> {
     all: Vec<Match<'a>>,
     index: Vec<(u32, u32)>,
+    /// Per token, the [`Sem::variant_bit`]s of every meaning of its entries.
+    kinds: Vec<u64>,
 }
 
 impl<'a> Matches<'a> {
@@ -157,6 +159,12 @@ impl<'a> Matches<'a> {
             Some(&(s, e)) => self.all.get(s as usize..e as usize).unwrap_or(&[]),
             None => &[],
         }
+    }
+
+    /// May an entry at token `i` mean something of the variant whose
+    /// [`Sem::variant_bit`] is `bit`? No, where no entry does.
+    pub fn may_mean(&self, i: usize, bit: u64) -> bool {
+        self.kinds.get(i).is_some_and(|k| k & bit != 0)
     }
 }
 
@@ -203,11 +211,21 @@ impl Lexicon {
         let mut m = Matches {
             all: Vec::new(),
             index: Vec::with_capacity(toks.list.len()),
+            kinds: Vec::with_capacity(toks.list.len()),
         };
         for i in 0..toks.list.len() {
-            let start = m.all.len() as u32;
+            let start = m.all.len();
             self.match_at(toks, i, &mut m.all);
-            m.index.push((start, m.all.len() as u32));
+            let kinds = m
+                .all
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .fold(0, |k, h| {
+                    h.values.iter().fold(k, |k, s| k | s.variant_bit())
+                });
+            m.index.push((start as u32, m.all.len() as u32));
+            m.kinds.push(kinds);
         }
         m
     }
