@@ -262,7 +262,7 @@ impl Sem {
     /// make a set of these ([`crate::extract::time::lexicon::Matches`]), which tells
     /// in one test that a wanted kind is not there. Two variants on one bit would
     /// only make the set tell less, never wrongly.
-    pub fn variant_bit(self) -> u64 {
+    pub const fn variant_bit(self) -> u64 {
         let index: u32 = match self {
             Sem::Month(..) => 0,
             Sem::Weekday(..) => 1,

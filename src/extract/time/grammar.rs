@@ -343,6 +343,13 @@ pub fn starts_by_itself(toks: &Tokens, i: usize) -> bool {
         || matches!(toks.norm(i), "'" | "q" | "h")
 }
 
+/// The variants [`shift_of`] reads.
+const SHIFTS: u64 = Sem::Last.variant_bit()
+    | Sem::Next.variant_bit()
+    | Sem::This.variant_bit()
+    | Sem::AfterNext.variant_bit()
+    | Sem::BeforeLast.variant_bit();
+
 fn shift_of(s: Sem) -> Option<i32> {
     match s {
         Sem::Last => Some(-1),
@@ -423,6 +430,26 @@ impl<'a> Grammar<'a> {
         starts_line && self.toks.list.get(end).is_none_or(|t| t.line_break)
     }
 
+    /// [`Grammar::sem_w`] where `f` accepts only meanings of the variants in `kinds`
+    /// (their [`Sem::variant_bit`]s): a position with none of them is passed over at once.
+    fn sem_of<T>(
+        &self,
+        i: usize,
+        kinds: u64,
+        allow_weak: bool,
+        f: impl Fn(Sem) -> Option<T>,
+    ) -> Read<T> {
+        if !self.m.may_mean(i, kinds) {
+            return None;
+        }
+        self.sem_w(i, allow_weak, f)
+    }
+
+    /// A shift word ("last", "next", "this", ...) and its shift.
+    fn shift(&self, i: usize) -> Read<i32> {
+        self.sem_of(i, SHIFTS, false, shift_of)
+    }
+
     fn sem<T>(&self, i: usize, f: impl Fn(Sem) -> Option<T>) -> Read<T> {
         self.sem_w(i, false, f)
     }
@@ -501,7 +528,7 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
-        let (tens, n) = self.sem(i, |s| match s {
+        let (tens, n) = self.sem_of(i, Sem::Num(0).variant_bit(), false, |s| match s {
             Sem::Num(v) => Some(v),
             _ => None,
         })?;
@@ -535,14 +562,16 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             if let Some(k) = self
-                .sem(n, |s| (s == Sem::OrdSuffix).then_some(()))
+                .sem_of(n, Sem::OrdSuffix.variant_bit(), false, |s| {
+                    (s == Sem::OrdSuffix).then_some(())
+                })
                 .filter(|_| self.at(n).is_some_and(|t| t.joined))
             {
                 n = k.1;
             }
             return Some((v as u8, n));
         }
-        if let Some((v, n)) = self.sem(i, |s| match s {
+        if let Some((v, n)) = self.sem_of(i, Sem::Ord(0).variant_bit(), false, |s| match s {
             Sem::Ord(v) if (1..=31).contains(&v) => Some(v as u8),
             _ => None,
         }) {
@@ -634,14 +663,14 @@ impl<'a> Grammar<'a> {
     /// "l'anno scorso", "last year", "letzten Jahres", "минулого року": a year offset.
     fn rel_year(&self, i: usize) -> Read<i32> {
         let is_year = |s: Sem| matches!(s, Sem::Unit(Unit::Year)).then_some(());
-        if let Some((sh, n)) = self.sem(i, shift_of) {
+        if let Some((sh, n)) = self.shift(i) {
             let n2 = self.fillers(n);
             if let Some((_, k)) = self.sem(n2, is_year) {
                 return Some((sh, k));
             }
         }
         if let Some((_, n)) = self.sem(i, is_year)
-            && let Some((sh, k)) = self.sem(n, shift_of)
+            && let Some((sh, k)) = self.shift(n)
         {
             return Some((sh, k));
         }
@@ -660,7 +689,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn month(&self, i: usize, allow_weak: bool) -> Read<u8> {
-        let (m, n) = self.sem_w(i, allow_weak, |s| match s {
+        let (m, n) = self.sem_of(i, Sem::Month(0).variant_bit(), allow_weak, |s| match s {
             Sem::Month(m) => Some(m),
             _ => None,
         })?;
@@ -669,13 +698,13 @@ impl<'a> Grammar<'a> {
 
     /// A shift word, then a month: "next March", "übernächsten März", "lo scorso marzo".
     fn month_shift(&self, i: usize) -> Read<(Expr, bool)> {
-        let (shift, k) = self.sem(i, shift_of)?;
+        let (shift, k) = self.shift(i)?;
         let (m, n) = self.month(self.fillers(k), true)?;
         Some(((Expr::MonthShift { m, shift }, shift > 0), n))
     }
 
     fn weekday(&self, i: usize, allow_weak: bool) -> Read<u8> {
-        let (w, n) = self.sem_w(i, allow_weak, |s| match s {
+        let (w, n) = self.sem_of(i, Sem::Weekday(0).variant_bit(), allow_weak, |s| match s {
             Sem::Weekday(w) => Some(w),
             _ => None,
         })?;
@@ -683,7 +712,8 @@ impl<'a> Grammar<'a> {
     }
 
     fn unit(&self, i: usize) -> Read<(Unit, bool)> {
-        self.sem(i, |s| match s {
+        let kinds = Sem::Unit(Unit::Day).variant_bit() | Sem::Units(Unit::Day).variant_bit();
+        self.sem_of(i, kinds, false, |s| match s {
             Sem::Unit(u) => Some((u, false)),
             Sem::Units(u) => Some((u, true)),
             _ => None,
@@ -691,7 +721,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn ord(&self, i: usize) -> Read<i32> {
-        if let Some(r) = self.sem(i, |s| match s {
+        if let Some(r) = self.sem_of(i, Sem::Ord(0).variant_bit(), false, |s| match s {
             Sem::Ord(v) => Some(v),
             _ => None,
         }) {
@@ -702,7 +732,9 @@ impl<'a> Grammar<'a> {
         if d > 2 {
             return None;
         }
-        let (_, k) = self.sem(n, |s| (s == Sem::OrdSuffix).then_some(()))?;
+        let (_, k) = self.sem_of(n, Sem::OrdSuffix.variant_bit(), false, |s| {
+            (s == Sem::OrdSuffix).then_some(())
+        })?;
         Some((v as i32, k))
     }
 
@@ -908,7 +940,9 @@ impl<'a> Grammar<'a> {
             // Not "ottobre 2025" read as day 20.
             if self.year(n).is_none() {
                 let k = self
-                    .sem(k, |s| (s == Sem::OrdSuffix).then_some(()))
+                    .sem_of(k, Sem::OrdSuffix.variant_bit(), false, |s| {
+                        (s == Sem::OrdSuffix).then_some(())
+                    })
                     .map_or(k, |x| x.1);
                 if let Some((y, k2)) = self.year_ref(k) {
                     return Some((
@@ -1102,7 +1136,7 @@ impl<'a> Grammar<'a> {
     fn weekday_expr(&self, i: usize) -> Read<(Expr, bool)> {
         let mut shift = None;
         let mut j = i;
-        if let Some((s, k)) = self.sem(i, shift_of) {
+        if let Some((s, k)) = self.shift(i) {
             let k2 = self.fillers(k);
             if self.weekday(k2, true).is_some() {
                 shift = Some(s);
@@ -1139,7 +1173,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         if shift.is_none()
-            && let Some((s, k)) = self.sem(n, shift_of)
+            && let Some((s, k)) = self.shift(n)
         {
             // "lunedì prossimo", not "lunedì prossima settimana" (handled below).
             if self.unit(k).is_none() {
@@ -1150,14 +1184,14 @@ impl<'a> Grammar<'a> {
         // Week spec: "della prossima settimana", "next week", "на минулому тижні".
         let k = self.fillers(n);
         let mut week = None;
-        if let Some((s, k2)) = self.sem(k, shift_of) {
+        if let Some((s, k2)) = self.shift(k) {
             let k3 = self.fillers(k2);
             if let Some(((Unit::Week, _), k4)) = self.unit(k3) {
                 week = Some(s);
                 n = k4;
             }
         } else if let Some(((Unit::Week, _), k2)) = self.unit(k)
-            && let Some((s, k3)) = self.sem(k2, shift_of)
+            && let Some((s, k3)) = self.shift(k2)
         {
             week = Some(s);
             n = k3;
@@ -1194,7 +1228,7 @@ impl<'a> Grammar<'a> {
         }
         // "after next": "середу після наступної"
         if let Some(k2) = self.is(n, Sem::After).or_else(|| self.is(n, Sem::Later))
-            && let Some((1, k3)) = self.sem(self.fillers(k2), shift_of)
+            && let Some((1, k3)) = self.shift(self.fillers(k2))
         {
             let k3 = self
                 .unit(k3)
@@ -1383,7 +1417,7 @@ impl<'a> Grammar<'a> {
                 keep(Some(((Expr::Ago { unit: u, n: c }, true), k)));
             }
             // "2 anni scorsi", "3 giorni prossimi"
-            if let Some((s, k)) = self.sem(n, shift_of)
+            if let Some((s, k)) = self.shift(n)
                 && s != 0
             {
                 keep(Some(((Expr::Span { unit: u, n: s * c }, s > 0), k)));
@@ -1391,7 +1425,7 @@ impl<'a> Grammar<'a> {
         }
         // "le 2 ultime settimane", "die 2 letzten Wochen"
         if let Some((c, n)) = number_here
-            && let Some((sh, k)) = self.sem(n, shift_of).filter(|(sh, _)| *sh != 0)
+            && let Some((sh, k)) = self.shift(n).filter(|(sh, _)| *sh != 0)
             && let Some(((u, _), k2)) = self.unit(k)
         {
             keep(Some((
@@ -1412,7 +1446,7 @@ impl<'a> Grammar<'a> {
             keep(Some(((Expr::Ago { unit: u, n: -1 }, false), k)));
         }
         // Shift [N] unit: "last year", "gli ultimi due mesi", "this week", "ultimi giorni"
-        if let Some((s, n)) = self.sem(i, shift_of) {
+        if let Some((s, n)) = self.shift(i) {
             let n2 = self.fillers(n);
             if let Some((c, k)) = self.number(n2)
                 && let Some(((u, _), k2)) = self.unit(k)
@@ -1435,7 +1469,7 @@ impl<'a> Grammar<'a> {
         }
         // Unit shift: "l'anno scorso", "il mese prossimo", "giorni scorsi", "année dernière"
         if let Some(((u, plural), n)) = self.unit(i)
-            && let Some((s, k)) = self.sem(n, shift_of)
+            && let Some((s, k)) = self.shift(n)
         {
             keep(Some((self.shifted_unit(u, plural, s), k)));
         }
@@ -1533,7 +1567,7 @@ impl<'a> Grammar<'a> {
             Sem::Season(v) => Some(v),
             _ => None,
         };
-        if let Some((sh, n)) = self.sem(i, shift_of) {
+        if let Some((sh, n)) = self.shift(i) {
             let n = self.fillers(n);
             if let Some((s, k)) = self.sem_w(n, true, season) {
                 return Some((
@@ -1552,7 +1586,7 @@ impl<'a> Grammar<'a> {
         // A weak season word ("été" is also "been") needs a shift or a year next to it.
         let strong = self.sem(i, season);
         let (s, n) = strong.or_else(|| self.sem_w(i, true, season))?;
-        if let Some((sh, k)) = self.sem(n, shift_of) {
+        if let Some((sh, k)) = self.shift(n) {
             return Some((
                 (
                     Expr::Season {
