@@ -343,6 +343,24 @@ pub fn starts_by_itself(toks: &Tokens, i: usize) -> bool {
         || matches!(toks.norm(i), "'" | "q" | "h")
 }
 
+/// The leading modifiers [`Grammar::parse_at`] reads ("circa", "fino a", "più di", "da").
+const MODIFIERS: u64 = Sem::Approx.variant_bit()
+    | Sem::Since.variant_bit()
+    | Sem::Until.variant_bit()
+    | Sem::By.variant_bit()
+    | Sem::Before.variant_bit()
+    | Sem::After.variant_bit()
+    | MORE_LESS;
+
+/// "More than", "less than".
+const MORE_LESS: u64 = Sem::MoreThan.variant_bit() | Sem::LessThan.variant_bit();
+
+/// A part of a unit in one word ("EOM").
+const PART_OF: u64 = Sem::PartOf(Part::Start, Unit::Day).variant_bit();
+
+/// A part of a period ("fine", "mid", "Ende").
+const PART: u64 = Sem::Part(Part::Start).variant_bit();
+
 /// The variants [`shift_of`] reads.
 const SHIFTS: u64 = Sem::Last.variant_bit()
     | Sem::Next.variant_bit()
@@ -537,7 +555,7 @@ impl<'a> Grammar<'a> {
             if let Some(k) = self.punct(j, "-").or_else(|| self.is(j, Sem::And)) {
                 j = k;
             }
-            if let Some((u, k)) = self.sem(j, |s| match s {
+            if let Some((u, k)) = self.sem_of(j, Sem::Num(0).variant_bit(), false, |s| match s {
                 Sem::Num(v) if (1..10).contains(&v) => Some(v),
                 _ => None,
             }) {
@@ -588,7 +606,8 @@ impl<'a> Grammar<'a> {
     fn year(&self, i: usize) -> Read<i32> {
         let ((v, d), n) = self.digits(i)?;
         let suffix = |n: usize| {
-            self.sem(n, |s| {
+            let kinds = Sem::Unit(Unit::Year).variant_bit() | Sem::YearSuffix.variant_bit();
+            self.sem_of(n, kinds, false, |s| {
                 matches!(s, Sem::Unit(Unit::Year) | Sem::YearSuffix).then_some(())
             })
             .map_or(n, |(_, k)| self.joined_punct(k, ".").unwrap_or(k))
@@ -1963,7 +1982,8 @@ impl<'a> Grammar<'a> {
     fn clock(&self, i: usize) -> Read<Clock> {
         let at = self.is(i, Sem::At);
         let j = at.unwrap_or(i);
-        if let Some((dp, n)) = self.sem(j, |s| match s {
+        let day_part = Sem::DayPart(DayPart::Noon).variant_bit();
+        if let Some((dp, n)) = self.sem_of(j, day_part, false, |s| match s {
             Sem::DayPart(DayPart::Noon) => Some(12u8),
             Sem::DayPart(DayPart::Midnight) => Some(0u8),
             _ => None,
@@ -2012,7 +2032,8 @@ impl<'a> Grammar<'a> {
             }
         }
         let mut marked = false;
-        if let Some((pm, k)) = self.sem_w(n, true, |s| match s {
+        let am_pm = Sem::Am.variant_bit() | Sem::Pm.variant_bit();
+        if let Some((pm, k)) = self.sem_of(n, am_pm, true, |s| match s {
             Sem::Am => Some(false),
             Sem::Pm => Some(true),
             _ => None,
@@ -2113,7 +2134,11 @@ impl<'a> Grammar<'a> {
         keep(plain(self.holiday(i)));
         keep(plain(self.lone_year(i)));
         keep(plain(self.apostrophe_year(i)));
-        keep(self.sem(i, |s| match s {
+        let words = Sem::RelDay(0).variant_bit()
+            | Sem::Now.variant_bit()
+            | Sem::Recently.variant_bit()
+            | Sem::RelYear(0).variant_bit();
+        keep(self.sem_of(i, words, false, |s| match s {
             Sem::RelDay(d) => Some((Expr::RelDay(d), d > 0)),
             // "now", "adesso", "зараз": the publication day.
             Sem::Now => Some((Expr::RelDay(0), false)),
@@ -2129,10 +2154,15 @@ impl<'a> Grammar<'a> {
             )),
             _ => None,
         }));
-        keep(self.sem(i, |s| match s {
-            Sem::Unit(Unit::Weekend) => Some((Expr::Weekend { shift: None }, false)),
-            _ => None,
-        }));
+        keep(self.sem_of(
+            i,
+            Sem::Unit(Unit::Weekend).variant_bit(),
+            false,
+            |s| match s {
+                Sem::Unit(Unit::Weekend) => Some((Expr::Weekend { shift: None }, false)),
+                _ => None,
+            },
+        ));
         let ((mut e, fut), mut n) =
             best.or_else(|| self.clock(i).map(|(c, n)| ((Expr::Time(c), false), n)))?;
         // "Jul 18, Fri": a weekday after a date without a year says which year.
@@ -2148,7 +2178,8 @@ impl<'a> Grammar<'a> {
         }
         // Day part and time after a day: "ieri sera", "28 Ottobre 2025 11:48", "domani alle 14".
         if day_like(&e) {
-            if let Some((_, k)) = self.sem(n, |s| {
+            let day_part = Sem::DayPart(DayPart::Morning).variant_bit();
+            if let Some((_, k)) = self.sem_of(n, day_part, false, |s| {
                 matches!(
                     s,
                     Sem::DayPart(
@@ -2380,7 +2411,7 @@ impl<'a> Grammar<'a> {
         let mut j = i;
         // Leading modifiers ("circa", "fino a", "più di", "da").
         for _ in 0..2 {
-            if let Some((m, n)) = self.sem(j, |s| match s {
+            if let Some((m, n)) = self.sem_of(j, MODIFIERS, false, |s| match s {
                 Sem::Approx => Some(0),
                 Sem::Since => Some(1),
                 Sem::Until | Sem::By => Some(2),
@@ -2424,7 +2455,7 @@ impl<'a> Grammar<'a> {
         let mut part = None;
         // "hace más de tres años", "vor mehr als drei Jahren": ago-word, then more/less than.
         if let Some(n) = self.is(i, Sem::AgoPre)
-            && let Some((ml, k)) = self.sem(n, |s| match s {
+            && let Some((ml, k)) = self.sem_of(n, MORE_LESS, false, |s| match s {
                 Sem::MoreThan => Some(Open::Before),
                 Sem::LessThan => Some(Open::After),
                 _ => None,
@@ -2468,14 +2499,14 @@ impl<'a> Grammar<'a> {
             // Part of a period: "fine ottobre", "alla fine dell'anno", "mid-2024", "Ende Oktober".
             if !with_part {
                 // Read below as it stands.
-            } else if let Some(((p, u), n)) = self.sem(k0, |s| match s {
+            } else if let Some(((p, u), n)) = self.sem_of(k0, PART_OF, false, |s| match s {
                 Sem::PartOf(p, u) => Some((p, u)),
                 _ => None,
             }) {
                 // "EOM", "BOY": the part and the unit in one word.
                 p_here = Some(p);
                 whole = Some(((Expr::RelUnit { unit: u, n: 0 }, false), n));
-            } else if let Some((p, n)) = self.sem(k0, |s| match s {
+            } else if let Some((p, n)) = self.sem_of(k0, PART, false, |s| match s {
                 Sem::Part(p) => Some(p),
                 _ => None,
             }) {
