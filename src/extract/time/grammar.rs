@@ -361,6 +361,26 @@ const PART_OF: u64 = Sem::PartOf(Part::Start, Unit::Day).variant_bit();
 /// A part of a period ("fine", "mid", "Ende").
 const PART: u64 = Sem::Part(Part::Start).variant_bit();
 
+/// Season words.
+const SEASON: u64 = Sem::Season(0).variant_bit();
+
+/// Holidays, fixed, Easter-relative and movable.
+const HOLIDAYS: u64 = Sem::Holiday(0, 0).variant_bit()
+    | Sem::ObservedHoliday(0, 0, Observe::NearestWeekday).variant_bit()
+    | Sem::Easter(0).variant_bit()
+    | Sem::OrthodoxEaster(0).variant_bit()
+    | Sem::EasterSpan(0, 0).variant_bit()
+    | Sem::OrthodoxEasterSpan(0, 0).variant_bit()
+    | Sem::WeekdayHoliday(0, 0, 0).variant_bit()
+    | Sem::WeekdayHolidayPlus(0, 0, 0, 0).variant_bit()
+    | Sem::Movable(0).variant_bit();
+
+/// "Same", "previous", "following" ("ese año", "the day before").
+const ANAPHORIC: u64 = Sem::Anaphoric(0).variant_bit();
+
+/// The year as a unit.
+const YEAR_UNIT: u64 = Sem::Unit(Unit::Year).variant_bit();
+
 /// The variants [`shift_of`] reads.
 const SHIFTS: u64 = Sem::Last.variant_bit()
     | Sem::Next.variant_bit()
@@ -684,11 +704,11 @@ impl<'a> Grammar<'a> {
         let is_year = |s: Sem| matches!(s, Sem::Unit(Unit::Year)).then_some(());
         if let Some((sh, n)) = self.shift(i) {
             let n2 = self.fillers(n);
-            if let Some((_, k)) = self.sem(n2, is_year) {
+            if let Some((_, k)) = self.sem_of(n2, YEAR_UNIT, false, is_year) {
                 return Some((sh, k));
             }
         }
-        if let Some((_, n)) = self.sem(i, is_year)
+        if let Some((_, n)) = self.sem_of(i, YEAR_UNIT, false, is_year)
             && let Some((sh, k)) = self.shift(n)
         {
             return Some((sh, k));
@@ -1230,7 +1250,7 @@ impl<'a> Grammar<'a> {
             n = k2;
         }
         // "lundi en huit": the weekday, that many weeks on.
-        if let Some((w, k2)) = self.sem(n, |s| match s {
+        if let Some((w, k2)) = self.sem_of(n, Sem::WeeksOn(0).variant_bit(), false, |s| match s {
             Sem::WeeksOn(w) => Some(w),
             _ => None,
         }) {
@@ -1266,7 +1286,12 @@ impl<'a> Grammar<'a> {
             ));
         }
         // "lunedì mattina", "Friday night"
-        if let Some((_, k2)) = self.sem(n, |s| matches!(s, Sem::DayPart(_)).then_some(())) {
+        if let Some((_, k2)) = self.sem_of(
+            n,
+            Sem::DayPart(DayPart::Morning).variant_bit(),
+            false,
+            |s| matches!(s, Sem::DayPart(_)).then_some(()),
+        ) {
             n = k2;
         }
         let future = shift == Some(1) || week == Some(1);
@@ -1293,7 +1318,7 @@ impl<'a> Grammar<'a> {
             Sem::Anaphoric(n) => Some(n),
             _ => None,
         };
-        if let Some((a, n)) = self.sem(i, anaphoric) {
+        if let Some((a, n)) = self.sem_of(i, ANAPHORIC, false, anaphoric) {
             // "el mismo periodo del año anterior", "the same month last year".
             let what = match self.unit(n) {
                 Some(((u, false), k)) => Some((Some(u), k)),
@@ -1321,22 +1346,26 @@ impl<'a> Grammar<'a> {
             }
         }
         if let Some(((u, false), n)) = self.unit(i)
-            && let Some((a, k)) = self.sem(n, anaphoric)
+            && let Some((a, k)) = self.sem_of(n, ANAPHORIC, false, anaphoric)
         {
             keep(Some(((Expr::Anaphor { unit: u, n: a }, false), k)));
         }
         // "two years earlier", "a day earlier".
         if let Some(((c, u), n)) = count_unit_here
-            && let Some((a, k)) = self.sem(n, anaphoric).filter(|(a, _)| *a != 0)
+            && let Some((a, k)) = self
+                .sem_of(n, ANAPHORIC, false, anaphoric)
+                .filter(|(a, _)| *a != 0)
         {
             keep(Some(((Expr::Anaphor { unit: u, n: a * c }, false), k)));
         }
         // "cerró la jornada en 8.017": the day in focus; "la jornada del martes": that day.
         // Not "la jornada laboral", where a word of its own follows.
-        if let Some((u, n)) = self.sem(i, |s| match s {
-            Sem::Focus(u) => Some(u),
-            _ => None,
-        }) {
+        if let Some((u, n)) =
+            self.sem_of(i, Sem::Focus(Unit::Day).variant_bit(), false, |s| match s {
+                Sem::Focus(u) => Some(u),
+                _ => None,
+            })
+        {
             let k = self.fillers(n);
             if k > n
                 && let Some(((e, f), k2)) = self.core(k)
@@ -1388,10 +1417,11 @@ impl<'a> Grammar<'a> {
         }
         // "3 fridays from now", "two thursdays ago", "2 thursdays back".
         if let Some((c, n)) = number_here
-            && let Some((wd, k)) = self.sem(n, |s| match s {
-                Sem::Weekdays(w) => Some(w),
-                _ => None,
-            })
+            && let Some((wd, k)) =
+                self.sem_of(n, Sem::Weekdays(0).variant_bit(), false, |s| match s {
+                    Sem::Weekdays(w) => Some(w),
+                    _ => None,
+                })
         {
             let c = c as i32;
             if let Some(k2) = self.is(k, Sem::Later) {
@@ -1588,7 +1618,7 @@ impl<'a> Grammar<'a> {
         };
         if let Some((sh, n)) = self.shift(i) {
             let n = self.fillers(n);
-            if let Some((s, k)) = self.sem_w(n, true, season) {
+            if let Some((s, k)) = self.sem_of(n, SEASON, true, season) {
                 return Some((
                     (
                         Expr::Season {
@@ -1603,8 +1633,8 @@ impl<'a> Grammar<'a> {
             }
         }
         // A weak season word ("été" is also "been") needs a shift or a year next to it.
-        let strong = self.sem(i, season);
-        let (s, n) = strong.or_else(|| self.sem_w(i, true, season))?;
+        let strong = self.sem_of(i, SEASON, false, season);
+        let (s, n) = strong.or_else(|| self.sem_of(i, SEASON, true, season))?;
         if let Some((sh, k)) = self.shift(n) {
             return Some((
                 (
@@ -1681,7 +1711,7 @@ impl<'a> Grammar<'a> {
                     _ => None,
                 };
             }
-            if let Some((v, k2)) = self.sem(k, |s| match s {
+            if let Some((v, k2)) = self.sem_of(k, Sem::Num(0).variant_bit(), false, |s| match s {
                 Sem::Num(v) if (20..100).contains(&v) && v % 10 == 0 => Some(v),
                 _ => None,
             }) {
@@ -1745,8 +1775,8 @@ impl<'a> Grammar<'a> {
             .then_some(s)
         };
         // A weak name ("lent") counts with a year after it ("lent 2018").
-        let (sem, n) = self.sem(i, holiday).or_else(|| {
-            let (s, n) = self.sem_w(i, true, holiday)?;
+        let (sem, n) = self.sem_of(i, HOLIDAYS, false, holiday).or_else(|| {
+            let (s, n) = self.sem_of(i, HOLIDAYS, true, holiday)?;
             self.year_ref(n).map(|_| (s, n))
         })?;
         if matches!(sem, Sem::Movable(_)) && self.names_event(i, n) {
