@@ -492,11 +492,19 @@ impl<'a> Grammar<'a> {
         self.sem_w(i, false, f)
     }
 
+    /// The position after a `want` at `i`. Inline at its callers, which ask with a
+    /// constant: most positions asked have no meaning of the kind wanted, and one test
+    /// of the token's set tells so there.
+    #[inline]
     fn is(&self, i: usize, want: Sem) -> Option<usize> {
-        // Most positions asked have no meaning of the kind wanted: one test tells so.
         if !self.m.may_mean(i, want.variant_bit()) {
             return None;
         }
+        self.is_among(i, want)
+    }
+
+    /// [`Grammar::is`] where the token has a meaning of the kind wanted.
+    fn is_among(&self, i: usize, want: Sem) -> Option<usize> {
         // Comparing the variants first spares most calls of the full comparison.
         let variant = std::mem::discriminant(&want);
         self.sem(i, |s| {
