@@ -469,7 +469,9 @@ impl<'a> Grammar<'a> {
     }
 
     /// [`Grammar::sem_w`] where `f` accepts only meanings of the variants in `kinds`
-    /// (their [`Sem::variant_bit`]s): a position with none of them is passed over at once.
+    /// (their [`Sem::variant_bit`]s): a position with none of them is passed over at once,
+    /// inline at the caller.
+    #[inline]
     fn sem_of<T>(
         &self,
         i: usize,
@@ -484,6 +486,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// A shift word ("last", "next", "this", ...) and its shift.
+    #[inline]
     fn shift(&self, i: usize) -> Read<i32> {
         self.sem_of(i, SHIFTS, false, shift_of)
     }
@@ -758,6 +761,7 @@ impl<'a> Grammar<'a> {
         Some((w, self.abbreviation_dot(i, n)))
     }
 
+    #[inline]
     fn unit(&self, i: usize) -> Read<(Unit, bool)> {
         let kinds = Sem::Unit(Unit::Day).variant_bit() | Sem::Units(Unit::Day).variant_bit();
         self.sem_of(i, kinds, false, |s| match s {
