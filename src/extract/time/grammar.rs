@@ -548,8 +548,28 @@ impl<'a> Grammar<'a> {
         Some(((t.value?, t.digits), i + 1))
     }
 
+    /// Is token `i` digits, or has it a meaning among `kinds`? Where it is neither, the
+    /// readers of numbers, days, ordinals and years read nothing: this tells so inline.
+    #[inline]
+    fn num_or(&self, i: usize, kinds: u64) -> bool {
+        self.toks
+            .list
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Num)
+            || self.m.may_mean(i, kinds)
+    }
+
     /// A small cardinal number: digits or number words ("twenty-one", "vingt et un").
+    #[inline]
     fn number(&self, i: usize) -> Read<u32> {
+        if !self.num_or(i, Sem::Num(0).variant_bit()) {
+            return None;
+        }
+        self.number_here(i)
+    }
+
+    /// [`Grammar::number`] at a token that may be one.
+    fn number_here(&self, i: usize) -> Read<u32> {
         if let Some(((v, d), n)) = self.digits(i) {
             if d <= 6 {
                 // Not part of a bigger figure ("1,2 miliardi", "10.000").
@@ -605,7 +625,16 @@ impl<'a> Grammar<'a> {
 
     /// A day of the month: `28`, `1st`, `1°`, `1er`, `primo`, `third`; not the start
     /// of a figure ("a febbraio 4.000 tonnellate").
+    #[inline]
     fn day(&self, i: usize) -> Read<u8> {
+        if !self.num_or(i, Sem::Ord(0).variant_bit() | Sem::Num(0).variant_bit()) {
+            return None;
+        }
+        self.day_here(i)
+    }
+
+    /// [`Grammar::day`] at a token that may be one.
+    fn day_here(&self, i: usize) -> Read<u8> {
         if let Some(((v, d), mut n)) = self.digits(i) {
             if d > 2 || !(1..=31).contains(&v) || self.figure_goes_on(n) {
                 return None;
@@ -771,7 +800,16 @@ impl<'a> Grammar<'a> {
         })
     }
 
+    #[inline]
     fn ord(&self, i: usize) -> Read<i32> {
+        if !self.num_or(i, Sem::Ord(0).variant_bit()) {
+            return None;
+        }
+        self.ord_here(i)
+    }
+
+    /// [`Grammar::ord`] at a token that may be one.
+    fn ord_here(&self, i: usize) -> Read<i32> {
         if let Some(r) = self.sem_of(i, Sem::Ord(0).variant_bit(), false, |s| match s {
             Sem::Ord(v) => Some(v),
             _ => None,
