@@ -65,9 +65,10 @@ pub fn timeline_of(articles: &[ArticleOut<'_>]) -> Vec<Entry> {
 }
 
 /// Writes one article as a line of `jsonl`: articles are independent there, so
-/// a caller may write each as soon as it is extracted.
-pub fn write_jsonl_line(
-    out: &mut dyn std::io::Write,
+/// a caller may write each as soon as it is extracted. Generic over the writer so
+/// that serializing into a `Vec` writes each piece without a virtual call.
+pub fn write_jsonl_line<W: std::io::Write + ?Sized>(
+    out: &mut W,
     article: &ArticleOut<'_>,
 ) -> std::io::Result<()> {
     serde_json::to_writer(&mut *out, article)?;

@@ -198,6 +198,10 @@ mod dateline_cli {
     /// of articles is never held in memory at once.
     const JSONL_CHUNK: usize = 256;
 
+    /// Bytes reserved for one `jsonl` line: about what an article of the bench
+    /// corpus makes (28 KB on average).
+    const JSONL_LINE_BYTES: usize = 32 * 1024;
+
     /// `jsonl`: each article is its own line, so the files go through in chunks,
     /// extracted and serialized on all cores and written in the order given.
     fn extract_jsonl(
@@ -213,7 +217,9 @@ mod dateline_cli {
                     .par_iter()
                     .map(|p| {
                         let (article, extraction) = one(p);
-                        let mut line = Vec::new();
+                        // Room for a typical article's line, which would otherwise be
+                        // regrown and copied a dozen times while it is written.
+                        let mut line = Vec::with_capacity(JSONL_LINE_BYTES);
                         // Writing into memory fails only if serializing does, which it does not.
                         let _ = export::write_jsonl_line(
                             &mut line,

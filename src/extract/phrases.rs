@@ -36,23 +36,44 @@ pub struct PhraseTable<V> {
 /// A one-hash Bloom filter over [`WordKeys`]: most words of running text are in
 /// no table, and this tells so without hashing the whole word into a map.
 #[derive(Debug, Clone)]
-struct BitFilter(Box<[u64]>);
+pub(crate) struct BitFilter(Box<[u64; FILTER_WORDS]>);
+
+/// How many 64-bit words a [`BitFilter`] has: one bit per key.
+const FILTER_WORDS: usize = 1 << (KEY_BITS - 6);
+
+impl Default for BitFilter {
+    fn default() -> Self {
+        BitFilter::new()
+    }
+}
 
 impl BitFilter {
-    fn new() -> Self {
-        BitFilter(vec![0; 1 << (KEY_BITS - 6)].into_boxed_slice())
+    /// An empty filter.
+    pub(crate) fn new() -> Self {
+        BitFilter(Box::new([0; FILTER_WORDS]))
     }
 
-    fn add(&mut self, key: u16) {
-        if let Some(w) = self.0.get_mut(usize::from(key >> 6)) {
-            *w |= 1 << (key & 63);
+    /// The word and the bit of a key. The word is taken modulo the length, which a key
+    /// never reaches, so that every look-up is in bounds by type and needs no check:
+    /// this runs for every token of a text, for every table.
+    #[inline]
+    fn slot(key: u16) -> (usize, u64) {
+        (usize::from(key >> 6) % FILTER_WORDS, 1 << (key & 63))
+    }
+
+    /// Adds a key.
+    pub(crate) fn add(&mut self, key: u16) {
+        let (word, bit) = Self::slot(key);
+        if let Some(w) = self.0.get_mut(word) {
+            *w |= bit;
         }
     }
 
-    fn may_hold(&self, key: u16) -> bool {
-        self.0
-            .get(usize::from(key >> 6))
-            .is_some_and(|w| w & (1 << (key & 63)) != 0)
+    /// Was the key added (or another with the same bit)?
+    #[inline]
+    pub(crate) fn may_hold(&self, key: u16) -> bool {
+        let (word, bit) = Self::slot(key);
+        self.0.get(word).is_some_and(|w| w & bit != 0)
     }
 }
 

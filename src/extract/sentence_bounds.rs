@@ -248,6 +248,21 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
             scan.pos += 1;
             continue;
         }
+        // So do the other letters of the six languages, which `class` tells first; a
+        // combining mark after one is then read on its own, as Extend, which changes
+        // nothing (`peek` would have read it with the letter).
+        if let Some(c) = text.get(scan.pos..).and_then(|r| r.chars().next()) {
+            let letter = match c {
+                'ß'..='ö' | 'ø'..='ÿ' | 'а'..='џ' => Some(Class::Lower),
+                'À'..='Ö' | 'Ø'..='Þ' | 'Ѐ'..='Я' => Some(Class::Upper),
+                _ => None,
+            };
+            if let Some(cl) = letter {
+                before = cl;
+                scan.pos += c.len_utf8();
+                continue;
+            }
+        }
         let Some((cl, end)) = scan.peek() else {
             break;
         };

@@ -248,32 +248,68 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let mut even_nul = 0usize;
     let mut odd_nul = 0usize;
-    let mut even_hist = [0usize; 256];
-    let mut odd_hist = [0usize; 256];
-    for pair in sample.chunks_exact(2) {
+    // Eight bytes (four units) at a time where none is NUL, as in any 8-bit text.
+    let mut words = sample.chunks_exact(8);
+    for word in &mut words {
+        if !has_byte_below(word, 1) {
+            continue;
+        }
+        for pair in word.chunks_exact(2) {
+            if let [even, odd] = *pair {
+                even_nul += usize::from(even == 0);
+                odd_nul += usize::from(odd == 0);
+            }
+        }
+    }
+    for pair in words.remainder().chunks_exact(2) {
         if let [even, odd] = *pair {
             even_nul += usize::from(even == 0);
             odd_nul += usize::from(odd == 0);
-            if let Some(slot) = even_hist.get_mut(usize::from(even)) {
-                *slot += 1;
-            }
-            if let Some(slot) = odd_hist.get_mut(usize::from(odd)) {
-                *slot += 1;
-            }
         }
     }
     // High bytes: at least 10% NUL (spaces, digits, punctuation are ASCII in
     // every script) and 90% within three values. Low bytes: under 2% NUL.
-    let looks_high =
-        |nul: usize, hist: &[usize; 256]| nul * 10 >= units && top_three(hist) * 10 >= units * 9;
+    // The values are counted only for a side whose NULs say UTF-16, which in
+    // an 8-bit text none does.
+    let many_nul = |nul: usize| nul * 10 >= units;
     let few_nul = |nul: usize| nul * 50 <= units;
-    if looks_high(odd_nul, &odd_hist) && few_nul(even_nul) {
+    let few_values = |offset: usize| {
+        let mut hist = [0usize; 256];
+        for b in sample.chunks_exact(2).filter_map(|pair| pair.get(offset)) {
+            if let Some(slot) = hist.get_mut(usize::from(*b)) {
+                *slot += 1;
+            }
+        }
+        top_three(&hist) * 10 >= units * 9
+    };
+    if many_nul(odd_nul) && few_nul(even_nul) && few_values(1) {
         Some(UTF_16LE)
-    } else if looks_high(even_nul, &even_hist) && few_nul(odd_nul) {
+    } else if many_nul(even_nul) && few_nul(odd_nul) && few_values(0) {
         Some(UTF_16BE)
     } else {
         None
     }
+}
+
+/// Does any of the (up to eight) bytes fall below `n` (at most 0x80)? Told for the
+/// eight at once: a byte below `n` borrows into its own high bit when `n` is taken
+/// from each, which a byte with its high bit set is masked out of.
+fn has_byte_below(bytes: &[u8], n: u8) -> bool {
+    let Ok(eight) = <[u8; 8]>::try_from(bytes) else {
+        return bytes.iter().any(|&b| b < n);
+    };
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let word = u64::from_le_bytes(eight);
+    word.wrapping_sub(ONES * u64::from(n)) & !word & (ONES * 0x80) != 0
+}
+
+/// The bytes each XORed with `mask`, so that `has_byte_below(.., 1)` finds the ones equal to it.
+fn xor_each(bytes: &[u8], mask: u8) -> [u8; 8] {
+    let mut out = [mask; 8];
+    for (o, b) in out.iter_mut().zip(bytes) {
+        *o = b ^ mask;
+    }
+    out
 }
 
 /// Sum of the three largest counts in a histogram.
@@ -344,11 +380,22 @@ fn check_control_bytes(bytes: &[u8]) -> Result<(), DecodeError> {
     } else {
         format!("in its {} bytes", bytes.len())
     };
-    let nul = sample.iter().filter(|&&b| b == 0).count();
-    let control = sample
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
-        .count();
+    let is_control = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f;
+    let (mut nul, mut control) = (0, 0);
+    let mut count = |bytes: &[u8]| {
+        for &b in bytes {
+            nul += usize::from(b == 0);
+            control += usize::from(is_control(b));
+        }
+    };
+    // Eight bytes at a time where none is below a space or DEL (most of a text).
+    let mut words = sample.chunks_exact(8);
+    for word in &mut words {
+        if has_byte_below(word, 0x20) || has_byte_below(&xor_each(word, 0x7f), 1) {
+            count(word);
+        }
+    }
+    count(words.remainder());
     // One stray control byte (a DOS end-of-file mark) does not make a tiny file binary.
     if control > 1 && control * 100 > sample.len() * MAX_CONTROL_PERCENT {
         return Err(DecodeError::Binary {
@@ -493,6 +540,29 @@ mod tests {
 
     const ARTICLE_004: &[u8] = include_bytes!("../../data/004_3bd72472d4c2b3aa.txt");
     const ARTICLE_000: &[u8] = include_bytes!("../../data/000_baa33a4ea23e10ec.txt");
+
+    #[test]
+    fn eight_bytes_at_once_tell_a_low_byte_as_each_byte_does() {
+        let edges = [0u8, 1, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0x81, 0xa0, 0xff];
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            let mut word = [0u8; 8];
+            for b in &mut word {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let r = (seed >> 33) as usize;
+                *b = edges[r % edges.len()];
+            }
+            for n in [1, 0x20] {
+                assert_eq!(
+                    has_byte_below(&word, n),
+                    word.iter().any(|&b| b < n),
+                    "{word:?} {n}"
+                );
+            }
+            let del = xor_each(&word, 0x7f);
+            assert_eq!(has_byte_below(&del, 1), word.contains(&0x7f), "{word:?}");
+        }
+    }
 
     const ITALIAN: &str = "La città di Pyongyang è stata al centro dei colloqui, perché \
         la delegazione russa è arrivata più tardi del previsto. Però l'incontro \

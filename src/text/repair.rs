@@ -61,12 +61,16 @@ pub fn repair(text: &str) -> Repaired {
         }
     }
     let repaired_chars = repaired_mask.map_or(0, |mask| mask.iter().filter(|&&r| r).count());
-    let (fixed, lossy) = fix_lossy(&chars);
+    // Every lossy sequence starts with `â`: without one there is nothing more to do.
+    let (fixed, lossy) = if chars.contains(&'â') {
+        fix_lossy(&chars)
+    } else {
+        (chars, 0)
+    };
     let repairs = repaired_chars + dropped + lossy;
-    Repaired {
-        text: fixed.into_iter().collect(),
-        repairs,
-    }
+    let mut text = String::with_capacity(text.len());
+    text.extend(fixed);
+    Repaired { text, repairs }
 }
 
 /// Text encoded twice over (`ÃƒÂ¨` for `è`) needs a second pass; three
@@ -81,7 +85,15 @@ fn looks_broken(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        // ASCII, the bulk of most texts, is skipped byte by byte.
+        // ASCII, the bulk of most texts, is skipped eight bytes at a time, then byte by byte.
+        if let Some(eight) = bytes
+            .get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            && u64::from_le_bytes(eight) & 0x8080_8080_8080_8080 == 0
+        {
+            at += 8;
+            continue;
+        }
         if bytes.get(at).is_some_and(u8::is_ascii) {
             at += 1;
             continue;
@@ -175,8 +187,29 @@ fn fix_double_encoded(chars: &[char], eligible: Option<&[bool]>) -> DoubleEncodi
         dropped: 0,
         changed: false,
     };
+    // Only a lead character that is eligible can start a sequence: the characters
+    // before the next one are copied as they stand, a run at a time.
+    let was_repaired =
+        |i: usize| eligible.is_some_and(|mask| mask.get(i).copied().unwrap_or(false));
+    let may_start =
+        |i: usize, c: char| lead_byte(c).is_some() && (eligible.is_none() || was_repaired(i));
     let mut i = 0usize;
-    while let Some(&c) = chars.get(i) {
+    while let Some(rest) = chars.get(i..).filter(|r| !r.is_empty()) {
+        let run = rest
+            .iter()
+            .enumerate()
+            .position(|(k, &c)| may_start(i + k, c))
+            .unwrap_or(rest.len());
+        if run > 0 {
+            pass.chars
+                .extend_from_slice(rest.get(..run).unwrap_or_default());
+            pass.repaired.extend((i..i + run).map(was_repaired));
+            i += run;
+            continue;
+        }
+        let Some(&c) = rest.first() else {
+            break;
+        };
         let found = decode_at(chars, i).filter(|&(_, used)| {
             eligible.is_none_or(|mask| {
                 mask.get(i..i + used)
@@ -195,12 +228,7 @@ fn fix_double_encoded(chars: &[char], eligible: Option<&[bool]>) -> DoubleEncodi
             i += used.max(1);
         } else {
             pass.chars.push(c);
-            pass.repaired.push(
-                eligible
-                    .and_then(|mask| mask.get(i))
-                    .copied()
-                    .unwrap_or(false),
-            );
+            pass.repaired.push(was_repaired(i));
             i += 1;
         }
     }
@@ -392,8 +420,33 @@ fn fix_lossy(chars: &[char]) -> (Vec<char>, usize) {
     let mut repairs = 0usize;
     let mut quote_open = false;
     let mut line_has_text = false;
+    // What a kept character tells of the paragraph and its quotes.
+    let mut follow = |c: char, quote_open: &mut bool| {
+        if c == '\n' {
+            // A blank line ends the paragraph and any quote left open in it.
+            if !line_has_text {
+                *quote_open = false;
+            }
+            line_has_text = false;
+        } else if !c.is_whitespace() {
+            line_has_text = true;
+        }
+        track_quotes(c, quote_open);
+    };
     let mut i = 0usize;
-    while let Some(&c) = chars.get(i) {
+    while let Some(rest) = chars.get(i..).filter(|r| !r.is_empty()) {
+        // Every lossy sequence starts with `â`: the characters before the next one are
+        // kept as a run, followed only for their paragraphs and quotes.
+        let run = rest.iter().position(|&c| c == 'â').unwrap_or(rest.len());
+        if run > 0 {
+            let kept = rest.get(..run).unwrap_or_default();
+            for &c in kept {
+                follow(c, &mut quote_open);
+            }
+            out.extend_from_slice(kept);
+            i += run;
+            continue;
+        }
         if let Some((len, fixed)) = lossy_at(chars, i) {
             let replacement = fixed.unwrap_or_else(|| {
                 let before = side_of(out.last().copied(), true);
@@ -406,22 +459,14 @@ fn fix_lossy(chars: &[char]) -> (Vec<char>, usize) {
             });
             track_quotes(replacement, &mut quote_open);
             out.push(replacement);
-            line_has_text = true;
+            // A repaired sequence is text on its line, as the `â` it starts with would be.
+            follow('â', &mut quote_open);
             repairs += 1;
             i += len;
             continue;
         }
-        if c == '\n' {
-            // A blank line ends the paragraph and any quote left open in it.
-            if !line_has_text {
-                quote_open = false;
-            }
-            line_has_text = false;
-        } else if !c.is_whitespace() {
-            line_has_text = true;
-        }
-        track_quotes(c, &mut quote_open);
-        out.push(c);
+        follow('â', &mut quote_open);
+        out.push('â');
         i += 1;
     }
     (out, repairs)

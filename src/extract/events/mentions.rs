@@ -352,8 +352,8 @@ fn mark_sources(toks: &Tokens, c: &Compiled, found: &mut [EntityMention]) {
             )
     };
     let joins = |x: usize| {
-        c.table
-            .word_means(toks.norm(x), |s| *s == crate::extract::lang::Sem::And)
+        let word = toks.norm(x);
+        c.and_words.iter().any(|w| w == word)
     };
     for r in 0..toks.list.len() {
         let Some(cue) = c

@@ -55,8 +55,10 @@ pub struct EventDate {
     #[serde(rename = "mod")]
     pub modifier: Option<Modifier>,
     /// First day, inclusive.
+    #[serde(serialize_with = "crate::extract::time::serialize_date")]
     pub start_date: NaiveDate,
     /// Last day, inclusive.
+    #[serde(serialize_with = "crate::extract::time::serialize_date")]
     pub end_date: NaiveDate,
     /// Where it came from.
     pub origin: DateOrigin,

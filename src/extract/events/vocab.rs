@@ -2,7 +2,9 @@
 
 use std::sync::OnceLock;
 
-use crate::extract::lang::{EventKind, EventVocab, LangTable, SPLIT, event_vocab, table, tables};
+use crate::extract::lang::{
+    EventKind, EventVocab, LangTable, SPLIT, Sem, event_vocab, table, tables,
+};
 use crate::extract::phrases::PhraseTable;
 use crate::extract::time::token::fold;
 
@@ -48,6 +50,9 @@ pub struct Compiled {
     pub agents: PhraseTable<()>,
     /// Locative prepositions, each with its form as the table writes it.
     pub locatives: PhraseTable<&'static str>,
+    /// The folded words of the time table that mean "and", for the sources joined
+    /// by it (the table's forms are folded once here, not at every word asked).
+    pub and_words: Vec<String>,
 }
 
 /// A table of word forms that mean nothing more than being there.
@@ -78,6 +83,12 @@ fn build(vocab: &'static EventVocab, table: &'static LangTable) -> Compiled {
         speech: words(vocab.speech),
         agents: words(vocab.agents),
         locatives: PhraseTable::default(),
+        and_words: table
+            .words
+            .iter()
+            .filter(|(_, sem)| *sem == Sem::And)
+            .map(|(form, _)| fold(form))
+            .collect(),
     };
     for form in table.locatives {
         c.locatives.insert(form, *form);

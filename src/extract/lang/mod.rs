@@ -258,6 +258,80 @@ pub enum Sem {
 }
 
 impl Sem {
+    /// One bit for the variant, whatever its data: the meanings found at a position
+    /// make a set of these ([`crate::extract::time::lexicon::Matches`]), which tells
+    /// in one test that a wanted kind is not there. Two variants on one bit would
+    /// only make the set tell less, never wrongly.
+    pub const fn variant_bit(self) -> u64 {
+        let index: u32 = match self {
+            Sem::Month(..) => 0,
+            Sem::Weekday(..) => 1,
+            Sem::Unit(..) => 2,
+            Sem::Units(..) => 3,
+            Sem::Num(..) => 4,
+            Sem::Ord(..) => 5,
+            Sem::OrdSuffix => 6,
+            Sem::RelDay(..) => 7,
+            Sem::RelYear(..) => 8,
+            Sem::WeeksOn(..) => 9,
+            Sem::Last => 10,
+            Sem::Next => 11,
+            Sem::This => 12,
+            Sem::AfterNext => 13,
+            Sem::BeforeLast => 14,
+            Sem::Ago => 15,
+            Sem::AgoPre => 16,
+            Sem::In => 17,
+            Sem::Later => 18,
+            Sem::Part(..) => 19,
+            Sem::DayPart(..) => 20,
+            Sem::Season(..) => 21,
+            Sem::DecadeWord => 22,
+            Sem::DecadeArticle => 23,
+            Sem::DecadeSuffix => 24,
+            Sem::Since => 25,
+            Sem::Until => 26,
+            Sem::By => 27,
+            Sem::Before => 28,
+            Sem::After => 29,
+            Sem::From => 30,
+            Sem::To => 31,
+            Sem::Between => 32,
+            Sem::For => 33,
+            Sem::Closest => 34,
+            Sem::And => 35,
+            Sem::Approx => 36,
+            Sem::MoreThan => 37,
+            Sem::LessThan => 38,
+            Sem::Holiday(..) => 39,
+            Sem::WeekdayHoliday(..) => 40,
+            Sem::WeekdayHolidayPlus(..) => 41,
+            Sem::ObservedHoliday(..) => 42,
+            Sem::EasterSpan(..) => 43,
+            Sem::OrthodoxEasterSpan(..) => 44,
+            Sem::Thousand => 45,
+            Sem::RestOf => 46,
+            Sem::Easter(..) => 47,
+            Sem::OrthodoxEaster(..) => 48,
+            Sem::Movable(..) => 49,
+            Sem::Filler => 50,
+            Sem::At => 51,
+            Sem::Am => 52,
+            Sem::Pm => 53,
+            Sem::Now => 54,
+            Sem::Recently => 55,
+            Sem::YearSuffix => 56,
+            Sem::Era => 57,
+            Sem::BeforeEra => 58,
+            Sem::Anaphoric(..) => 59,
+            Sem::PartOf(..) => 60,
+            Sem::Weekdays(..) => 61,
+            Sem::Focus(..) => 62,
+            Sem::PeriodWord => 63,
+        };
+        1 << (index % 64)
+    }
+
     /// Can the word, with a number or a year, name a day of the calendar (a month or
     /// a holiday)? A line without such a word or a numeric date names no day.
     pub fn can_name_a_day(self) -> bool {

@@ -343,6 +343,51 @@ pub fn starts_by_itself(toks: &Tokens, i: usize) -> bool {
         || matches!(toks.norm(i), "'" | "q" | "h")
 }
 
+/// The leading modifiers [`Grammar::parse_at`] reads ("circa", "fino a", "più di", "da").
+const MODIFIERS: u64 = Sem::Approx.variant_bit()
+    | Sem::Since.variant_bit()
+    | Sem::Until.variant_bit()
+    | Sem::By.variant_bit()
+    | Sem::Before.variant_bit()
+    | Sem::After.variant_bit()
+    | MORE_LESS;
+
+/// "More than", "less than".
+const MORE_LESS: u64 = Sem::MoreThan.variant_bit() | Sem::LessThan.variant_bit();
+
+/// A part of a unit in one word ("EOM").
+const PART_OF: u64 = Sem::PartOf(Part::Start, Unit::Day).variant_bit();
+
+/// A part of a period ("fine", "mid", "Ende").
+const PART: u64 = Sem::Part(Part::Start).variant_bit();
+
+/// Season words.
+const SEASON: u64 = Sem::Season(0).variant_bit();
+
+/// Holidays, fixed, Easter-relative and movable.
+const HOLIDAYS: u64 = Sem::Holiday(0, 0).variant_bit()
+    | Sem::ObservedHoliday(0, 0, Observe::NearestWeekday).variant_bit()
+    | Sem::Easter(0).variant_bit()
+    | Sem::OrthodoxEaster(0).variant_bit()
+    | Sem::EasterSpan(0, 0).variant_bit()
+    | Sem::OrthodoxEasterSpan(0, 0).variant_bit()
+    | Sem::WeekdayHoliday(0, 0, 0).variant_bit()
+    | Sem::WeekdayHolidayPlus(0, 0, 0, 0).variant_bit()
+    | Sem::Movable(0).variant_bit();
+
+/// "Same", "previous", "following" ("ese año", "the day before").
+const ANAPHORIC: u64 = Sem::Anaphoric(0).variant_bit();
+
+/// The year as a unit.
+const YEAR_UNIT: u64 = Sem::Unit(Unit::Year).variant_bit();
+
+/// The variants [`shift_of`] reads.
+const SHIFTS: u64 = Sem::Last.variant_bit()
+    | Sem::Next.variant_bit()
+    | Sem::This.variant_bit()
+    | Sem::AfterNext.variant_bit()
+    | Sem::BeforeLast.variant_bit();
+
 fn shift_of(s: Sem) -> Option<i32> {
     match s {
         Sem::Last => Some(-1),
@@ -423,11 +468,46 @@ impl<'a> Grammar<'a> {
         starts_line && self.toks.list.get(end).is_none_or(|t| t.line_break)
     }
 
+    /// [`Grammar::sem_w`] where `f` accepts only meanings of the variants in `kinds`
+    /// (their [`Sem::variant_bit`]s): a position with none of them is passed over at once,
+    /// inline at the caller.
+    #[inline]
+    fn sem_of<T>(
+        &self,
+        i: usize,
+        kinds: u64,
+        allow_weak: bool,
+        f: impl Fn(Sem) -> Option<T>,
+    ) -> Read<T> {
+        if !self.m.may_mean(i, kinds) {
+            return None;
+        }
+        self.sem_w(i, allow_weak, f)
+    }
+
+    /// A shift word ("last", "next", "this", ...) and its shift.
+    #[inline]
+    fn shift(&self, i: usize) -> Read<i32> {
+        self.sem_of(i, SHIFTS, false, shift_of)
+    }
+
     fn sem<T>(&self, i: usize, f: impl Fn(Sem) -> Option<T>) -> Read<T> {
         self.sem_w(i, false, f)
     }
 
+    /// The position after a `want` at `i`. Inline at its callers, which ask with a
+    /// constant: most positions asked have no meaning of the kind wanted, and one test
+    /// of the token's set tells so there.
+    #[inline]
     fn is(&self, i: usize, want: Sem) -> Option<usize> {
+        if !self.m.may_mean(i, want.variant_bit()) {
+            return None;
+        }
+        self.is_among(i, want)
+    }
+
+    /// [`Grammar::is`] where the token has a meaning of the kind wanted.
+    fn is_among(&self, i: usize, want: Sem) -> Option<usize> {
         // Comparing the variants first spares most calls of the full comparison.
         let variant = std::mem::discriminant(&want);
         self.sem(i, |s| {
@@ -468,8 +548,28 @@ impl<'a> Grammar<'a> {
         Some(((t.value?, t.digits), i + 1))
     }
 
+    /// Is token `i` digits, or has it a meaning among `kinds`? Where it is neither, the
+    /// readers of numbers, days, ordinals and years read nothing: this tells so inline.
+    #[inline]
+    fn num_or(&self, i: usize, kinds: u64) -> bool {
+        self.toks
+            .list
+            .get(i)
+            .is_some_and(|t| t.kind == TokKind::Num)
+            || self.m.may_mean(i, kinds)
+    }
+
     /// A small cardinal number: digits or number words ("twenty-one", "vingt et un").
+    #[inline]
     fn number(&self, i: usize) -> Read<u32> {
+        if !self.num_or(i, Sem::Num(0).variant_bit()) {
+            return None;
+        }
+        self.number_here(i)
+    }
+
+    /// [`Grammar::number`] at a token that may be one.
+    fn number_here(&self, i: usize) -> Read<u32> {
         if let Some(((v, d), n)) = self.digits(i) {
             if d <= 6 {
                 // Not part of a bigger figure ("1,2 miliardi", "10.000").
@@ -497,7 +597,7 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
-        let (tens, n) = self.sem(i, |s| match s {
+        let (tens, n) = self.sem_of(i, Sem::Num(0).variant_bit(), false, |s| match s {
             Sem::Num(v) => Some(v),
             _ => None,
         })?;
@@ -506,7 +606,7 @@ impl<'a> Grammar<'a> {
             if let Some(k) = self.punct(j, "-").or_else(|| self.is(j, Sem::And)) {
                 j = k;
             }
-            if let Some((u, k)) = self.sem(j, |s| match s {
+            if let Some((u, k)) = self.sem_of(j, Sem::Num(0).variant_bit(), false, |s| match s {
                 Sem::Num(v) if (1..10).contains(&v) => Some(v),
                 _ => None,
             }) {
@@ -525,20 +625,31 @@ impl<'a> Grammar<'a> {
 
     /// A day of the month: `28`, `1st`, `1°`, `1er`, `primo`, `third`; not the start
     /// of a figure ("a febbraio 4.000 tonnellate").
+    #[inline]
     fn day(&self, i: usize) -> Read<u8> {
+        if !self.num_or(i, Sem::Ord(0).variant_bit() | Sem::Num(0).variant_bit()) {
+            return None;
+        }
+        self.day_here(i)
+    }
+
+    /// [`Grammar::day`] at a token that may be one.
+    fn day_here(&self, i: usize) -> Read<u8> {
         if let Some(((v, d), mut n)) = self.digits(i) {
             if d > 2 || !(1..=31).contains(&v) || self.figure_goes_on(n) {
                 return None;
             }
             if let Some(k) = self
-                .sem(n, |s| (s == Sem::OrdSuffix).then_some(()))
+                .sem_of(n, Sem::OrdSuffix.variant_bit(), false, |s| {
+                    (s == Sem::OrdSuffix).then_some(())
+                })
                 .filter(|_| self.at(n).is_some_and(|t| t.joined))
             {
                 n = k.1;
             }
             return Some((v as u8, n));
         }
-        if let Some((v, n)) = self.sem(i, |s| match s {
+        if let Some((v, n)) = self.sem_of(i, Sem::Ord(0).variant_bit(), false, |s| match s {
             Sem::Ord(v) if (1..=31).contains(&v) => Some(v as u8),
             _ => None,
         }) {
@@ -555,7 +666,8 @@ impl<'a> Grammar<'a> {
     fn year(&self, i: usize) -> Read<i32> {
         let ((v, d), n) = self.digits(i)?;
         let suffix = |n: usize| {
-            self.sem(n, |s| {
+            let kinds = Sem::Unit(Unit::Year).variant_bit() | Sem::YearSuffix.variant_bit();
+            self.sem_of(n, kinds, false, |s| {
                 matches!(s, Sem::Unit(Unit::Year) | Sem::YearSuffix).then_some(())
             })
             .map_or(n, |(_, k)| self.joined_punct(k, ".").unwrap_or(k))
@@ -630,14 +742,14 @@ impl<'a> Grammar<'a> {
     /// "l'anno scorso", "last year", "letzten Jahres", "минулого року": a year offset.
     fn rel_year(&self, i: usize) -> Read<i32> {
         let is_year = |s: Sem| matches!(s, Sem::Unit(Unit::Year)).then_some(());
-        if let Some((sh, n)) = self.sem(i, shift_of) {
+        if let Some((sh, n)) = self.shift(i) {
             let n2 = self.fillers(n);
-            if let Some((_, k)) = self.sem(n2, is_year) {
+            if let Some((_, k)) = self.sem_of(n2, YEAR_UNIT, false, is_year) {
                 return Some((sh, k));
             }
         }
-        if let Some((_, n)) = self.sem(i, is_year)
-            && let Some((sh, k)) = self.sem(n, shift_of)
+        if let Some((_, n)) = self.sem_of(i, YEAR_UNIT, false, is_year)
+            && let Some((sh, k)) = self.shift(n)
         {
             return Some((sh, k));
         }
@@ -656,7 +768,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn month(&self, i: usize, allow_weak: bool) -> Read<u8> {
-        let (m, n) = self.sem_w(i, allow_weak, |s| match s {
+        let (m, n) = self.sem_of(i, Sem::Month(0).variant_bit(), allow_weak, |s| match s {
             Sem::Month(m) => Some(m),
             _ => None,
         })?;
@@ -665,29 +777,40 @@ impl<'a> Grammar<'a> {
 
     /// A shift word, then a month: "next March", "übernächsten März", "lo scorso marzo".
     fn month_shift(&self, i: usize) -> Read<(Expr, bool)> {
-        let (shift, k) = self.sem(i, shift_of)?;
+        let (shift, k) = self.shift(i)?;
         let (m, n) = self.month(self.fillers(k), true)?;
         Some(((Expr::MonthShift { m, shift }, shift > 0), n))
     }
 
     fn weekday(&self, i: usize, allow_weak: bool) -> Read<u8> {
-        let (w, n) = self.sem_w(i, allow_weak, |s| match s {
+        let (w, n) = self.sem_of(i, Sem::Weekday(0).variant_bit(), allow_weak, |s| match s {
             Sem::Weekday(w) => Some(w),
             _ => None,
         })?;
         Some((w, self.abbreviation_dot(i, n)))
     }
 
+    #[inline]
     fn unit(&self, i: usize) -> Read<(Unit, bool)> {
-        self.sem(i, |s| match s {
+        let kinds = Sem::Unit(Unit::Day).variant_bit() | Sem::Units(Unit::Day).variant_bit();
+        self.sem_of(i, kinds, false, |s| match s {
             Sem::Unit(u) => Some((u, false)),
             Sem::Units(u) => Some((u, true)),
             _ => None,
         })
     }
 
+    #[inline]
     fn ord(&self, i: usize) -> Read<i32> {
-        if let Some(r) = self.sem(i, |s| match s {
+        if !self.num_or(i, Sem::Ord(0).variant_bit()) {
+            return None;
+        }
+        self.ord_here(i)
+    }
+
+    /// [`Grammar::ord`] at a token that may be one.
+    fn ord_here(&self, i: usize) -> Read<i32> {
+        if let Some(r) = self.sem_of(i, Sem::Ord(0).variant_bit(), false, |s| match s {
             Sem::Ord(v) => Some(v),
             _ => None,
         }) {
@@ -698,7 +821,9 @@ impl<'a> Grammar<'a> {
         if d > 2 {
             return None;
         }
-        let (_, k) = self.sem(n, |s| (s == Sem::OrdSuffix).then_some(()))?;
+        let (_, k) = self.sem_of(n, Sem::OrdSuffix.variant_bit(), false, |s| {
+            (s == Sem::OrdSuffix).then_some(())
+        })?;
         Some((v as i32, k))
     }
 
@@ -904,7 +1029,9 @@ impl<'a> Grammar<'a> {
             // Not "ottobre 2025" read as day 20.
             if self.year(n).is_none() {
                 let k = self
-                    .sem(k, |s| (s == Sem::OrdSuffix).then_some(()))
+                    .sem_of(k, Sem::OrdSuffix.variant_bit(), false, |s| {
+                        (s == Sem::OrdSuffix).then_some(())
+                    })
                     .map_or(k, |x| x.1);
                 if let Some((y, k2)) = self.year_ref(k) {
                     return Some((
@@ -1098,7 +1225,7 @@ impl<'a> Grammar<'a> {
     fn weekday_expr(&self, i: usize) -> Read<(Expr, bool)> {
         let mut shift = None;
         let mut j = i;
-        if let Some((s, k)) = self.sem(i, shift_of) {
+        if let Some((s, k)) = self.shift(i) {
             let k2 = self.fillers(k);
             if self.weekday(k2, true).is_some() {
                 shift = Some(s);
@@ -1135,7 +1262,7 @@ impl<'a> Grammar<'a> {
             return None;
         }
         if shift.is_none()
-            && let Some((s, k)) = self.sem(n, shift_of)
+            && let Some((s, k)) = self.shift(n)
         {
             // "lunedì prossimo", not "lunedì prossima settimana" (handled below).
             if self.unit(k).is_none() {
@@ -1146,14 +1273,14 @@ impl<'a> Grammar<'a> {
         // Week spec: "della prossima settimana", "next week", "на минулому тижні".
         let k = self.fillers(n);
         let mut week = None;
-        if let Some((s, k2)) = self.sem(k, shift_of) {
+        if let Some((s, k2)) = self.shift(k) {
             let k3 = self.fillers(k2);
             if let Some(((Unit::Week, _), k4)) = self.unit(k3) {
                 week = Some(s);
                 n = k4;
             }
         } else if let Some(((Unit::Week, _), k2)) = self.unit(k)
-            && let Some((s, k3)) = self.sem(k2, shift_of)
+            && let Some((s, k3)) = self.shift(k2)
         {
             week = Some(s);
             n = k3;
@@ -1173,7 +1300,7 @@ impl<'a> Grammar<'a> {
             n = k2;
         }
         // "lundi en huit": the weekday, that many weeks on.
-        if let Some((w, k2)) = self.sem(n, |s| match s {
+        if let Some((w, k2)) = self.sem_of(n, Sem::WeeksOn(0).variant_bit(), false, |s| match s {
             Sem::WeeksOn(w) => Some(w),
             _ => None,
         }) {
@@ -1190,7 +1317,7 @@ impl<'a> Grammar<'a> {
         }
         // "after next": "середу після наступної"
         if let Some(k2) = self.is(n, Sem::After).or_else(|| self.is(n, Sem::Later))
-            && let Some((1, k3)) = self.sem(self.fillers(k2), shift_of)
+            && let Some((1, k3)) = self.shift(self.fillers(k2))
         {
             let k3 = self
                 .unit(k3)
@@ -1209,7 +1336,12 @@ impl<'a> Grammar<'a> {
             ));
         }
         // "lunedì mattina", "Friday night"
-        if let Some((_, k2)) = self.sem(n, |s| matches!(s, Sem::DayPart(_)).then_some(())) {
+        if let Some((_, k2)) = self.sem_of(
+            n,
+            Sem::DayPart(DayPart::Morning).variant_bit(),
+            false,
+            |s| matches!(s, Sem::DayPart(_)).then_some(()),
+        ) {
             n = k2;
         }
         let future = shift == Some(1) || week == Some(1);
@@ -1236,7 +1368,7 @@ impl<'a> Grammar<'a> {
             Sem::Anaphoric(n) => Some(n),
             _ => None,
         };
-        if let Some((a, n)) = self.sem(i, anaphoric) {
+        if let Some((a, n)) = self.sem_of(i, ANAPHORIC, false, anaphoric) {
             // "el mismo periodo del año anterior", "the same month last year".
             let what = match self.unit(n) {
                 Some(((u, false), k)) => Some((Some(u), k)),
@@ -1264,22 +1396,26 @@ impl<'a> Grammar<'a> {
             }
         }
         if let Some(((u, false), n)) = self.unit(i)
-            && let Some((a, k)) = self.sem(n, anaphoric)
+            && let Some((a, k)) = self.sem_of(n, ANAPHORIC, false, anaphoric)
         {
             keep(Some(((Expr::Anaphor { unit: u, n: a }, false), k)));
         }
         // "two years earlier", "a day earlier".
         if let Some(((c, u), n)) = count_unit_here
-            && let Some((a, k)) = self.sem(n, anaphoric).filter(|(a, _)| *a != 0)
+            && let Some((a, k)) = self
+                .sem_of(n, ANAPHORIC, false, anaphoric)
+                .filter(|(a, _)| *a != 0)
         {
             keep(Some(((Expr::Anaphor { unit: u, n: a * c }, false), k)));
         }
         // "cerró la jornada en 8.017": the day in focus; "la jornada del martes": that day.
         // Not "la jornada laboral", where a word of its own follows.
-        if let Some((u, n)) = self.sem(i, |s| match s {
-            Sem::Focus(u) => Some(u),
-            _ => None,
-        }) {
+        if let Some((u, n)) =
+            self.sem_of(i, Sem::Focus(Unit::Day).variant_bit(), false, |s| match s {
+                Sem::Focus(u) => Some(u),
+                _ => None,
+            })
+        {
             let k = self.fillers(n);
             if k > n
                 && let Some(((e, f), k2)) = self.core(k)
@@ -1331,10 +1467,11 @@ impl<'a> Grammar<'a> {
         }
         // "3 fridays from now", "two thursdays ago", "2 thursdays back".
         if let Some((c, n)) = number_here
-            && let Some((wd, k)) = self.sem(n, |s| match s {
-                Sem::Weekdays(w) => Some(w),
-                _ => None,
-            })
+            && let Some((wd, k)) =
+                self.sem_of(n, Sem::Weekdays(0).variant_bit(), false, |s| match s {
+                    Sem::Weekdays(w) => Some(w),
+                    _ => None,
+                })
         {
             let c = c as i32;
             if let Some(k2) = self.is(k, Sem::Later) {
@@ -1379,7 +1516,7 @@ impl<'a> Grammar<'a> {
                 keep(Some(((Expr::Ago { unit: u, n: c }, true), k)));
             }
             // "2 anni scorsi", "3 giorni prossimi"
-            if let Some((s, k)) = self.sem(n, shift_of)
+            if let Some((s, k)) = self.shift(n)
                 && s != 0
             {
                 keep(Some(((Expr::Span { unit: u, n: s * c }, s > 0), k)));
@@ -1387,7 +1524,7 @@ impl<'a> Grammar<'a> {
         }
         // "le 2 ultime settimane", "die 2 letzten Wochen"
         if let Some((c, n)) = number_here
-            && let Some((sh, k)) = self.sem(n, shift_of).filter(|(sh, _)| *sh != 0)
+            && let Some((sh, k)) = self.shift(n).filter(|(sh, _)| *sh != 0)
             && let Some(((u, _), k2)) = self.unit(k)
         {
             keep(Some((
@@ -1408,7 +1545,7 @@ impl<'a> Grammar<'a> {
             keep(Some(((Expr::Ago { unit: u, n: -1 }, false), k)));
         }
         // Shift [N] unit: "last year", "gli ultimi due mesi", "this week", "ultimi giorni"
-        if let Some((s, n)) = self.sem(i, shift_of) {
+        if let Some((s, n)) = self.shift(i) {
             let n2 = self.fillers(n);
             if let Some((c, k)) = self.number(n2)
                 && let Some(((u, _), k2)) = self.unit(k)
@@ -1431,7 +1568,7 @@ impl<'a> Grammar<'a> {
         }
         // Unit shift: "l'anno scorso", "il mese prossimo", "giorni scorsi", "année dernière"
         if let Some(((u, plural), n)) = self.unit(i)
-            && let Some((s, k)) = self.sem(n, shift_of)
+            && let Some((s, k)) = self.shift(n)
         {
             keep(Some((self.shifted_unit(u, plural, s), k)));
         }
@@ -1529,9 +1666,9 @@ impl<'a> Grammar<'a> {
             Sem::Season(v) => Some(v),
             _ => None,
         };
-        if let Some((sh, n)) = self.sem(i, shift_of) {
+        if let Some((sh, n)) = self.shift(i) {
             let n = self.fillers(n);
-            if let Some((s, k)) = self.sem_w(n, true, season) {
+            if let Some((s, k)) = self.sem_of(n, SEASON, true, season) {
                 return Some((
                     (
                         Expr::Season {
@@ -1546,9 +1683,9 @@ impl<'a> Grammar<'a> {
             }
         }
         // A weak season word ("été" is also "been") needs a shift or a year next to it.
-        let strong = self.sem(i, season);
-        let (s, n) = strong.or_else(|| self.sem_w(i, true, season))?;
-        if let Some((sh, k)) = self.sem(n, shift_of) {
+        let strong = self.sem_of(i, SEASON, false, season);
+        let (s, n) = strong.or_else(|| self.sem_of(i, SEASON, true, season))?;
+        if let Some((sh, k)) = self.shift(n) {
             return Some((
                 (
                     Expr::Season {
@@ -1624,7 +1761,7 @@ impl<'a> Grammar<'a> {
                     _ => None,
                 };
             }
-            if let Some((v, k2)) = self.sem(k, |s| match s {
+            if let Some((v, k2)) = self.sem_of(k, Sem::Num(0).variant_bit(), false, |s| match s {
                 Sem::Num(v) if (20..100).contains(&v) && v % 10 == 0 => Some(v),
                 _ => None,
             }) {
@@ -1688,8 +1825,8 @@ impl<'a> Grammar<'a> {
             .then_some(s)
         };
         // A weak name ("lent") counts with a year after it ("lent 2018").
-        let (sem, n) = self.sem(i, holiday).or_else(|| {
-            let (s, n) = self.sem_w(i, true, holiday)?;
+        let (sem, n) = self.sem_of(i, HOLIDAYS, false, holiday).or_else(|| {
+            let (s, n) = self.sem_of(i, HOLIDAYS, true, holiday)?;
             self.year_ref(n).map(|_| (s, n))
         })?;
         if matches!(sem, Sem::Movable(_)) && self.names_event(i, n) {
@@ -1925,7 +2062,8 @@ impl<'a> Grammar<'a> {
     fn clock(&self, i: usize) -> Read<Clock> {
         let at = self.is(i, Sem::At);
         let j = at.unwrap_or(i);
-        if let Some((dp, n)) = self.sem(j, |s| match s {
+        let day_part = Sem::DayPart(DayPart::Noon).variant_bit();
+        if let Some((dp, n)) = self.sem_of(j, day_part, false, |s| match s {
             Sem::DayPart(DayPart::Noon) => Some(12u8),
             Sem::DayPart(DayPart::Midnight) => Some(0u8),
             _ => None,
@@ -1974,7 +2112,8 @@ impl<'a> Grammar<'a> {
             }
         }
         let mut marked = false;
-        if let Some((pm, k)) = self.sem_w(n, true, |s| match s {
+        let am_pm = Sem::Am.variant_bit() | Sem::Pm.variant_bit();
+        if let Some((pm, k)) = self.sem_of(n, am_pm, true, |s| match s {
             Sem::Am => Some(false),
             Sem::Pm => Some(true),
             _ => None,
@@ -2075,7 +2214,11 @@ impl<'a> Grammar<'a> {
         keep(plain(self.holiday(i)));
         keep(plain(self.lone_year(i)));
         keep(plain(self.apostrophe_year(i)));
-        keep(self.sem(i, |s| match s {
+        let words = Sem::RelDay(0).variant_bit()
+            | Sem::Now.variant_bit()
+            | Sem::Recently.variant_bit()
+            | Sem::RelYear(0).variant_bit();
+        keep(self.sem_of(i, words, false, |s| match s {
             Sem::RelDay(d) => Some((Expr::RelDay(d), d > 0)),
             // "now", "adesso", "зараз": the publication day.
             Sem::Now => Some((Expr::RelDay(0), false)),
@@ -2091,10 +2234,15 @@ impl<'a> Grammar<'a> {
             )),
             _ => None,
         }));
-        keep(self.sem(i, |s| match s {
-            Sem::Unit(Unit::Weekend) => Some((Expr::Weekend { shift: None }, false)),
-            _ => None,
-        }));
+        keep(self.sem_of(
+            i,
+            Sem::Unit(Unit::Weekend).variant_bit(),
+            false,
+            |s| match s {
+                Sem::Unit(Unit::Weekend) => Some((Expr::Weekend { shift: None }, false)),
+                _ => None,
+            },
+        ));
         let ((mut e, fut), mut n) =
             best.or_else(|| self.clock(i).map(|(c, n)| ((Expr::Time(c), false), n)))?;
         // "Jul 18, Fri": a weekday after a date without a year says which year.
@@ -2110,7 +2258,8 @@ impl<'a> Grammar<'a> {
         }
         // Day part and time after a day: "ieri sera", "28 Ottobre 2025 11:48", "domani alle 14".
         if day_like(&e) {
-            if let Some((_, k)) = self.sem(n, |s| {
+            let day_part = Sem::DayPart(DayPart::Morning).variant_bit();
+            if let Some((_, k)) = self.sem_of(n, day_part, false, |s| {
                 matches!(
                     s,
                     Sem::DayPart(
@@ -2342,7 +2491,7 @@ impl<'a> Grammar<'a> {
         let mut j = i;
         // Leading modifiers ("circa", "fino a", "più di", "da").
         for _ in 0..2 {
-            if let Some((m, n)) = self.sem(j, |s| match s {
+            if let Some((m, n)) = self.sem_of(j, MODIFIERS, false, |s| match s {
                 Sem::Approx => Some(0),
                 Sem::Since => Some(1),
                 Sem::Until | Sem::By => Some(2),
@@ -2386,7 +2535,7 @@ impl<'a> Grammar<'a> {
         let mut part = None;
         // "hace más de tres años", "vor mehr als drei Jahren": ago-word, then more/less than.
         if let Some(n) = self.is(i, Sem::AgoPre)
-            && let Some((ml, k)) = self.sem(n, |s| match s {
+            && let Some((ml, k)) = self.sem_of(n, MORE_LESS, false, |s| match s {
                 Sem::MoreThan => Some(Open::Before),
                 Sem::LessThan => Some(Open::After),
                 _ => None,
@@ -2430,14 +2579,14 @@ impl<'a> Grammar<'a> {
             // Part of a period: "fine ottobre", "alla fine dell'anno", "mid-2024", "Ende Oktober".
             if !with_part {
                 // Read below as it stands.
-            } else if let Some(((p, u), n)) = self.sem(k0, |s| match s {
+            } else if let Some(((p, u), n)) = self.sem_of(k0, PART_OF, false, |s| match s {
                 Sem::PartOf(p, u) => Some((p, u)),
                 _ => None,
             }) {
                 // "EOM", "BOY": the part and the unit in one word.
                 p_here = Some(p);
                 whole = Some(((Expr::RelUnit { unit: u, n: 0 }, false), n));
-            } else if let Some((p, n)) = self.sem(k0, |s| match s {
+            } else if let Some((p, n)) = self.sem_of(k0, PART, false, |s| match s {
                 Sem::Part(p) => Some(p),
                 _ => None,
             }) {

@@ -4,9 +4,9 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use super::token::{TokKind, Tokens, fold};
+use super::token::{TokKind, Tokens, WordKeys, fold};
 use crate::extract::lang::{LangTable, Sem, movable, tables};
-use crate::extract::phrases::{Hit, PhraseTable, form_words};
+use crate::extract::phrases::{BitFilter, Hit, PhraseTable, form_words};
 
 /// A compiled language table.
 #[derive(Debug)]
@@ -31,6 +31,12 @@ struct Cues {
     prefix: HashMap<String, Vec<(String, Vec<String>)>>,
     /// Verb endings ("-ranno").
     suffixes: Vec<String>,
+    /// The [`WordKeys::whole`] of the words `exact` is keyed by: most words of a
+    /// text are told to be none of them without hashing the word into the map.
+    exact_seen: BitFilter,
+    /// The [`WordKeys::opening`] of the first words in `prefix`, which every word
+    /// they open shares.
+    prefix_seen: BitFilter,
 }
 
 impl Cues {
@@ -53,13 +59,19 @@ impl Cues {
                 continue;
             }
             let first = words.remove(0);
+            let keys = WordKeys::of(&first);
             match first_chars(&first, CUE_KEY_CHARS) {
-                Some(key) => cues
-                    .prefix
-                    .entry(key.to_string())
-                    .or_default()
-                    .push((first.clone(), words)),
-                None => cues.exact.entry(first).or_default().push(words),
+                Some(key) => {
+                    cues.prefix_seen.add(keys.opening);
+                    cues.prefix
+                        .entry(key.to_string())
+                        .or_default()
+                        .push((first.clone(), words))
+                }
+                None => {
+                    cues.exact_seen.add(keys.whole);
+                    cues.exact.entry(first).or_default().push(words)
+                }
             }
         }
         cues
@@ -88,10 +100,19 @@ impl Cues {
                 }
             })
         };
-        if let Some(rests) = self.exact.get(word)
+        let keys = match toks.keys.get(i) {
+            Some(&k) => k,
+            None => WordKeys::of(word),
+        };
+        if self.exact_seen.may_hold(keys.whole)
+            && let Some(rests) = self.exact.get(word)
             && rests.iter().any(|r| rest_fits(r))
         {
             return true;
+        }
+        // A prefix is at least CUE_KEY_CHARS long, so its word shares its opening key.
+        if !self.prefix_seen.may_hold(keys.opening) {
+            return false;
         }
         first_chars(word, CUE_KEY_CHARS)
             .and_then(|key| self.prefix.get(key))
@@ -127,6 +148,8 @@ pub type Match<'a> = Hit<'a, Sem>;
 pub struct Matches<'a> {
     all: Vec<Match<'a>>,
     index: Vec<(u32, u32)>,
+    /// Per token, the [`Sem::variant_bit`]s of every meaning of its entries.
+    kinds: Vec<u64>,
 }
 
 impl<'a> Matches<'a> {
@@ -136,6 +159,12 @@ impl<'a> Matches<'a> {
             Some(&(s, e)) => self.all.get(s as usize..e as usize).unwrap_or(&[]),
             None => &[],
         }
+    }
+
+    /// May an entry at token `i` mean something of the variant whose
+    /// [`Sem::variant_bit`] is `bit`? No, where no entry does.
+    pub fn may_mean(&self, i: usize, bit: u64) -> bool {
+        self.kinds.get(i).is_some_and(|k| k & bit != 0)
     }
 }
 
@@ -182,11 +211,21 @@ impl Lexicon {
         let mut m = Matches {
             all: Vec::new(),
             index: Vec::with_capacity(toks.list.len()),
+            kinds: Vec::with_capacity(toks.list.len()),
         };
         for i in 0..toks.list.len() {
-            let start = m.all.len() as u32;
+            let start = m.all.len();
             self.match_at(toks, i, &mut m.all);
-            m.index.push((start, m.all.len() as u32));
+            let kinds = m
+                .all
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .fold(0, |k, h| {
+                    h.values.iter().fold(k, |k, s| k | s.variant_bit())
+                });
+            m.index.push((start as u32, m.all.len() as u32));
+            m.kinds.push(kinds);
         }
         m
     }

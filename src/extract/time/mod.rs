@@ -111,8 +111,10 @@ pub struct Timex {
     #[serde(rename = "mod")]
     pub modifier: Option<Modifier>,
     /// First day of the period, inclusive.
+    #[serde(serialize_with = "serialize_date")]
     pub start_date: NaiveDate,
     /// Last day of the period, inclusive.
+    #[serde(serialize_with = "serialize_date")]
     pub end_date: NaiveDate,
     /// Resolved against the reference date (not written in full).
     #[serde(skip)]
@@ -385,6 +387,34 @@ pub(crate) fn push_number(out: &mut String, n: u64, width: u32) {
     for place in (0..digits).rev() {
         let digit = n / 10u64.pow(place) % 10;
         out.push(char::from_digit(digit as u32, 10).unwrap_or('0'));
+    }
+}
+
+/// Serializes a date as chrono does (`2025-10-28`), without its trip through the
+/// formatting machinery a character at a time: every timex and event has two.
+pub fn serialize_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        // The signed form ("+10000-01-01") is chrono's to write.
+        return d.serialize(s);
+    }
+    let digit = |n: u32, place: u32| b'0' + (n / place % 10) as u8;
+    let (y, m, day) = (year as u32, d.month(), d.day());
+    let iso = [
+        digit(y, 1000),
+        digit(y, 100),
+        digit(y, 10),
+        digit(y, 1),
+        b'-',
+        digit(m, 10),
+        digit(m, 1),
+        b'-',
+        digit(day, 10),
+        digit(day, 1),
+    ];
+    match std::str::from_utf8(&iso) {
+        Ok(iso) => s.serialize_str(iso),
+        Err(_) => d.serialize(s),
     }
 }
 

@@ -134,9 +134,23 @@ pub fn is_cyrillic(c: char) -> bool {
 }
 
 /// Folds one character into `out`: lowercase, Latin accents removed, apostrophes unified.
+/// ASCII, most of what comes here (the first letter of a word, punctuation), is
+/// folded inline at the caller; the rest goes to [`fold_other_into`].
+#[inline]
 pub fn fold_char_into(c: char, out: &mut String) {
     if c.is_ascii() && c != '`' {
         out.push(c.to_ascii_lowercase());
+        return;
+    }
+    fold_other_into(c, out);
+}
+
+/// [`fold_char_into`] for the characters that are not plain ASCII (and the backtick).
+fn fold_other_into(c: char, out: &mut String) {
+    // Lowercase Cyrillic, most of a Ukrainian text and its tables, folds to itself:
+    // told before the apostrophes and the Latin letters are tried.
+    if matches!(c, 'а'..='я' | 'ѐ'..='џ') {
+        out.push(c);
         return;
     }
     if is_apostrophe(c) {
