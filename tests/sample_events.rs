@@ -701,6 +701,14 @@ fn who_reports_an_event_before_it_is_no_party() {
         ),
     ];
     assert_sources_are_no_party(&cases);
+    // With aid in the sentence too: intelligence services named by an adjective
+    // are no party (sample A), a country or a person that speaks may be.
+    assert_sources_are_no_party(&[(
+        "it",
+        "Le stime dei servizi segreti sudcoreani suggeriscono che 10.000 soldati nordcoreani sono stati schierati in Russia, ricevendo in cambio assistenza militare dalla Russia.",
+        "South Korea",
+        "North Korea",
+    )]);
     // Who tells of what it did itself, or of a meeting, stays a party.
     let stays = [
         (
@@ -717,6 +725,11 @@ fn who_reports_an_event_before_it_is_no_party() {
             "en",
             "Putin said he met Kim Jong Un in Vladivostok on Monday.",
             "Vladimir Putin",
+        ),
+        (
+            "en",
+            "Russia said it signed a treaty with North Korea on Monday.",
+            "Russia",
         ),
     ];
     assert_some_party(&stays);

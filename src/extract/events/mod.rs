@@ -756,7 +756,10 @@ pub fn extract_events(
             .collect();
         // Who reports at the head of the sentence keeps only its place ("In Kursk,
         // Ukrainian officials said Russian forces attacked").
-        let reporter_until = if parties_speak || only_statements {
+        // At a meeting, a treaty or aid the reporter is often a party ("Putin said he
+        // met Kim", "Russia said it signed"), unless it is only named by an adjective
+        // ("le stime dei servizi segreti sudcoreani suggeriscono che").
+        let reporter_until = if only_statements {
             None
         } else {
             let kept: Vec<&TriggerAt> = triggers
@@ -764,7 +767,13 @@ pub fn extract_events(
                 .zip(&keep)
                 .filter_map(|(t, k)| k.then_some(t))
                 .collect();
-            reporter_head(toks, c, (first, end), &kept, in_sentence)
+            reporter_head(toks, c, (first, end), &kept, in_sentence).filter(|&verb| {
+                !parties_speak
+                    || in_sentence
+                        .iter()
+                        .filter(|m| m.end <= verb && m.actor.is_some())
+                        .all(|m| toks.list.get(m.first).is_some_and(|t| !t.capital))
+            })
         };
         for m in in_sentence.iter().filter(|m| m.end <= end) {
             if let Some(r) = &m.role {
