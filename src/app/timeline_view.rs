@@ -53,7 +53,8 @@ impl Glyph {
 }
 
 /// Lays out a lane's visible events: walks the sorted items, and every run of
-/// markers closer than `cluster_px` becomes one glyph. Each step finds the end
+/// markers closer than `cluster_px` becomes one glyph, drawn in the middle of its
+/// run unless that would overlap the glyph before. Each step finds the end
 /// of its run by binary search, so the cost grows with what is drawn, not with
 /// how many events there are.
 pub fn layout_lane(lane: &Lane, axis: &TimeAxis, cluster_px: f32) -> Vec<Glyph> {
@@ -66,8 +67,13 @@ pub fn layout_lane(lane: &Lane, axis: &TimeAxis, cluster_px: f32) -> Vec<Glyph> 
         let limit_day = axis.day_at(first_x + cluster_px);
         let run_end = days.first_from(i + 1..window.end, limit_day);
         let last_x = axis.x_px(days.get(run_end - 1).unwrap_or_default());
+        // In the middle of its run, but clear of the glyph before: runs start at
+        // least `cluster_px` apart, so this moves it at most half that.
+        let clear_of = glyphs
+            .last()
+            .map_or(f32::NEG_INFINITY, |g: &Glyph| g.x_px + 2.0 * CLUSTER_RADIUS);
         glyphs.push(Glyph {
-            x_px: (first_x + last_x) / 2.0,
+            x_px: ((first_x + last_x) / 2.0).max(clear_of),
             items: i..run_end,
         });
         i = run_end;
@@ -666,11 +672,18 @@ mod tests {
         let l = lane(&days);
         let axis = TimeAxis::new(ViewRange::new(100.0, 3000.0), 50.0, 700.0);
         let g = layout_lane(&l, &axis, CLUSTER_PX);
-        // Glyphs are in order, at least a cluster width apart at their starts.
+        // Glyphs are in order, at least a cluster width apart at their starts, and
+        // their circles do not overlap.
         for w in g.windows(2) {
             assert_eq!(w[0].items.end, w[1].items.start);
             let first_x = |g: &Glyph| axis.x_px(l.items[g.items.start].marker_day);
             assert!(first_x(&w[1]) - first_x(&w[0]) >= CLUSTER_PX - 1e-3);
+            assert!(w[1].x_px - w[0].x_px >= 2.0 * CLUSTER_RADIUS - 1e-3);
+        }
+        // Each sits within its run or at most half a cluster width after its start.
+        for gl in &g {
+            let first_x = axis.x_px(l.items[gl.items.start].marker_day);
+            assert!(gl.x_px >= first_x - 1e-3 && gl.x_px <= first_x + CLUSTER_PX / 2.0 + 1e-3);
         }
         assert!(g.len() <= (700.0 / CLUSTER_PX) as usize + 1);
         // Exactly the items in view, each in one glyph.
