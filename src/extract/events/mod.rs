@@ -294,18 +294,15 @@ fn reporter_head(
 ) -> Option<usize> {
     let verb = (first..end).find(|&k| c.speech.any_at(toks, k, |_| true))?;
     let said = verb + c.speech.best_at(toks, verb, |_| true)?.len;
-    let reported = kept.iter().filter(|t| t.kind != EventKind::Statement);
-    let mut after = false;
-    for t in reported {
-        if t.first < said {
-            return None;
-        }
-        after = true;
-    }
+    let mut reported = kept
+        .iter()
+        .filter(|t| t.kind != EventKind::Statement)
+        .peekable();
+    let all_after = reported.peek().is_some() && reported.all(|t| t.first >= said);
     let another_party = mentions
         .iter()
         .any(|m| m.first >= said && m.end <= end && m.actor.is_some());
-    (after && another_party).then_some(verb)
+    (all_after && another_party).then_some(verb)
 }
 
 /// A verb at token `k` whose particle closes its clause ("Russland griff am Montag
@@ -724,22 +721,23 @@ pub fn extract_events(
         let mut affiliations: Vec<&str> = Vec::new();
         let mut people: Vec<&str> = Vec::new();
         let mut roles: std::collections::BTreeMap<String, String> = Default::default();
-        // The source a sentence is attributed to is no party to what it reports, but
-        // it is the speaker of a statement.
-        let only_statements = triggers
+        // The triggers that stand for an event.
+        let kept_triggers: Vec<&TriggerAt> = triggers
             .iter()
             .zip(&keep)
-            .filter(|(_, kept)| **kept)
-            .all(|(t, _)| t.kind == EventKind::Statement);
+            .filter_map(|(t, k)| k.then_some(t))
+            .collect();
+        // The source a sentence is attributed to is no party to what it reports, but
+        // it is the speaker of a statement.
+        let only_statements = kept_triggers.iter().all(|t| t.kind == EventKind::Statement);
         // Who speaks at the end is an observer of an attack, a test or a deployment,
         // but often a party to a meeting, a treaty or aid ("L'intesa entrerà in vigore
         // domenica, ha precisato il ministro degli Esteri saudita").
-        let parties_speak = triggers.iter().zip(&keep).any(|(t, kept)| {
-            *kept
-                && matches!(
-                    t.kind,
-                    EventKind::Meeting | EventKind::Treaty | EventKind::Aid
-                )
+        let parties_speak = kept_triggers.iter().any(|t| {
+            matches!(
+                t.kind,
+                EventKind::Meeting | EventKind::Treaty | EventKind::Aid
+            )
         });
         let speaker_from = if parties_speak {
             None
@@ -748,11 +746,10 @@ pub fn extract_events(
         };
         // What the sentence's attacks strike: a name at most STRUCK_GAP words after
         // the trigger ("attacked Kyiv", "attacchi su Kiev", "griff am Montag Kiew an").
-        let struck: Vec<std::ops::RangeInclusive<usize>> = triggers
+        let struck: Vec<std::ops::RangeInclusive<usize>> = kept_triggers
             .iter()
-            .zip(&keep)
-            .filter(|(t, k)| **k && t.kind == EventKind::Attack)
-            .map(|(t, _)| t.end..=t.end + STRUCK_GAP)
+            .filter(|t| t.kind == EventKind::Attack)
+            .map(|t| t.end..=t.end + STRUCK_GAP)
             .collect();
         // Who reports at the head of the sentence keeps only its place ("In Kursk,
         // Ukrainian officials said Russian forces attacked").
@@ -762,12 +759,7 @@ pub fn extract_events(
         let reporter_until = if only_statements {
             None
         } else {
-            let kept: Vec<&TriggerAt> = triggers
-                .iter()
-                .zip(&keep)
-                .filter_map(|(t, k)| k.then_some(t))
-                .collect();
-            reporter_head(toks, c, (first, end), &kept, in_sentence).filter(|&verb| {
+            reporter_head(toks, c, (first, end), &kept_triggers, in_sentence).filter(|&verb| {
                 !parties_speak
                     || in_sentence
                         .iter()
